@@ -1,0 +1,214 @@
+//! Located parse errors and per-record warnings.
+
+use std::fmt;
+
+/// Where something is in the input text.
+///
+/// `line` and `column` are 1-based and count Unicode scalar values, so they
+/// match what an editor shows; `start..end` is the byte range in the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize)]
+pub struct Span {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// Locate the byte range `start..end` of `input`.
+    ///
+    /// Offsets past the end are clamped, and an offset inside a multi-byte
+    /// character is moved back to that character's first byte.
+    ///
+    /// ```
+    /// use citecard_core::Span;
+    /// let span = Span::locate("ab\ncdé", 5, 7);
+    /// assert_eq!((span.line, span.column), (2, 3));
+    /// ```
+    pub fn locate(input: &str, start: usize, end: usize) -> Self {
+        let start = floor_char_boundary(input, start);
+        let end = floor_char_boundary(input, end.max(start));
+        let before = &input[..start];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = input[line_start..start].chars().count() + 1;
+        Span {
+            line,
+            column,
+            start,
+            end,
+        }
+    }
+
+    /// The whole line this span starts on, without its line break.
+    ///
+    /// ```
+    /// use citecard_core::Span;
+    /// let input = "first\nsecond line\nthird";
+    /// assert_eq!(Span::locate(input, 8, 9).line_text(input), "second line");
+    /// ```
+    pub fn line_text<'a>(&self, input: &'a str) -> &'a str {
+        let start = floor_char_boundary(input, self.start);
+        let line_start = input[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = input[start..].find('\n').map_or(input.len(), |i| start + i);
+        input[line_start..line_end].trim_end_matches('\r')
+    }
+}
+
+/// A short piece of one input line, for pointing at an error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    /// The line number.
+    pub line: usize,
+    /// The text shown, with `…` where the line was cut.
+    pub text: String,
+    /// The 0-based character position in `text` that the error points at.
+    pub caret: usize,
+}
+
+impl Span {
+    /// At most `width` characters of the line this span starts on, centred on
+    /// the span's column, with control characters shown as `�`.
+    ///
+    /// ```
+    /// use citecard_core::Span;
+    /// let input = "0123456789abcdefghij";
+    /// let excerpt = Span::locate(input, 15, 16).excerpt(input, 9);
+    /// assert_eq!(excerpt.text, "…cdefghi…");
+    /// assert_eq!(excerpt.text.chars().nth(excerpt.caret), Some('f'));
+    /// ```
+    pub fn excerpt(&self, input: &str, width: usize) -> Excerpt {
+        let chars: Vec<char> = self
+            .line_text(input)
+            .chars()
+            .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+            .collect();
+        let width = width.max(3);
+        let column = self.column.saturating_sub(1).min(chars.len());
+        if chars.len() <= width {
+            return Excerpt {
+                line: self.line,
+                text: chars.into_iter().collect(),
+                caret: column,
+            };
+        }
+        let inner = width - 2;
+        let start = column.saturating_sub(inner / 2).min(chars.len() - inner);
+        let end = start + inner;
+        let mut text = String::new();
+        let mut caret = column - start;
+        if start > 0 {
+            text.push('…');
+            caret += 1;
+        }
+        text.extend(&chars[start..end]);
+        if end < chars.len() {
+            text.push('…');
+        }
+        Excerpt {
+            line: self.line,
+            text,
+            caret,
+        }
+    }
+}
+
+fn floor_char_boundary(input: &str, mut index: usize) -> usize {
+    if index >= input.len() {
+        return input.len();
+    }
+    while !input.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// An input that could not be read, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    /// Where the problem is.
+    pub span: Span,
+    /// What the problem is.
+    pub kind: ParseErrorKind,
+}
+
+impl ParseError {
+    /// Create an error at `span`.
+    pub fn new(span: Span, kind: ParseErrorKind) -> Self {
+        ParseError { span, kind }
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {}, column {}: {}",
+            self.span.line, self.span.column, self.kind
+        )
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// What went wrong while reading an input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ParseErrorKind {
+    /// The input holds nothing but white space.
+    EmptyInput,
+    /// No known format matches the input.
+    UnknownFormat,
+    /// The input has the chosen format's outline but no record in it.
+    NoRecord {
+        /// What a record of the chosen format starts with.
+        expected: &'static str,
+    },
+    /// A JSON text is malformed; the message says what was expected.
+    InvalidJson {
+        /// The JSON parser's description, without its own location.
+        message: String,
+    },
+    /// A JSON value has the wrong type.
+    WrongType {
+        /// The field, or `record` for the whole value.
+        field: String,
+        /// The type that was expected there.
+        expected: &'static str,
+    },
+}
+
+impl fmt::Display for ParseErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ParseErrorKind::EmptyInput => f.write_str("the input is empty: paste a record"),
+            ParseErrorKind::UnknownFormat => f.write_str(
+                "unrecognised format: expected a BookSci record (a JSON object with fields such as \"title\", \"PeriodicalIF\" or \"JCR\")",
+            ),
+            ParseErrorKind::NoRecord { expected } => write!(f, "no record found: expected {expected}"),
+            ParseErrorKind::InvalidJson { message } => write!(f, "invalid JSON: {message}"),
+            ParseErrorKind::WrongType { field, expected } => {
+                write!(f, "`{field}` should be {expected}")
+            }
+        }
+    }
+}
+
+/// Something in a record that was ignored or repaired; the record is still usable.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Warning {
+    /// The field the warning is about, as named in the input.
+    pub field: String,
+    /// What was wrong and what was done about it.
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}`: {}", self.field, self.message)
+    }
+}

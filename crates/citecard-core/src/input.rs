@@ -1,0 +1,69 @@
+//! Reading records from text, whatever their format.
+
+pub mod booksci;
+
+use crate::detect::{detect, Format};
+use crate::error::{ParseError, ParseErrorKind, Span, Warning};
+use crate::model::Reference;
+
+/// Everything read from one input text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// The format the input was read as.
+    pub format: Format,
+    /// Every record in input order; a record that could not be read is an
+    /// error in its place, so one bad entry never hides the others.
+    pub records: Vec<Result<Record, ParseError>>,
+}
+
+/// One record read from an input, with what was repaired on the way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    /// The reference.
+    pub reference: Reference,
+    /// Fields that were ignored or repaired.
+    pub warnings: Vec<Warning>,
+    /// Where the record is in the input.
+    pub span: Span,
+}
+
+/// Read every record in `input`, detecting the format unless one is given.
+///
+/// Fails only when nothing in the input can be read as a record of the
+/// format; problems with single records are reported in
+/// [`Document::records`].
+///
+/// ```
+/// use citecard_core::{parse, Format};
+/// let doc = parse("{\"title\":\"A study.\",\"authors\":\"Ada Lovelace\",\"JCR\":\"Q2\"}", None).unwrap();
+/// assert_eq!(doc.format, Format::BookSci);
+/// let reference = &doc.records[0].as_ref().unwrap().reference;
+/// assert_eq!(reference.title.as_deref(), Some("A study"));
+/// assert_eq!(reference.authors[0].family.as_deref(), Some("Lovelace"));
+/// ```
+pub fn parse(input: &str, format: Option<Format>) -> Result<Document, ParseError> {
+    if input
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
+        return Err(ParseError::new(
+            Span::locate(input, 0, input.len()),
+            ParseErrorKind::EmptyInput,
+        ));
+    }
+    let format = match format.or_else(|| detect(input)) {
+        Some(format) => format,
+        None => {
+            let start = input.len() - input.trim_start().len();
+            let end = input[start..].find('\n').map_or(input.len(), |i| start + i);
+            return Err(ParseError::new(
+                Span::locate(input, start, end),
+                ParseErrorKind::UnknownFormat,
+            ));
+        }
+    };
+    let records = match format {
+        Format::BookSci => booksci::parse(input)?,
+    };
+    Ok(Document { format, records })
+}

@@ -1,0 +1,719 @@
+//! BookSci records: a JSON object a line, with optional plain text around it.
+//!
+//! BookSci (Book学术) merges Semantic Scholar, PubMed and Chinese journal
+//! metrics into one undocumented JSON object, so every field is read
+//! defensively: a field of the wrong type is dropped with a warning naming
+//! it, never an error for the whole record.
+
+use serde_json::{Map, Value};
+
+use crate::detect::Format;
+use crate::error::{ParseError, ParseErrorKind, Span, Warning};
+use crate::input::Record;
+use crate::link::{Doi, HttpUrl};
+use crate::model::{Date, ItemType, Metrics, Name, Provenance, Quartile, Reference};
+use crate::rich_text::{html_to_text, RichText};
+
+/// Read every BookSci record in `input`.
+///
+/// Each line that starts with `{` begins a record (a pretty-printed object
+/// may continue over several lines). Text lines before the first record
+/// (a listing page's header) and after each record (`引用次数: N`,
+/// `Abstract` and a plain abstract) fill fields the JSON lacks.
+///
+/// ```
+/// let records = citecard_core::input::booksci::parse("{\"title\":\"X\"}\n引用次数: 3\n").unwrap();
+/// let record = records[0].as_ref().unwrap();
+/// assert_eq!(record.reference.metrics.citation_count, Some(3));
+/// ```
+pub fn parse(input: &str) -> Result<Vec<Result<Record, ParseError>>, ParseError> {
+    let mut records = Vec::new();
+    let mut header: Vec<&str> = Vec::new();
+    let mut current: Option<Pending<'_>> = None;
+    let mut pos = 0;
+    while pos < input.len() {
+        let line_end = input[pos..].find('\n').map_or(input.len(), |i| pos + i);
+        let line = &input[pos..line_end];
+        let content = line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+        if !content.starts_with('{') {
+            match &mut current {
+                Some(pending) => pending.trailer.push(line),
+                None => header.push(line),
+            }
+            pos = line_end + 1;
+            continue;
+        }
+        if let Some(pending) = current.take() {
+            records.push(Ok(pending.finish()));
+        }
+        let json_start = line_end - content.len();
+        let mut stream = serde_json::Deserializer::from_str(&input[json_start..])
+            .into_iter::<Map<String, Value>>();
+        match stream.next() {
+            Some(Ok(map)) => {
+                let json_end = json_start + stream.byte_offset();
+                let header = if records.is_empty() {
+                    std::mem::take(&mut header)
+                } else {
+                    Vec::new()
+                };
+                current = Some(Pending {
+                    map,
+                    span: Span::locate(input, json_start, json_end),
+                    header,
+                    trailer: Vec::new(),
+                });
+                // Whatever follows the object on its line is read as trailing text.
+                pos = json_end;
+            }
+            Some(Err(error)) => {
+                records.push(Err(json_error(input, json_start, &error)));
+                pos = line_end + 1;
+            }
+            None => pos = line_end + 1,
+        }
+    }
+    if let Some(pending) = current.take() {
+        records.push(Ok(pending.finish()));
+    }
+    if records.is_empty() {
+        let start = input.len() - input.trim_start().len();
+        let end = input[start..].find('\n').map_or(input.len(), |i| start + i);
+        return Err(ParseError::new(
+            Span::locate(input, start, end),
+            ParseErrorKind::NoRecord {
+                expected: "a line holding a JSON object, such as {\"title\": …}",
+            },
+        ));
+    }
+    Ok(records)
+}
+
+/// Turn serde_json's error, located within `input[json_start..]`, into a
+/// located error in `input`.
+fn json_error(input: &str, json_start: usize, error: &serde_json::Error) -> ParseError {
+    let slice = &input[json_start..];
+    let mut line_start = 0;
+    for _ in 1..error.line() {
+        match slice[line_start..].find('\n') {
+            Some(i) => line_start += i + 1,
+            None => break,
+        }
+    }
+    // serde_json counts columns in bytes, from 1 (0 when nothing was read on the line).
+    let offset = json_start + line_start + error.column().saturating_sub(1);
+    let message = error.to_string();
+    let message = match message.rfind(" at line ") {
+        Some(i) => &message[..i],
+        None => &message[..],
+    };
+    let message = explain_json_message(message);
+    let kind = if error.is_data() {
+        ParseErrorKind::WrongType {
+            field: "record".to_owned(),
+            expected: "a JSON object",
+        }
+    } else {
+        ParseErrorKind::InvalidJson { message }
+    };
+    let end = (offset + 1).min(input.len());
+    ParseError::new(Span::locate(input, offset, end), kind)
+}
+
+/// Say what serde_json's terse messages expected, in the user's terms.
+fn explain_json_message(message: &str) -> String {
+    let explained = match message {
+        "key must be a string" => "expected a field name in double quotes",
+        "EOF while parsing an object" => "the record ends early: expected `}` to close the object",
+        "EOF while parsing a string" => "the record ends early: expected `\"` to close the string",
+        "EOF while parsing a list" => "the record ends early: expected `]` to close the list",
+        "EOF while parsing a value" => "the record ends early: expected a value",
+        "trailing comma" => "expected another field after the comma, or no comma before `}`",
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "expected an escaped control character (such as \\n) inside the string"
+        }
+        other => return other.to_owned(),
+    };
+    explained.to_owned()
+}
+
+/// A record whose JSON has been read, waiting for its trailing text lines.
+struct Pending<'a> {
+    map: Map<String, Value>,
+    span: Span,
+    header: Vec<&'a str>,
+    trailer: Vec<&'a str>,
+}
+
+impl Pending<'_> {
+    fn finish(self) -> Record {
+        let mut fields = Fields {
+            map: &self.map,
+            warnings: Vec::new(),
+        };
+        let mut reference = convert(&mut fields);
+        let warnings = fields.warnings;
+        apply_trailer(&mut reference, &self.trailer);
+        apply_header(&mut reference, &self.header);
+        Record {
+            reference,
+            warnings,
+            span: self.span,
+        }
+    }
+}
+
+fn convert(fields: &mut Fields<'_>) -> Reference {
+    let mut reference = Reference {
+        item_type: ItemType::ArticleJournal,
+        provenance: Provenance {
+            format: Some(Format::BookSci),
+            inferred: Vec::new(),
+        },
+        ..Reference::default()
+    };
+
+    reference.title = fields
+        .text("title")
+        .map(|t| strip_pubmed_period(&t).to_owned());
+    if reference.title.is_none() {
+        fields.warn(
+            "title",
+            "missing: the card shows the record without a title",
+        );
+    }
+    reference.title_zh = fields.text("TitleCN");
+    reference.authors = fields.str("authors").map(parse_authors).unwrap_or_default();
+
+    let journal = fields.object("journal");
+    let mut journal_fields = journal.map(|map| Fields {
+        map,
+        warnings: Vec::new(),
+    });
+    if let Some(journal) = &mut journal_fields {
+        reference.container_title = journal.text("name");
+        if let Some(volume) = journal.str("volume") {
+            let (volume, issue) = split_volume_issue(volume);
+            reference.volume = volume;
+            reference.issue = issue;
+        }
+        if let Some(pages) = journal.str("pages") {
+            let (page, number) = split_pages(pages);
+            reference.page = page;
+            reference.article_number = number;
+        }
+        for warning in journal.warnings.drain(..) {
+            fields.warnings.push(Warning {
+                field: format!("journal.{}", warning.field),
+                message: warning.message,
+            });
+        }
+    }
+    if reference.container_title.is_none() {
+        reference.container_title = fields.text("PeriodicalName");
+    }
+
+    reference.issued = fields.date("publicationDate");
+    reference.epub = fields.date("EPubDate");
+
+    reference.doi = fields.doi("doi");
+    if reference.doi.is_none() {
+        reference.doi = fields.doi("DOIUrl");
+    }
+    let main_url = fields.str("ListUrlMain");
+    if reference.doi.is_none() {
+        reference.doi = main_url.and_then(Doi::parse);
+    }
+    reference.url = fields.url("url");
+    if reference.url.is_none() {
+        reference.url = main_url
+            .filter(|url| Doi::parse(url).is_none())
+            .and_then(HttpUrl::parse);
+    }
+    reference.pdf_url = fields.url("openAccessPdf");
+    reference.open_access =
+        reference.pdf_url.is_some() || fields.bool("isOpenAccess").unwrap_or(false);
+
+    reference.abstract_text = fields
+        .str("abstract")
+        .map(RichText::from_html)
+        .filter(|text| !text.is_empty());
+    reference.abstract_zh = fields
+        .str("AbstractTextCN")
+        .map(RichText::from_html)
+        .filter(|text| !text.is_empty());
+    reference.fields_of_study = fields.strings("fieldsOfStudy");
+
+    reference.metrics = Metrics {
+        jcr_quartile: fields.str("JCR").and_then(|q| {
+            let quartile = Quartile::parse(q);
+            if quartile.is_none() {
+                fields.warn(
+                    "JCR",
+                    &format!("`{q}` is not a quartile (expected Q1 to Q4); ignored"),
+                );
+            }
+            quartile
+        }),
+        jcr_category: fields.text("JCRName"),
+        impact_factor: fields.number("PeriodicalIF").filter(|f| *f > 0.0),
+        cas_zone: fields.number("RegionNum").and_then(|zone| match zone {
+            z if z == 0.0 => None,
+            z if (1.0..=4.0).contains(&z) && z.fract() == 0.0 => Some(z as u8),
+            z => {
+                fields.warn(
+                    "RegionNum",
+                    &format!("{z} is not a CAS zone (expected 1 to 4); ignored"),
+                );
+                None
+            }
+        }),
+        cas_category: fields.text("RegionCategory"),
+        citation_count: fields.count("citationCount"),
+    };
+
+    for key in [
+        "paperid",
+        "PeriodicalId",
+        "FirstCategoryId",
+        "platform",
+        "PMCID",
+        "PubModel",
+        "publicationTypes",
+    ] {
+        if let Some(value) = fields.get(key) {
+            let text = match value {
+                Value::String(s) => s.trim().to_owned(),
+                other => other.to_string(),
+            };
+            if !text.is_empty() {
+                reference.extra.insert(key.to_owned(), text);
+            }
+        }
+    }
+    reference
+}
+
+/// Fill what the JSON lacked from the text after it: `引用次数: N` (citation
+/// count) and an `Abstract` heading followed by the plain abstract.
+fn apply_trailer(reference: &mut Reference, trailer: &[&str]) {
+    for (i, line) in trailer.iter().enumerate() {
+        let line = line.trim();
+        if let Some(rest) = line.strip_prefix("引用次数") {
+            let count = rest
+                .trim_start_matches([':', '：', ' '])
+                .trim()
+                .parse::<u64>();
+            if let (None, Ok(count)) = (reference.metrics.citation_count, count) {
+                reference.metrics.citation_count = Some(count);
+                reference
+                    .provenance
+                    .inferred
+                    .push("citation count".to_owned());
+            }
+        } else if line.eq_ignore_ascii_case("abstract") || line == "摘要" {
+            if reference.abstract_text.is_none() {
+                let text = RichText::from_plain(&trailer[i + 1..].join("\n"));
+                if !text.is_empty() {
+                    reference.abstract_text = Some(text);
+                    reference.provenance.inferred.push("abstract".to_owned());
+                }
+            }
+            break;
+        }
+    }
+}
+
+/// Fill what the JSON lacked from a listing page's header lines:
+/// `Pub Date : 2024-05-10DOI: 10.…`.
+fn apply_header(reference: &mut Reference, header: &[&str]) {
+    for line in header {
+        if let Some(i) = line.find("Pub Date") {
+            let rest = line[i + "Pub Date".len()..].trim_start_matches([' ', ':']);
+            let date = rest.get(..10).and_then(Date::parse);
+            if let (None, Some(date)) = (reference.issued, date) {
+                reference.issued = Some(date);
+                reference.provenance.inferred.push("issued".to_owned());
+            }
+        }
+        if let Some(i) = line.find("DOI:") {
+            let doi = Doi::parse(&line[i + 4..]);
+            if let (None, Some(doi)) = (&reference.doi, doi) {
+                reference.doi = Some(doi);
+                reference.provenance.inferred.push("DOI".to_owned());
+            }
+        }
+    }
+}
+
+/// PubMed ends every title with a period; styles add their own punctuation.
+fn strip_pubmed_period(title: &str) -> &str {
+    match title.strip_suffix('.') {
+        Some(rest) if !rest.ends_with('.') => rest.trim_end(),
+        _ => title,
+    }
+}
+
+/// `"41 1"` → volume 41, issue 1; `"188 "` → volume 188; `"PP "` (an IEEE
+/// preprint, "pre-print") and `" "` → neither.
+fn split_volume_issue(text: &str) -> (Option<String>, Option<String>) {
+    let mut parts = text.split_whitespace();
+    let volume = parts
+        .next()
+        .filter(|v| !v.eq_ignore_ascii_case("PP"))
+        .map(str::to_owned);
+    let issue = parts.next().map(str::to_owned);
+    (volume, issue)
+}
+
+/// `""` and `"0"` → none; `"Article 107901"` → article number; else a page range.
+fn split_pages(text: &str) -> (Option<String>, Option<String>) {
+    let text = text.trim();
+    if text.is_empty() || text == "0" {
+        return (None, None);
+    }
+    let lower = text.to_ascii_lowercase();
+    for prefix in ["article number", "article no.", "article", "art. no."] {
+        if lower.starts_with(prefix) && lower.is_char_boundary(prefix.len()) {
+            let number = text[prefix.len()..].trim_start_matches([' ', ':']).trim();
+            if !number.is_empty() {
+                return (None, Some(number.to_owned()));
+            }
+        }
+    }
+    (Some(text.to_owned()), None)
+}
+
+/// Split BookSci's one-string author list: entities decoded, commas between
+/// authors (sometimes `" ,&nbsp;"`), each name "Given Family".
+fn parse_authors(raw: &str) -> Vec<Name> {
+    let text = html_to_text(raw);
+    let mut names: Vec<Name> = Vec::new();
+    for piece in text.split([',', '，', ';']) {
+        let piece = piece.trim();
+        if piece.is_empty() {
+            continue;
+        }
+        if is_suffix(piece) {
+            if let Some(last) = names.last_mut() {
+                if last.suffix.is_none() && last.literal.is_none() {
+                    last.suffix = Some(piece.to_owned());
+                    continue;
+                }
+            }
+        }
+        names.push(split_name(piece));
+    }
+    names
+}
+
+fn is_suffix(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.').to_ascii_lowercase().as_str(),
+        "jr" | "sr" | "ii" | "iii" | "iv"
+    )
+}
+
+/// "Given Family", with lower-case particles ("van", "de la") before the
+/// family name and a suffix at the end; a name in a script written without
+/// spaces (Chinese, Japanese, Korean) stays whole.
+fn split_name(name: &str) -> Name {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() == 1 {
+        return if words[0].chars().any(is_cjk) {
+            Name {
+                literal: Some(words[0].to_owned()),
+                ..Name::default()
+            }
+        } else {
+            Name {
+                family: Some(words[0].to_owned()),
+                ..Name::default()
+            }
+        };
+    }
+    let suffix = match words.last() {
+        Some(last) if words.len() > 2 && is_suffix(last) => words.pop().map(str::to_owned),
+        _ => None,
+    };
+    let family_start = words.len() - 1;
+    let particle_start = (1..family_start)
+        .find(|&i| words[i].starts_with(|c: char| c.is_lowercase()))
+        .unwrap_or(family_start);
+    let join = |part: &[&str]| (!part.is_empty()).then(|| part.join(" "));
+    Name {
+        given: join(&words[..particle_start]),
+        particle: join(&words[particle_start..family_start]),
+        family: join(&words[family_start..]),
+        suffix,
+        literal: None,
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// Typed, forgiving access to a JSON object's fields; each field of the
+/// wrong type is dropped with a warning that names it.
+struct Fields<'a> {
+    map: &'a Map<String, Value>,
+    warnings: Vec<Warning>,
+}
+
+impl<'a> Fields<'a> {
+    fn warn(&mut self, field: &str, message: &str) {
+        self.warnings.push(Warning {
+            field: field.to_owned(),
+            message: message.to_owned(),
+        });
+    }
+
+    fn wrong_type(&mut self, field: &str, expected: &str, found: &Value) {
+        let found = match found {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Array(_) => "an array",
+            Value::Object(_) => "an object",
+        };
+        self.warn(
+            field,
+            &format!("expected {expected}, found {found}; ignored"),
+        );
+    }
+
+    /// The value, treating `null` as absent.
+    fn get(&self, key: &str) -> Option<&'a Value> {
+        self.map.get(key).filter(|v| !v.is_null())
+    }
+
+    /// A non-blank string, trimmed.
+    fn str(&mut self, key: &str) -> Option<&'a str> {
+        match self.get(key)? {
+            Value::String(s) => Some(s.trim()).filter(|s| !s.is_empty()),
+            other => {
+                self.wrong_type(key, "a string", other);
+                None
+            }
+        }
+    }
+
+    /// A string with entities decoded, tags dropped and white space collapsed.
+    fn text(&mut self, key: &str) -> Option<String> {
+        self.str(key).map(html_to_text).filter(|s| !s.is_empty())
+    }
+
+    fn bool(&mut self, key: &str) -> Option<bool> {
+        match self.get(key)? {
+            Value::Bool(b) => Some(*b),
+            other => {
+                self.wrong_type(key, "true or false", other);
+                None
+            }
+        }
+    }
+
+    /// A number, or a string holding one.
+    fn number(&mut self, key: &str) -> Option<f64> {
+        match self.get(key)? {
+            Value::Number(n) => n.as_f64(),
+            Value::String(s) if s.trim().is_empty() => None,
+            Value::String(s) => match s.trim().parse::<f64>() {
+                Ok(n) if n.is_finite() => Some(n),
+                _ => {
+                    self.warn(key, &format!("`{s}` is not a number; ignored"));
+                    None
+                }
+            },
+            other => {
+                self.wrong_type(key, "a number", other);
+                None
+            }
+        }
+    }
+
+    /// A whole count, from a number or a string such as `"1"`.
+    fn count(&mut self, key: &str) -> Option<u64> {
+        let value = self.get(key)?;
+        let parsed = match value {
+            Value::Number(n) => n.as_u64(),
+            Value::String(s) if s.trim().is_empty() => return None,
+            Value::String(s) => s.trim().parse::<u64>().ok(),
+            other => {
+                self.wrong_type(key, "a count", other);
+                return None;
+            }
+        };
+        if parsed.is_none() {
+            self.warn(key, &format!("{value} is not a whole count; ignored"));
+        }
+        parsed
+    }
+
+    fn object(&mut self, key: &str) -> Option<&'a Map<String, Value>> {
+        match self.get(key)? {
+            Value::Object(map) => Some(map),
+            other => {
+                self.wrong_type(key, "an object", other);
+                None
+            }
+        }
+    }
+
+    /// A list of strings (a single string counts as a list of one).
+    fn strings(&mut self, key: &str) -> Vec<String> {
+        let items: Vec<&Value> = match self.get(key) {
+            None => return Vec::new(),
+            Some(Value::Array(items)) => items.iter().collect(),
+            Some(value) => vec![value],
+        };
+        let mut out = Vec::new();
+        for item in items {
+            match item {
+                Value::String(s) if !s.trim().is_empty() => out.push(html_to_text(s)),
+                Value::String(_) | Value::Null => {}
+                other => self.wrong_type(key, "a list of strings", other),
+            }
+        }
+        out
+    }
+
+    fn date(&mut self, key: &str) -> Option<Date> {
+        let text = self.str(key)?;
+        let date = Date::parse(text);
+        if date.is_none() {
+            self.warn(
+                key,
+                &format!("`{text}` is not a date (expected YYYY-MM-DD); ignored"),
+            );
+        }
+        date
+    }
+
+    fn doi(&mut self, key: &str) -> Option<Doi> {
+        let text = self.str(key)?;
+        let doi = Doi::parse(text);
+        if doi.is_none() {
+            self.warn(
+                key,
+                &format!("`{text}` is not a DOI (expected 10.NNNN/…); ignored"),
+            );
+        }
+        doi
+    }
+
+    /// An http(s) URL; anything else is dropped, since it could become a link.
+    fn url(&mut self, key: &str) -> Option<HttpUrl> {
+        let text = self.str(key)?;
+        let url = HttpUrl::parse(text);
+        if url.is_none() {
+            self.warn(key, "not an http(s) URL; dropped");
+        }
+        url
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(
+        given: Option<&str>,
+        particle: Option<&str>,
+        family: Option<&str>,
+        suffix: Option<&str>,
+    ) -> Name {
+        Name {
+            given: given.map(str::to_owned),
+            particle: particle.map(str::to_owned),
+            family: family.map(str::to_owned),
+            suffix: suffix.map(str::to_owned),
+            literal: None,
+        }
+    }
+
+    #[test]
+    fn authors_with_entities_particles_suffixes_and_cjk() {
+        let names = parse_authors(
+            "Jiali Liang ,&nbsp;Ludwig van Beethoven, Martin Luther King, Jr., 张三, Plato",
+        );
+        assert_eq!(
+            names,
+            vec![
+                name(Some("Jiali"), None, Some("Liang"), None),
+                name(Some("Ludwig"), Some("van"), Some("Beethoven"), None),
+                name(Some("Martin Luther"), None, Some("King"), Some("Jr.")),
+                Name {
+                    literal: Some("张三".into()),
+                    ..Name::default()
+                },
+                name(None, None, Some("Plato"), None),
+            ]
+        );
+        assert!(parse_authors("").is_empty());
+        assert!(parse_authors(" ,&nbsp; ").is_empty());
+    }
+
+    #[test]
+    fn volume_issue_and_pages_quirks() {
+        let s = |v: &str| Some(v.to_owned());
+        assert_eq!(split_volume_issue("41 1"), (s("41"), s("1")));
+        assert_eq!(split_volume_issue("188 "), (s("188"), None));
+        assert_eq!(split_volume_issue("PP "), (None, None));
+        assert_eq!(split_volume_issue(" "), (None, None));
+        assert_eq!(split_pages("Article 107901"), (None, s("107901")));
+        assert_eq!(split_pages("0"), (None, None));
+        assert_eq!(split_pages("12-34"), (s("12-34"), None));
+    }
+
+    #[test]
+    fn pubmed_period_is_stripped_once() {
+        assert_eq!(strip_pubmed_period("A study."), "A study");
+        assert_eq!(strip_pubmed_period("Why?"), "Why?");
+        assert_eq!(strip_pubmed_period("Wait..."), "Wait...");
+    }
+
+    #[test]
+    fn malformed_line_is_located_and_does_not_lose_the_next_record() {
+        let input = "{\"title\":\"One\"}\n{\"title\": \"Two\",, }\n{\"title\":\"Three\"}\n";
+        let records = parse(input).unwrap();
+        assert_eq!(records.len(), 3);
+        let error = records[1].as_ref().unwrap_err();
+        assert_eq!((error.span.line, error.span.column), (2, 17));
+        assert!(
+            matches!(&error.kind, ParseErrorKind::InvalidJson { message } if message == "expected a field name in double quotes")
+        );
+        assert_eq!(
+            records[2].as_ref().unwrap().reference.title.as_deref(),
+            Some("Three")
+        );
+    }
+
+    #[test]
+    fn wrong_types_become_warnings_that_name_the_field() {
+        let records = parse("{\"title\": 5, \"journal\": {\"name\": [1]}, \"RegionNum\": 9, \"openAccessPdf\": \"javascript:alert(1)\"}").unwrap();
+        let record = records[0].as_ref().unwrap();
+        let fields: Vec<&str> = record.warnings.iter().map(|w| w.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "title",
+                "title",
+                "journal.name",
+                "openAccessPdf",
+                "RegionNum"
+            ]
+        );
+        assert_eq!(record.reference.pdf_url, None);
+        assert!(!record.reference.open_access);
+    }
+
+    #[test]
+    fn text_only_input_is_a_located_error() {
+        let error = parse("\n  just text\n").unwrap_err();
+        assert_eq!((error.span.line, error.span.column), (2, 3));
+    }
+}

@@ -1,0 +1,32 @@
+//! The pure core of citecard: read bibliographic records into one
+//! [`Reference`] model, safely.
+//!
+//! This crate has no web dependencies; the Yew widget, the embed layer and
+//! the `citecard` CLI are thin shells around it.
+//!
+//! ```
+//! let input = include_str!("../../../static/records/seed-coproduction.txt");
+//! let document = citecard_core::parse(input, None).unwrap();
+//! let reference = &document.records[0].as_ref().unwrap().reference;
+//! assert_eq!(reference.authors.len(), 2);
+//! assert_eq!(
+//!     reference.link().unwrap().as_str(),
+//!     "https://doi.org/10.1108/LHS-04-2022-0039"
+//! );
+//! ```
+#![warn(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod detect;
+pub mod error;
+pub mod input;
+pub mod link;
+pub mod model;
+pub mod rich_text;
+
+pub use detect::{detect, Format};
+pub use error::{Excerpt, ParseError, ParseErrorKind, Span, Warning};
+pub use input::{parse, Document, Record};
+pub use link::{Doi, HttpUrl};
+pub use model::{Date, ItemType, Metrics, Name, Provenance, Quartile, Reference};
+pub use rich_text::{Block, RichText};

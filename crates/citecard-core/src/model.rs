@@ -1,0 +1,259 @@
+//! The one internal model every input format converts into, shaped like CSL-JSON.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::detect::Format;
+use crate::link::{Doi, HttpUrl};
+use crate::rich_text::RichText;
+
+/// One bibliographic record.
+///
+/// Fields follow CSL-JSON variables; anything a record does not state is
+/// `None` (an unknown citation count is `None`, never 0).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Reference {
+    /// What kind of work this is.
+    pub item_type: ItemType,
+    /// The title, without a trailing PubMed period.
+    pub title: Option<String>,
+    /// A Chinese translation of the title.
+    pub title_zh: Option<String>,
+    /// The authors in order.
+    pub authors: Vec<Name>,
+    /// The journal or other container.
+    pub container_title: Option<String>,
+    /// The volume.
+    pub volume: Option<String>,
+    /// The issue.
+    pub issue: Option<String>,
+    /// The page range, such as `12-34`.
+    pub page: Option<String>,
+    /// An article number, used instead of pages by many online journals.
+    pub article_number: Option<String>,
+    /// The date of (print) publication.
+    pub issued: Option<Date>,
+    /// The date of electronic publication.
+    pub epub: Option<Date>,
+    /// The DOI.
+    pub doi: Option<Doi>,
+    /// A landing page.
+    pub url: Option<HttpUrl>,
+    /// A full-text PDF.
+    pub pdf_url: Option<HttpUrl>,
+    /// Whether the work is open access.
+    pub open_access: bool,
+    /// The abstract.
+    pub abstract_text: Option<RichText>,
+    /// A Chinese translation of the abstract.
+    pub abstract_zh: Option<RichText>,
+    /// Subject tags.
+    pub fields_of_study: Vec<String>,
+    /// Journal metrics and counts, as provided by the record.
+    pub metrics: Metrics,
+    /// Where the record came from.
+    pub provenance: Provenance,
+    /// Source-specific identifiers kept for round trips; never shown.
+    pub extra: BTreeMap<String, String>,
+}
+
+impl Reference {
+    /// The link the card's title should point to: the DOI resolver, else the landing page.
+    pub fn link(&self) -> Option<HttpUrl> {
+        self.doi.as_ref().map(Doi::url).or_else(|| self.url.clone())
+    }
+}
+
+/// The CSL item types citecard knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum ItemType {
+    /// A journal article (CSL `article-journal`).
+    #[default]
+    ArticleJournal,
+}
+
+impl ItemType {
+    /// The CSL type name.
+    pub fn csl_name(self) -> &'static str {
+        match self {
+            ItemType::ArticleJournal => "article-journal",
+        }
+    }
+
+    /// A label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            ItemType::ArticleJournal => "Journal article",
+        }
+    }
+}
+
+/// A person's or an organisation's name, split as CSL does.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Name {
+    /// Family name (surname).
+    pub family: Option<String>,
+    /// Given names.
+    pub given: Option<String>,
+    /// A particle kept with the family name, such as "van" or "de".
+    pub particle: Option<String>,
+    /// A suffix such as "Jr.".
+    pub suffix: Option<String>,
+    /// A name that must not be split: an organisation, or a name in a script
+    /// without spaces.
+    pub literal: Option<String>,
+}
+
+impl Name {
+    /// The name as it is read: "Julie Repper", "Ludwig van Beethoven Jr.".
+    ///
+    /// ```
+    /// use citecard_core::Name;
+    /// let name = Name { given: Some("Julie".into()), family: Some("Repper".into()), ..Name::default() };
+    /// assert_eq!(name.display(), "Julie Repper");
+    /// ```
+    pub fn display(&self) -> String {
+        if let Some(literal) = &self.literal {
+            return literal.clone();
+        }
+        [&self.given, &self.particle, &self.family, &self.suffix]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// A calendar date in which the month and day may be unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Date {
+    /// The year.
+    pub year: i32,
+    /// The month, 1–12.
+    pub month: Option<u8>,
+    /// The day of the month, 1–31; only present with a month.
+    pub day: Option<u8>,
+}
+
+impl Date {
+    /// Read `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (also with `/` separators).
+    ///
+    /// ```
+    /// use citecard_core::Date;
+    /// assert_eq!(Date::parse("2022-07-26").unwrap().to_string(), "2022-07-26");
+    /// assert_eq!(Date::parse("2019/03").unwrap().month, Some(3));
+    /// assert!(Date::parse("2022-13-01").is_none());
+    /// ```
+    pub fn parse(text: &str) -> Option<Self> {
+        let mut parts = text.trim().split(['-', '/']);
+        let year_text = parts.next()?;
+        if year_text.len() != 4 || !year_text.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let year = year_text.parse().ok()?;
+        let number = |part: Option<&str>, max: u8| -> Result<Option<u8>, ()> {
+            match part {
+                None | Some("") => Ok(None),
+                Some(p) if p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()) => {
+                    let n: u8 = p.parse().map_err(|_| ())?;
+                    if (1..=max).contains(&n) {
+                        Ok(Some(n))
+                    } else {
+                        Err(())
+                    }
+                }
+                Some(_) => Err(()),
+            }
+        };
+        let month = number(parts.next(), 12).ok()?;
+        let day = number(parts.next(), 31).ok()?;
+        if parts.next().is_some() || (month.is_none() && day.is_some()) {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(month) = self.month {
+            write!(f, "-{month:02}")?;
+            if let Some(day) = self.day {
+                write!(f, "-{day:02}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Journal metrics and counts, as provided by the record; citecard never looks them up.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Metrics {
+    /// The journal's JCR quartile in [`Metrics::jcr_category`].
+    pub jcr_quartile: Option<Quartile>,
+    /// The Web of Science category the quartile is for.
+    pub jcr_category: Option<String>,
+    /// The Journal Impact Factor; only known (positive) values are kept.
+    pub impact_factor: Option<f64>,
+    /// The CAS (中科院) journal zone, 1–4.
+    pub cas_zone: Option<u8>,
+    /// The CAS major discipline of that zone.
+    pub cas_category: Option<String>,
+    /// How often the work has been cited.
+    pub citation_count: Option<u64>,
+}
+
+/// A JCR quartile: Q1 is the top 25% of a category by impact factor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Quartile {
+    /// Top 25%.
+    Q1,
+    /// 25–50%.
+    Q2,
+    /// 50–75%.
+    Q3,
+    /// Bottom 25%.
+    Q4,
+}
+
+impl Quartile {
+    /// Read `Q1`…`Q4` in any case.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.trim().to_ascii_uppercase().as_str() {
+            "Q1" => Some(Quartile::Q1),
+            "Q2" => Some(Quartile::Q2),
+            "Q3" => Some(Quartile::Q3),
+            "Q4" => Some(Quartile::Q4),
+            _ => None,
+        }
+    }
+
+    /// `Q1`…`Q4`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Quartile::Q1 => "Q1",
+            Quartile::Q2 => "Q2",
+            Quartile::Q3 => "Q3",
+            Quartile::Q4 => "Q4",
+        }
+    }
+}
+
+impl fmt::Display for Quartile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a record came from and what was filled in rather than read.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Provenance {
+    /// The input format, when the reference was read from text.
+    pub format: Option<Format>,
+    /// Fields taken from a fallback (such as the plain-text lines after a
+    /// BookSci JSON line) rather than from the record proper.
+    pub inferred: Vec<String>,
+}

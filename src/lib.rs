@@ -1,0 +1,33 @@
+//! citecard: an embeddable citation card, built with Yew.
+//!
+//! [`CitationCard`] renders one [`citecard_core::Reference`]; [`RecordCards`]
+//! parses record text with the core and renders a card (or an error card)
+//! for every record in it. The playground binary wraps them in an editor.
+//!
+//! ```no_run
+//! use std::rc::Rc;
+//! use citecard::CitationCard;
+//! use yew::prelude::*;
+//!
+//! #[component]
+//! fn Example() -> Html {
+//!     let input = include_str!("../static/records/seed-coproduction.txt");
+//!     let document = citecard_core::parse(input, None).expect("a BookSci record");
+//!     let reference = match &document.records[0] {
+//!         Ok(record) => Rc::new(record.reference.clone()),
+//!         Err(error) => return html! { <p>{ error.to_string() }</p> },
+//!     };
+//!     html! { <CitationCard {reference} /> }
+//! }
+//! ```
+#![warn(missing_docs)]
+
+pub mod ui;
+
+pub use citecard_core as core;
+pub use ui::card::{CitationCard, CitationCardProps};
+pub use ui::error_card::{ErrorCard, ErrorCardProps};
+pub use ui::records::{RecordCards, RecordCardsProps};
+
+/// The reference record shown when the playground opens.
+pub const SAMPLE_RECORD: &str = include_str!("../static/records/seed-coproduction.txt");

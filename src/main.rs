@@ -1,0 +1,5 @@
+//! The playground that `trunk serve` opens.
+
+fn main() {
+    yew::Renderer::<citecard::ui::playground::Playground>::new().render();
+}

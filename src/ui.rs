@@ -1,0 +1,6 @@
+//! Yew components: small function components that render what the core parsed.
+
+pub mod card;
+pub mod error_card;
+pub mod playground;
+pub mod records;
