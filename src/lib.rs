@@ -12,7 +12,8 @@
 //! #[component]
 //! fn Example() -> Html {
 //!     let input = include_str!("../static/records/seed-coproduction.txt");
-//!     let document = citecard_core::parse(input, None).expect("a BookSci record");
+//!     let document = citecard_core::parse_with(input, None, citecard::html::tokenizer())
+//!         .expect("a BookSci record");
 //!     let reference = match &document.records[0] {
 //!         Ok(record) => Rc::new(record.reference.clone()),
 //!         Err(error) => return html! { <p>{ error.to_string() }</p> },
@@ -22,6 +23,7 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod html;
 pub mod ui;
 
 pub use citecard_core as core;

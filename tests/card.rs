@@ -36,7 +36,8 @@ fn anchor(root: &Element, test_id: &str) -> HtmlAnchorElement {
 
 #[wasm_bindgen_test]
 async fn card_renders_the_title_and_the_doi_link() {
-    let document = citecard_core::parse(SAMPLE_RECORD, None).unwrap();
+    let document =
+        citecard_core::parse_with(SAMPLE_RECORD, None, citecard::html::tokenizer()).unwrap();
     let reference = Rc::new(document.records[0].clone().unwrap().reference);
     let root = fresh_root();
     Renderer::<CitationCard>::with_root_and_props(root.clone(), CitationCardProps { reference })

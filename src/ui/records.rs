@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use citecard_core::{parse, Format};
+use citecard_core::{parse_with, Format};
 use yew::prelude::*;
 
 use crate::ui::card::CitationCard;
@@ -23,7 +23,7 @@ pub struct RecordCardsProps {
 #[component]
 pub fn RecordCards(props: &RecordCardsProps) -> Html {
     let parsed = use_memo((props.input.clone(), props.format), |(input, format)| {
-        parse(input, *format).map(|document| {
+        parse_with(input, *format, crate::html::tokenizer()).map(|document| {
             document
                 .records
                 .into_iter()

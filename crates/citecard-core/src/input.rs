@@ -5,6 +5,7 @@ pub mod booksci;
 use crate::detect::{detect, Format};
 use crate::error::{ParseError, ParseErrorKind, Span, Warning};
 use crate::model::Reference;
+use crate::rich_text::HtmlTokenizer;
 
 /// Everything read from one input text.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,7 +28,8 @@ pub struct Record {
     pub span: Span,
 }
 
-/// Read every record in `input`, detecting the format unless one is given.
+/// Read every record in `input` with the [`Html5gum`](crate::rich_text::Html5gum)
+/// tokenizer, detecting the format unless one is given.
 ///
 /// Fails only when nothing in the input can be read as a record of the
 /// format; problems with single records are reported in
@@ -41,7 +43,24 @@ pub struct Record {
 /// assert_eq!(reference.title.as_deref(), Some("A study"));
 /// assert_eq!(reference.authors[0].family.as_deref(), Some("Lovelace"));
 /// ```
+#[cfg(feature = "html5gum")]
 pub fn parse(input: &str, format: Option<Format>) -> Result<Document, ParseError> {
+    parse_with(input, format, &crate::rich_text::Html5gum)
+}
+
+/// Read every record in `input` as [`parse`] does, reading any HTML in the
+/// records (abstracts, entities) with `html`.
+///
+/// ```
+/// use citecard_core::{parse_with, rich_text::Html5gum};
+/// let doc = parse_with("{\"title\":\"A &amp; B\",\"JCR\":\"Q2\"}", None, &Html5gum).unwrap();
+/// assert_eq!(doc.records[0].as_ref().unwrap().reference.title.as_deref(), Some("A & B"));
+/// ```
+pub fn parse_with(
+    input: &str,
+    format: Option<Format>,
+    html: &dyn HtmlTokenizer,
+) -> Result<Document, ParseError> {
     if input
         .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
         .is_empty()
@@ -63,7 +82,7 @@ pub fn parse(input: &str, format: Option<Format>) -> Result<Document, ParseError
         }
     };
     let records = match format {
-        Format::BookSci => booksci::parse(input)?,
+        Format::BookSci => booksci::parse(input, html)?,
     };
     Ok(Document { format, records })
 }

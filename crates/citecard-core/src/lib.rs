@@ -26,7 +26,9 @@ pub mod rich_text;
 
 pub use detect::{detect, Format};
 pub use error::{Excerpt, ParseError, ParseErrorKind, Span, Warning};
-pub use input::{parse, Document, Record};
+#[cfg(feature = "html5gum")]
+pub use input::parse;
+pub use input::{parse_with, Document, Record};
 pub use link::{Doi, HttpUrl};
 pub use model::{Date, ItemType, Metrics, Name, Provenance, Quartile, Reference};
-pub use rich_text::{Block, RichText};
+pub use rich_text::{Block, HtmlEvent, HtmlTokenizer, RichText};

@@ -1,10 +1,10 @@
 //! Abstracts as a small, sanitised tree of labelled paragraphs.
 //!
-//! Untrusted HTML is read with a WHATWG-compliant tokenizer ([`html5gum`]);
-//! only the text and the paragraph structure survive. No tag and no attribute
-//! of the input ever reaches the output.
-
-use html5gum::{DefaultEmitter, Token, Tokenizer};
+//! Untrusted HTML is read by a spec-compliant HTML tokenizer behind the
+//! [`HtmlTokenizer`] trait: natively [`Html5gum`] (the `html5gum` feature,
+//! on by default), in the browser the widget's own `DOMParser` adapter, which
+//! costs no bundle size. Only text and paragraph structure survive; no tag and
+//! no attribute of the input ever reaches the output.
 
 /// Labels that start a section of a structured abstract when they open a
 /// plain-text paragraph ("Purpose: …").
@@ -49,33 +49,27 @@ pub struct Block {
 }
 
 impl RichText {
-    /// Read an untrusted HTML fragment.
+    /// Read an untrusted HTML fragment with `tokenizer`.
     ///
     /// Paragraph-like elements become blocks; a leading `<strong>Label:</strong>`
     /// or a heading becomes a section label; script-like elements are dropped
     /// with their content; every other tag is removed and its text kept.
     ///
     /// ```
-    /// use citecard_core::RichText;
-    /// let text = RichText::from_html("<p><strong>Purpose: </strong>To <em>explore</em>.</p><script>x()</script>");
+    /// use citecard_core::rich_text::{Html5gum, RichText};
+    /// let html = "<p><strong>Purpose: </strong>To <em>explore</em>.</p><script>x()</script>";
+    /// let text = RichText::from_html_with(html, &Html5gum);
     /// assert_eq!(text.blocks[0].label.as_deref(), Some("Purpose"));
     /// assert_eq!(text.blocks[0].text, "To explore.");
     /// assert_eq!(text.blocks.len(), 1);
     /// ```
-    pub fn from_html(html: &str) -> Self {
+    pub fn from_html_with(html: &str, tokenizer: &dyn HtmlTokenizer) -> Self {
         let mut builder = Builder::default();
-        let mut emitter = DefaultEmitter::default();
-        // Let <script>, <style>, <textarea> … switch the tokenizer into their
-        // raw-text states, so their content arrives as one string we can drop.
-        emitter.naively_switch_states(true);
-        for Ok(token) in Tokenizer::new_with_emitter(html, emitter) {
-            match token {
-                Token::StartTag(tag) => builder.start(&tag.name, tag.self_closing),
-                Token::EndTag(tag) => builder.end(&tag.name),
-                Token::String(text) => builder.text(&String::from_utf8_lossy(&text.value)),
-                Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
-            }
-        }
+        tokenizer.tokenize(html, &mut |event| match event {
+            HtmlEvent::Start { name, self_closing } => builder.start(name.as_bytes(), self_closing),
+            HtmlEvent::End { name } => builder.end(name.as_bytes()),
+            HtmlEvent::Text(text) => builder.text(text),
+        });
         builder.finish()
     }
 
@@ -125,15 +119,76 @@ impl RichText {
     }
 }
 
+/// One event of an HTML token stream, as [`HtmlTokenizer`]s report it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HtmlEvent<'a> {
+    /// A start tag; `name` is lower case (`p`, `jats:p`).
+    Start {
+        /// The tag name.
+        name: &'a str,
+        /// Whether the tag closed itself (`<br/>`).
+        self_closing: bool,
+    },
+    /// An end tag; `name` is lower case.
+    End {
+        /// The tag name.
+        name: &'a str,
+    },
+    /// Text, with character references already decoded.
+    Text(&'a str),
+}
+
+/// A spec-compliant HTML tokenizer that reports tags and decoded text.
+///
+/// Attributes, comments and doctypes are never reported: nothing downstream
+/// may depend on them.
+pub trait HtmlTokenizer {
+    /// Tokenize `html` as a fragment, calling `sink` for each event in order.
+    fn tokenize(&self, html: &str, sink: &mut dyn FnMut(HtmlEvent<'_>));
+}
+
+/// The WHATWG-compliant tokenizer of the `html5gum` crate.
+#[cfg(feature = "html5gum")]
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Html5gum;
+
+#[cfg(feature = "html5gum")]
+impl HtmlTokenizer for Html5gum {
+    fn tokenize(&self, html: &str, sink: &mut dyn FnMut(HtmlEvent<'_>)) {
+        use html5gum::{DefaultEmitter, Token, Tokenizer};
+
+        let mut emitter = DefaultEmitter::default();
+        // Let <script>, <style>, <textarea> … switch the tokenizer into their
+        // raw-text states, so their content arrives as one string to drop.
+        emitter.naively_switch_states(true);
+        for Ok(token) in Tokenizer::new_with_emitter(html, emitter) {
+            match token {
+                Token::StartTag(tag) => sink(HtmlEvent::Start {
+                    name: &String::from_utf8_lossy(&tag.name),
+                    self_closing: tag.self_closing,
+                }),
+                Token::EndTag(tag) => sink(HtmlEvent::End {
+                    name: &String::from_utf8_lossy(&tag.name),
+                }),
+                Token::String(text) => sink(HtmlEvent::Text(&String::from_utf8_lossy(&text.value))),
+                Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
+            }
+        }
+    }
+}
+
 /// Decode the entities in an HTML text fragment and drop its tags, giving one
 /// line of plain text with white space (including no-break spaces) collapsed.
 ///
 /// ```
-/// use citecard_core::rich_text::html_to_text;
-/// assert_eq!(html_to_text("A B ,&nbsp;C&amp;D <b>E</b>"), "A B , C&D E");
+/// use citecard_core::rich_text::{html_to_text, Html5gum};
+/// assert_eq!(html_to_text("A B ,&nbsp;C&amp;D <b>E</b>", &Html5gum), "A B , C&D E");
 /// ```
-pub fn html_to_text(html: &str) -> String {
-    RichText::from_html(html)
+pub fn html_to_text(html: &str, tokenizer: &dyn HtmlTokenizer) -> String {
+    if !html.contains(['<', '&']) {
+        return clean(html);
+    }
+    RichText::from_html_with(html, tokenizer)
         .blocks
         .into_iter()
         .map(|b| b.text)
@@ -392,9 +447,13 @@ fn is_dropped(name: &[u8]) -> bool {
     )
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "html5gum"))]
 mod tests {
     use super::*;
+
+    fn from_html(html: &str) -> RichText {
+        RichText::from_html_with(html, &Html5gum)
+    }
 
     fn labelled(label: Option<&str>, text: &str) -> Block {
         Block {
@@ -405,7 +464,7 @@ mod tests {
 
     #[test]
     fn strong_labels_open_sections() {
-        let text = RichText::from_html(
+        let text = from_html(
             "<p><strong>Purpose: </strong>One.</p><p><strong>Findings: </strong>Two <b>bold</b>.</p>",
         );
         assert_eq!(
@@ -419,9 +478,8 @@ mod tests {
 
     #[test]
     fn heading_labels_the_following_text() {
-        let text = RichText::from_html(
-            "<div><h3>Context:</h3>Some context.<h3>Method</h3><p>We did.</p></div>",
-        );
+        let text =
+            from_html("<div><h3>Context:</h3>Some context.<h3>Method</h3><p>We did.</p></div>");
         assert_eq!(
             text.blocks,
             vec![
@@ -433,15 +491,13 @@ mod tests {
 
     #[test]
     fn bold_text_that_is_not_a_label_stays_text() {
-        let text = RichText::from_html("<p><strong>Bold</strong> start.</p>");
+        let text = from_html("<p><strong>Bold</strong> start.</p>");
         assert_eq!(text.blocks, vec![labelled(None, "Bold start.")]);
     }
 
     #[test]
     fn unbalanced_nested_and_nul_input() {
-        let text = RichText::from_html(
-            "<div>\u{0}\n <p><p>First</p>\u{0}</div><div><div>Second</div></div>",
-        );
+        let text = from_html("<div>\u{0}\n <p><p>First</p>\u{0}</div><div><div>Second</div></div>");
         assert_eq!(
             text.blocks,
             vec![labelled(None, "First"), labelled(None, "Second")]
@@ -450,7 +506,7 @@ mod tests {
 
     #[test]
     fn hostile_markup_leaves_only_text() {
-        let text = RichText::from_html(
+        let text = from_html(
             "<img src=x onerror=alert(1)>Hi<script>alert(2)</script><style>p{}</style>\
              <svg><script>alert(3)</script></svg> <a href=\"javascript:x\">there</a>\
              <textarea></p><script>alert(4)</script></textarea>",

@@ -1,4 +1,5 @@
 //! The shared BookSci records, read field by field.
+#![cfg(feature = "html5gum")]
 
 use citecard_core::{parse, Date, Format, Name, Quartile, Reference};
 

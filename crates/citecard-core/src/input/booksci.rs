@@ -12,7 +12,7 @@ use crate::error::{ParseError, ParseErrorKind, Span, Warning};
 use crate::input::Record;
 use crate::link::{Doi, HttpUrl};
 use crate::model::{Date, ItemType, Metrics, Name, Provenance, Quartile, Reference};
-use crate::rich_text::{html_to_text, RichText};
+use crate::rich_text::{html_to_text, HtmlTokenizer, RichText};
 
 /// Read every BookSci record in `input`.
 ///
@@ -21,12 +21,19 @@ use crate::rich_text::{html_to_text, RichText};
 /// (a listing page's header) and after each record (`引用次数: N`,
 /// `Abstract` and a plain abstract) fill fields the JSON lacks.
 ///
+/// HTML in the record (abstracts, entities in names) is read with `html`.
+///
 /// ```
-/// let records = citecard_core::input::booksci::parse("{\"title\":\"X\"}\n引用次数: 3\n").unwrap();
+/// use citecard_core::rich_text::Html5gum;
+/// let input = "{\"title\":\"X\"}\n引用次数: 3\n";
+/// let records = citecard_core::input::booksci::parse(input, &Html5gum).unwrap();
 /// let record = records[0].as_ref().unwrap();
 /// assert_eq!(record.reference.metrics.citation_count, Some(3));
 /// ```
-pub fn parse(input: &str) -> Result<Vec<Result<Record, ParseError>>, ParseError> {
+pub fn parse(
+    input: &str,
+    html: &dyn HtmlTokenizer,
+) -> Result<Vec<Result<Record, ParseError>>, ParseError> {
     let mut records = Vec::new();
     let mut header: Vec<&str> = Vec::new();
     let mut current: Option<Pending<'_>> = None;
@@ -44,7 +51,7 @@ pub fn parse(input: &str) -> Result<Vec<Result<Record, ParseError>>, ParseError>
             continue;
         }
         if let Some(pending) = current.take() {
-            records.push(Ok(pending.finish()));
+            records.push(Ok(pending.finish(html)));
         }
         let json_start = line_end - content.len();
         let mut stream = serde_json::Deserializer::from_str(&input[json_start..])
@@ -74,7 +81,7 @@ pub fn parse(input: &str) -> Result<Vec<Result<Record, ParseError>>, ParseError>
         }
     }
     if let Some(pending) = current.take() {
-        records.push(Ok(pending.finish()));
+        records.push(Ok(pending.finish(html)));
     }
     if records.is_empty() {
         let start = input.len() - input.trim_start().len();
@@ -146,9 +153,10 @@ struct Pending<'a> {
 }
 
 impl Pending<'_> {
-    fn finish(self) -> Record {
+    fn finish(self, html: &dyn HtmlTokenizer) -> Record {
         let mut fields = Fields {
             map: &self.map,
+            html,
             warnings: Vec::new(),
         };
         let mut reference = convert(&mut fields);
@@ -173,6 +181,7 @@ fn convert(fields: &mut Fields<'_>) -> Reference {
         ..Reference::default()
     };
 
+    let html = fields.html;
     reference.title = fields
         .text("title")
         .map(|t| strip_pubmed_period(&t).to_owned());
@@ -183,11 +192,15 @@ fn convert(fields: &mut Fields<'_>) -> Reference {
         );
     }
     reference.title_zh = fields.text("TitleCN");
-    reference.authors = fields.str("authors").map(parse_authors).unwrap_or_default();
+    reference.authors = fields
+        .str("authors")
+        .map(|authors| parse_authors(authors, html))
+        .unwrap_or_default();
 
     let journal = fields.object("journal");
     let mut journal_fields = journal.map(|map| Fields {
         map,
+        html,
         warnings: Vec::new(),
     });
     if let Some(journal) = &mut journal_fields {
@@ -236,11 +249,11 @@ fn convert(fields: &mut Fields<'_>) -> Reference {
 
     reference.abstract_text = fields
         .str("abstract")
-        .map(RichText::from_html)
+        .map(|text| RichText::from_html_with(text, html))
         .filter(|text| !text.is_empty());
     reference.abstract_zh = fields
         .str("AbstractTextCN")
-        .map(RichText::from_html)
+        .map(|text| RichText::from_html_with(text, html))
         .filter(|text| !text.is_empty());
     reference.fields_of_study = fields.strings("fieldsOfStudy");
 
@@ -257,14 +270,17 @@ fn convert(fields: &mut Fields<'_>) -> Reference {
         }),
         jcr_category: fields.text("JCRName"),
         impact_factor: fields.number("PeriodicalIF").filter(|f| *f > 0.0),
-        cas_zone: fields.number("RegionNum").and_then(|zone| match zone {
-            z if z == 0.0 => None,
-            z if (1.0..=4.0).contains(&z) && z.fract() == 0.0 => Some(z as u8),
-            z => {
-                fields.warn(
-                    "RegionNum",
-                    &format!("{z} is not a CAS zone (expected 1 to 4); ignored"),
-                );
+        // RegionNum 0 means "no zone".
+        cas_zone: fields.number("RegionNum").and_then(|zone| {
+            if (1.0..=4.0).contains(&zone) && zone.fract() == 0.0 {
+                Some(zone as u8)
+            } else {
+                if zone != 0.0 {
+                    fields.warn(
+                        "RegionNum",
+                        &format!("{zone} is not a CAS zone (expected 1 to 4); ignored"),
+                    );
+                }
                 None
             }
         }),
@@ -386,8 +402,8 @@ fn split_pages(text: &str) -> (Option<String>, Option<String>) {
 
 /// Split BookSci's one-string author list: entities decoded, commas between
 /// authors (sometimes `" ,&nbsp;"`), each name "Given Family".
-fn parse_authors(raw: &str) -> Vec<Name> {
-    let text = html_to_text(raw);
+fn parse_authors(raw: &str, html: &dyn HtmlTokenizer) -> Vec<Name> {
+    let text = html_to_text(raw, html);
     let mut names: Vec<Name> = Vec::new();
     for piece in text.split([',', '，', ';']) {
         let piece = piece.trim();
@@ -459,6 +475,7 @@ fn is_cjk(c: char) -> bool {
 /// wrong type is dropped with a warning that names it.
 struct Fields<'a> {
     map: &'a Map<String, Value>,
+    html: &'a dyn HtmlTokenizer,
     warnings: Vec<Warning>,
 }
 
@@ -503,7 +520,10 @@ impl<'a> Fields<'a> {
 
     /// A string with entities decoded, tags dropped and white space collapsed.
     fn text(&mut self, key: &str) -> Option<String> {
-        self.str(key).map(html_to_text).filter(|s| !s.is_empty())
+        let html = self.html;
+        self.str(key)
+            .map(|text| html_to_text(text, html))
+            .filter(|s| !s.is_empty())
     }
 
     fn bool(&mut self, key: &str) -> Option<bool> {
@@ -573,7 +593,7 @@ impl<'a> Fields<'a> {
         let mut out = Vec::new();
         for item in items {
             match item {
-                Value::String(s) if !s.trim().is_empty() => out.push(html_to_text(s)),
+                Value::String(s) if !s.trim().is_empty() => out.push(html_to_text(s, self.html)),
                 Value::String(_) | Value::Null => {}
                 other => self.wrong_type(key, "a list of strings", other),
             }
@@ -616,9 +636,18 @@ impl<'a> Fields<'a> {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "html5gum"))]
 mod tests {
     use super::*;
+    use crate::rich_text::Html5gum;
+
+    fn parse(input: &str) -> Result<Vec<Result<Record, ParseError>>, ParseError> {
+        super::parse(input, &Html5gum)
+    }
+
+    fn parse_authors(raw: &str) -> Vec<Name> {
+        super::parse_authors(raw, &Html5gum)
+    }
 
     fn name(
         given: Option<&str>,

@@ -1,0 +1,121 @@
+//! The `citecard` binary, run as a user would.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../static/records/seed-coproduction.txt"
+);
+
+fn citecard(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_citecard"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn check_prints_the_format_and_every_field() {
+    let output = citecard(&["check", SEED], b"");
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let stdout = text(&output.stdout);
+    for line in [
+        "format: BookSci",
+        "records: 1",
+        "  title:          Embedding coproduction in organisational culture and practice: a case study",
+        "  authors:        Repper, Julie; Eve, Julian",
+        "  journal:        Leadership in Health Services",
+        "  issued:         2022-07-26",
+        "  doi:            10.1108/LHS-04-2022-0039",
+        "  link:           https://doi.org/10.1108/LHS-04-2022-0039",
+        "  jcr quartile:   Q3 (HEALTH POLICY & SERVICES)",
+        "  impact factor:  1.7",
+        "  citations:      1",
+    ] {
+        assert!(stdout.lines().any(|l| l == line), "missing {line:?} in\n{stdout}");
+    }
+    assert_eq!(text(&output.stderr), "");
+}
+
+#[test]
+fn bad_input_gives_a_located_error_and_exit_status_1() {
+    let input = b"{\"title\":\"One\",\"JCR\":\"Q1\"}\n{\"title\": \"Two\",, }\n";
+    let output = citecard(&["check", "-"], input);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.starts_with(
+            "record 2: error: line 2, column 17: invalid JSON: expected a field name in double quotes\n"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("2 | {\"title\": \"Two\",, }\n  |                 ^\n"),
+        "{stderr}"
+    );
+    // The good record before the bad one is still printed.
+    assert!(text(&output.stdout).contains("  title:          One\n"));
+}
+
+#[test]
+fn undetectable_empty_and_non_utf8_input_fail_cleanly() {
+    let cases: [(&[&str], &[u8], &str); 4] = [
+        (
+            &["check", "-"],
+            b"hello\n",
+            "error: line 1, column 1: unrecognised format",
+        ),
+        (
+            &["check", "-"],
+            b"  \n",
+            "error: line 1, column 1: the input is empty",
+        ),
+        (
+            &["check", "--format", "booksci", "-"],
+            b"hello\n",
+            "error: line 1, column 1: no record found",
+        ),
+        (
+            &["check", "-"],
+            b"{\"JCR\": \"Q1\n\xff\"}",
+            "error: line 2, column 1: invalid UTF-8",
+        ),
+    ];
+    for (args, input, expected) in cases {
+        let output = citecard(args, input);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert!(
+            text(&output.stderr).starts_with(expected),
+            "{}",
+            text(&output.stderr)
+        );
+        assert!(!text(&output.stderr).contains("panicked"));
+    }
+}
+
+#[test]
+fn usage_errors_exit_with_status_2() {
+    for args in [
+        &["check"][..],
+        &["frobnicate"],
+        &["check", "--format", "endnote", "-"],
+        &[],
+    ] {
+        let output = citecard(args, b"");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(text(&output.stderr).contains("Usage:"));
+    }
+    let missing = citecard(&["check", "no/such/file.txt"], b"");
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(text(&missing.stderr).starts_with("error: cannot read no/such/file.txt:"));
+}
