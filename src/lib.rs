@@ -33,3 +33,8 @@ pub use ui::records::{RecordCards, RecordCardsProps};
 
 /// The reference record shown when the playground opens.
 pub const SAMPLE_RECORD: &str = include_str!("../static/records/seed-coproduction.txt");
+
+/// The README's Rust examples, compiled (and the core's run) as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
