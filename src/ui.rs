@@ -4,3 +4,4 @@ pub mod card;
 pub mod error_card;
 pub mod playground;
 pub mod records;
+pub mod rich_text;

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use citecard_core::{Block, Quartile, Reference, RichText};
+use citecard_core::{Quartile, Reference, RichText};
 use yew::prelude::*;
 
 /// Properties of [`CitationCard`].
@@ -176,18 +176,7 @@ fn abstract_section(text: Option<&RichText>) -> Html {
     html! {
         <section class="citecard-abstract" data-testid="abstract">
             <h3 class="citecard-abstract-heading">{ "Abstract" }</h3>
-            { for text.blocks.iter().map(block) }
+            { crate::ui::rich_text::rich_text(text) }
         </section>
-    }
-}
-
-fn block(block: &Block) -> Html {
-    html! {
-        <p>
-            if let Some(label) = &block.label {
-                <strong class="citecard-label">{ format!("{label}: ") }</strong>
-            }
-            { &block.text }
-        </p>
     }
 }

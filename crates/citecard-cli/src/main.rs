@@ -268,24 +268,16 @@ fn write_fields(reference: &Reference, out: &mut impl Write) -> io::Result<()> {
     Ok(())
 }
 
-/// "4 paragraphs (Purpose; Findings): first words…"
+/// "4 sections (Purpose; Findings): first words…"
 fn summary(text: &RichText) -> String {
     let labels: Vec<&str> = text
-        .blocks
+        .sections
         .iter()
-        .filter_map(|b| b.label.as_deref())
+        .filter_map(|s| s.label.as_deref())
         .collect();
-    let first: String = text
-        .blocks
-        .first()
-        .map(|b| b.text.chars().take(60).collect())
-        .unwrap_or_default();
-    let count = text.blocks.len();
-    let noun = if count == 1 {
-        "paragraph"
-    } else {
-        "paragraphs"
-    };
+    let first: String = text.to_plain_text().chars().take(60).collect();
+    let count = text.sections.len();
+    let noun = if count == 1 { "section" } else { "sections" };
     if labels.is_empty() {
         format!("{count} {noun}: {first}…")
     } else {

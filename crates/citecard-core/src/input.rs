@@ -1,6 +1,7 @@
 //! Reading records from text, whatever their format.
 
 pub mod booksci;
+mod json;
 
 use crate::detect::{detect, Format};
 use crate::error::{ParseError, ParseErrorKind, Span, Warning};

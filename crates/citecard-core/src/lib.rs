@@ -22,6 +22,7 @@ pub mod error;
 pub mod input;
 pub mod link;
 pub mod model;
+pub mod names;
 pub mod rich_text;
 
 pub use detect::{detect, Format};
@@ -31,4 +32,4 @@ pub use input::parse;
 pub use input::{parse_with, Document, Record};
 pub use link::{Doi, HttpUrl};
 pub use model::{Date, ItemType, Metrics, Name, Provenance, Quartile, Reference};
-pub use rich_text::{Block, HtmlEvent, HtmlTokenizer, RichText};
+pub use rich_text::{Block, HtmlEvent, HtmlTokenizer, Inline, RichText, Section};

@@ -21,8 +21,24 @@ pub struct Reference {
     pub title_zh: Option<String>,
     /// The authors in order.
     pub authors: Vec<Name>,
-    /// The journal or other container.
+    /// Editors (of a book, proceedings or special issue).
+    pub editors: Vec<Name>,
+    /// The journal, book or proceedings the work appears in.
     pub container_title: Option<String>,
+    /// A series the work or its container belongs to.
+    pub collection_title: Option<String>,
+    /// The conference or other event the work was presented at.
+    pub event_title: Option<String>,
+    /// The publisher.
+    pub publisher: Option<String>,
+    /// Where the publisher is.
+    pub publisher_place: Option<String>,
+    /// The edition, such as `2`.
+    pub edition: Option<String>,
+    /// A report or working-paper number.
+    pub number: Option<String>,
+    /// A subtype, such as "PhD thesis" or "Technical report".
+    pub genre: Option<String>,
     /// The volume.
     pub volume: Option<String>,
     /// The issue.
@@ -35,6 +51,8 @@ pub struct Reference {
     pub issued: Option<Date>,
     /// The date of electronic publication.
     pub epub: Option<Date>,
+    /// When a web page was read.
+    pub accessed: Option<Date>,
     /// The DOI.
     pub doi: Option<Doi>,
     /// A landing page.
@@ -47,6 +65,12 @@ pub struct Reference {
     pub abstract_text: Option<RichText>,
     /// A Chinese translation of the abstract.
     pub abstract_zh: Option<RichText>,
+    /// The language of the work, as a BCP 47 tag such as `en` or `zh-CN`.
+    pub language: Option<String>,
+    /// ISSNs of the journal.
+    pub issn: Vec<String>,
+    /// ISBNs of the book.
+    pub isbn: Vec<String>,
     /// Subject tags.
     pub fields_of_study: Vec<String>,
     /// Journal metrics and counts, as provided by the record.
@@ -71,20 +95,100 @@ pub enum ItemType {
     /// A journal article (CSL `article-journal`).
     #[default]
     ArticleJournal,
+    /// A magazine article.
+    ArticleMagazine,
+    /// A newspaper article.
+    ArticleNewspaper,
+    /// A preprint or working paper (CSL `article`).
+    Preprint,
+    /// A book.
+    Book,
+    /// A chapter or other part of a book.
+    Chapter,
+    /// A paper in conference proceedings.
+    PaperConference,
+    /// A thesis or dissertation.
+    Thesis,
+    /// A report.
+    Report,
+    /// A web page.
+    Webpage,
+    /// A dataset.
+    Dataset,
+    /// Software.
+    Software,
+    /// A patent.
+    Patent,
+    /// Anything else (CSL `document`).
+    Document,
 }
 
 impl ItemType {
+    const ALL: [ItemType; 14] = [
+        ItemType::ArticleJournal,
+        ItemType::ArticleMagazine,
+        ItemType::ArticleNewspaper,
+        ItemType::Preprint,
+        ItemType::Book,
+        ItemType::Chapter,
+        ItemType::PaperConference,
+        ItemType::Thesis,
+        ItemType::Report,
+        ItemType::Webpage,
+        ItemType::Dataset,
+        ItemType::Software,
+        ItemType::Patent,
+        ItemType::Document,
+    ];
+
     /// The CSL type name.
     pub fn csl_name(self) -> &'static str {
         match self {
             ItemType::ArticleJournal => "article-journal",
+            ItemType::ArticleMagazine => "article-magazine",
+            ItemType::ArticleNewspaper => "article-newspaper",
+            ItemType::Preprint => "article",
+            ItemType::Book => "book",
+            ItemType::Chapter => "chapter",
+            ItemType::PaperConference => "paper-conference",
+            ItemType::Thesis => "thesis",
+            ItemType::Report => "report",
+            ItemType::Webpage => "webpage",
+            ItemType::Dataset => "dataset",
+            ItemType::Software => "software",
+            ItemType::Patent => "patent",
+            ItemType::Document => "document",
         }
+    }
+
+    /// The item type with CSL name `name`, if citecard knows it.
+    ///
+    /// ```
+    /// use citecard_core::ItemType;
+    /// assert_eq!(ItemType::from_csl("paper-conference"), Some(ItemType::PaperConference));
+    /// assert_eq!(ItemType::from_csl("article"), Some(ItemType::Preprint));
+    /// ```
+    pub fn from_csl(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.csl_name() == name)
     }
 
     /// A label for people.
     pub fn label(self) -> &'static str {
         match self {
             ItemType::ArticleJournal => "Journal article",
+            ItemType::ArticleMagazine => "Magazine article",
+            ItemType::ArticleNewspaper => "Newspaper article",
+            ItemType::Preprint => "Preprint",
+            ItemType::Book => "Book",
+            ItemType::Chapter => "Book chapter",
+            ItemType::PaperConference => "Conference paper",
+            ItemType::Thesis => "Thesis",
+            ItemType::Report => "Report",
+            ItemType::Webpage => "Web page",
+            ItemType::Dataset => "Dataset",
+            ItemType::Software => "Software",
+            ItemType::Patent => "Patent",
+            ItemType::Document => "Document",
         }
     }
 }
@@ -96,8 +200,12 @@ pub struct Name {
     pub family: Option<String>,
     /// Given names.
     pub given: Option<String>,
-    /// A particle kept with the family name, such as "van" or "de".
+    /// A particle kept with the family name when sorting and citing, such as
+    /// "van" in "van Gogh" (CSL `non-dropping-particle`).
     pub particle: Option<String>,
+    /// A particle dropped when the family name stands alone, such as "de"
+    /// in "Jean de La Fontaine" (CSL `dropping-particle`).
+    pub dropping_particle: Option<String>,
     /// A suffix such as "Jr.".
     pub suffix: Option<String>,
     /// A name that must not be split: an organisation, or a name in a script
@@ -117,12 +225,18 @@ impl Name {
         if let Some(literal) = &self.literal {
             return literal.clone();
         }
-        [&self.given, &self.particle, &self.family, &self.suffix]
-            .into_iter()
-            .flatten()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(" ")
+        [
+            &self.given,
+            &self.dropping_particle,
+            &self.particle,
+            &self.family,
+            &self.suffix,
+        ]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(" ")
     }
 }
 
@@ -135,6 +249,41 @@ pub struct Date {
     pub month: Option<u8>,
     /// The day of the month, 1–31; only present with a month.
     pub day: Option<u8>,
+}
+
+/// Parse a month name or abbreviation (English), or a number 1–12.
+///
+/// ```
+/// assert_eq!(citecard_core::model::month_number("Feb."), Some(2));
+/// assert_eq!(citecard_core::model::month_number("september"), Some(9));
+/// assert_eq!(citecard_core::model::month_number("13"), None);
+/// ```
+pub fn month_number(text: &str) -> Option<u8> {
+    let text = text.trim().trim_end_matches('.').to_ascii_lowercase();
+    if let Ok(n) = text.parse::<u8>() {
+        return (1..=12).contains(&n).then_some(n);
+    }
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    if text.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(&text) || (text == "sept" && *m == "september"))
+        .map(|i| i as u8 + 1)
 }
 
 impl Date {

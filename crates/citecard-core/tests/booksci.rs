@@ -1,7 +1,8 @@
 //! The shared BookSci records, read field by field.
 #![cfg(feature = "html5gum")]
 
-use citecard_core::{parse, Date, Format, Name, Quartile, Reference};
+use citecard_core::rich_text::inline_text;
+use citecard_core::{parse, Block, Date, Format, Name, Quartile, Reference, RichText};
 
 fn only_reference(input: &str) -> Reference {
     let document = parse(input, None).expect("the record is readable");
@@ -23,6 +24,21 @@ fn person(given: &str, family: &str) -> Name {
         family: Some(family.to_owned()),
         ..Name::default()
     }
+}
+
+/// Each paragraph's section label (or "") and plain text.
+fn paragraphs(text: &RichText) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for section in &text.sections {
+        for block in &section.blocks {
+            let Block::Paragraph(inlines) = block else {
+                panic!("no lists expected: {block:?}");
+            };
+            let label = section.label.clone().unwrap_or_default();
+            out.push((label, inline_text(inlines)));
+        }
+    }
+    out
 }
 
 fn some(text: &str) -> Option<String> {
@@ -87,11 +103,10 @@ fn reference_record_has_exact_fields() {
     assert!(!reference.open_access);
     assert_eq!(reference.pdf_url, None);
 
-    let abstract_text = reference.abstract_text.expect("an abstract");
+    let abstract_text = paragraphs(&reference.abstract_text.expect("an abstract"));
     let labels: Vec<_> = abstract_text
-        .blocks
         .iter()
-        .map(|b| b.label.as_deref().unwrap_or(""))
+        .map(|(label, _)| label.as_str())
         .collect();
     assert_eq!(
         labels,
@@ -103,13 +118,13 @@ fn reference_record_has_exact_fields() {
         ]
     );
     assert_eq!(
-        abstract_text.blocks[0].text,
+        abstract_text[0].1,
         "This paper aims to explore the challenges of coproduction at individual, team, service, \
          organisational and system level and critically describes the work of one organization \
          to describe ways in which coproduction can be facilitated."
     );
-    assert!(abstract_text.blocks[3]
-        .text
+    assert!(abstract_text[3]
+        .1
         .ends_with("with attention to ways of overcoming challenges."));
     assert_eq!(
         reference.extra.get("FirstCategoryId").map(String::as_str),
@@ -130,9 +145,9 @@ fn the_text_lines_after_the_json_fill_what_the_json_lacks() {
         .replacen("\"abstract\":\"<p>", "\"abstract\":\"\",\"x\":\"", 1);
     let reference = only_reference(&stripped);
     assert_eq!(reference.metrics.citation_count, Some(1));
-    let abstract_text = reference.abstract_text.expect("the plain abstract");
-    assert_eq!(abstract_text.blocks.len(), 4);
-    assert_eq!(abstract_text.blocks[2].label.as_deref(), Some("Findings"));
+    let abstract_text = paragraphs(&reference.abstract_text.expect("the plain abstract"));
+    assert_eq!(abstract_text.len(), 4);
+    assert_eq!(abstract_text[2].0, "Findings");
     assert_eq!(
         reference.provenance.inferred,
         ["citation count", "abstract"]
@@ -166,7 +181,7 @@ fn elsevier_bare_doi_and_article_number() {
         "null is unknown, not 0"
     );
     assert_eq!(
-        reference.abstract_text.unwrap().blocks.len(),
+        paragraphs(&reference.abstract_text.unwrap()).len(),
         5,
         "one paragraph per nested <div>"
     );
@@ -192,11 +207,9 @@ fn pubmed_preprint_with_unknown_metrics() {
     assert_eq!(reference.metrics.cas_zone, None, "RegionNum 0 is unknown");
     assert_eq!(reference.metrics.jcr_quartile, None);
     assert_eq!(reference.metrics.jcr_category, None);
-    let abstract_text = reference.abstract_text.unwrap();
-    assert_eq!(abstract_text.blocks.len(), 1, "<p><p> is one paragraph");
-    assert!(abstract_text.blocks[0]
-        .text
-        .starts_with("In this work, we present"));
+    let abstract_text = paragraphs(&reference.abstract_text.unwrap());
+    assert_eq!(abstract_text.len(), 1, "<p><p> is one paragraph");
+    assert!(abstract_text[0].1.starts_with("In this work, we present"));
 }
 
 #[test]
@@ -214,12 +227,10 @@ fn wiley_nuls_and_open_access_pdf() {
         "https://onlinelibrary.wiley.com/doi/epdf/10.1049/sfw2/8832164"
     );
     assert_eq!(reference.metrics.cas_zone, Some(4));
-    let abstract_text = reference.abstract_text.unwrap();
-    assert_eq!(abstract_text.blocks.len(), 1);
-    assert!(!abstract_text.blocks[0].text.contains('\0'));
-    assert!(abstract_text.blocks[0]
-        .text
-        .starts_with("Software defect prediction"));
+    let abstract_text = paragraphs(&reference.abstract_text.unwrap());
+    assert_eq!(abstract_text.len(), 1);
+    assert!(!abstract_text[0].1.contains('\0'));
+    assert!(abstract_text[0].1.starts_with("Software defect prediction"));
 }
 
 #[test]
@@ -236,12 +247,10 @@ fn listing_page_header_lines_before_the_json() {
         (some("41"), some("1"))
     );
     assert_eq!(reference.metrics.jcr_quartile, Some(Quartile::Q4));
-    let abstract_text = reference.abstract_text.unwrap();
-    assert_eq!(abstract_text.blocks.len(), 1);
-    assert_eq!(abstract_text.blocks[0].label, None);
-    assert!(abstract_text.blocks[0]
-        .text
-        .contains("(irr, either constant"));
+    let abstract_text = paragraphs(&reference.abstract_text.unwrap());
+    assert_eq!(abstract_text.len(), 1);
+    assert_eq!(abstract_text[0].0, "");
+    assert!(abstract_text[0].1.contains("(irr, either constant"));
 }
 
 #[test]

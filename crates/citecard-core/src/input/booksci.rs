@@ -8,10 +8,12 @@
 use serde_json::{Map, Value};
 
 use crate::detect::Format;
-use crate::error::{ParseError, ParseErrorKind, Span, Warning};
+use crate::error::{ParseError, ParseErrorKind, Span};
+use crate::input::json::{json_error, Fields};
 use crate::input::Record;
 use crate::link::{Doi, HttpUrl};
 use crate::model::{Date, ItemType, Metrics, Name, Provenance, Quartile, Reference};
+use crate::names::{is_suffix, parse_display_name};
 use crate::rich_text::{html_to_text, HtmlTokenizer, RichText};
 
 /// Read every BookSci record in `input`.
@@ -96,54 +98,6 @@ pub fn parse(
     Ok(records)
 }
 
-/// Turn serde_json's error, located within `input[json_start..]`, into a
-/// located error in `input`.
-fn json_error(input: &str, json_start: usize, error: &serde_json::Error) -> ParseError {
-    let slice = &input[json_start..];
-    let mut line_start = 0;
-    for _ in 1..error.line() {
-        match slice[line_start..].find('\n') {
-            Some(i) => line_start += i + 1,
-            None => break,
-        }
-    }
-    // serde_json counts columns in bytes, from 1 (0 when nothing was read on the line).
-    let offset = json_start + line_start + error.column().saturating_sub(1);
-    let message = error.to_string();
-    let message = match message.rfind(" at line ") {
-        Some(i) => &message[..i],
-        None => &message[..],
-    };
-    let message = explain_json_message(message);
-    let kind = if error.is_data() {
-        ParseErrorKind::WrongType {
-            field: "record".to_owned(),
-            expected: "a JSON object",
-        }
-    } else {
-        ParseErrorKind::InvalidJson { message }
-    };
-    let end = (offset + 1).min(input.len());
-    ParseError::new(Span::locate(input, offset, end), kind)
-}
-
-/// Say what serde_json's terse messages expected, in the user's terms.
-fn explain_json_message(message: &str) -> String {
-    let explained = match message {
-        "key must be a string" => "expected a field name in double quotes",
-        "EOF while parsing an object" => "the record ends early: expected `}` to close the object",
-        "EOF while parsing a string" => "the record ends early: expected `\"` to close the string",
-        "EOF while parsing a list" => "the record ends early: expected `]` to close the list",
-        "EOF while parsing a value" => "the record ends early: expected a value",
-        "trailing comma" => "expected another field after the comma, or no comma before `}`",
-        "control character (\\u0000-\\u001F) found while parsing a string" => {
-            "expected an escaped control character (such as \\n) inside the string"
-        }
-        other => return other.to_owned(),
-    };
-    explained.to_owned()
-}
-
 /// A record whose JSON has been read, waiting for its trailing text lines.
 struct Pending<'a> {
     map: Map<String, Value>,
@@ -154,11 +108,7 @@ struct Pending<'a> {
 
 impl Pending<'_> {
     fn finish(self, html: &dyn HtmlTokenizer) -> Record {
-        let mut fields = Fields {
-            map: &self.map,
-            html,
-            warnings: Vec::new(),
-        };
+        let mut fields = Fields::new(&self.map, html);
         let mut reference = convert(&mut fields);
         let warnings = fields.warnings;
         apply_trailer(&mut reference, &self.trailer);
@@ -198,12 +148,8 @@ fn convert(fields: &mut Fields<'_>) -> Reference {
         .unwrap_or_default();
 
     let journal = fields.object("journal");
-    let mut journal_fields = journal.map(|map| Fields {
-        map,
-        html,
-        warnings: Vec::new(),
-    });
-    if let Some(journal) = &mut journal_fields {
+    if let Some(map) = journal {
+        let mut journal = fields.child(map, "journal");
         reference.container_title = journal.text("name");
         if let Some(volume) = journal.str("volume") {
             let (volume, issue) = split_volume_issue(volume);
@@ -215,12 +161,7 @@ fn convert(fields: &mut Fields<'_>) -> Reference {
             reference.page = page;
             reference.article_number = number;
         }
-        for warning in journal.warnings.drain(..) {
-            fields.warnings.push(Warning {
-                field: format!("journal.{}", warning.field),
-                message: warning.message,
-            });
-        }
+        fields.absorb(journal);
     }
     if reference.container_title.is_none() {
         reference.container_title = fields.text("PeriodicalName");
@@ -418,222 +359,9 @@ fn parse_authors(raw: &str, html: &dyn HtmlTokenizer) -> Vec<Name> {
                 }
             }
         }
-        names.push(split_name(piece));
+        names.push(parse_display_name(piece));
     }
     names
-}
-
-fn is_suffix(word: &str) -> bool {
-    matches!(
-        word.trim_end_matches('.').to_ascii_lowercase().as_str(),
-        "jr" | "sr" | "ii" | "iii" | "iv"
-    )
-}
-
-/// "Given Family", with lower-case particles ("van", "de la") before the
-/// family name and a suffix at the end; a name in a script written without
-/// spaces (Chinese, Japanese, Korean) stays whole.
-fn split_name(name: &str) -> Name {
-    let mut words: Vec<&str> = name.split_whitespace().collect();
-    if words.len() == 1 {
-        return if words[0].chars().any(is_cjk) {
-            Name {
-                literal: Some(words[0].to_owned()),
-                ..Name::default()
-            }
-        } else {
-            Name {
-                family: Some(words[0].to_owned()),
-                ..Name::default()
-            }
-        };
-    }
-    let suffix = match words.last() {
-        Some(last) if words.len() > 2 && is_suffix(last) => words.pop().map(str::to_owned),
-        _ => None,
-    };
-    let family_start = words.len() - 1;
-    let particle_start = (1..family_start)
-        .find(|&i| words[i].starts_with(|c: char| c.is_lowercase()))
-        .unwrap_or(family_start);
-    let join = |part: &[&str]| (!part.is_empty()).then(|| part.join(" "));
-    Name {
-        given: join(&words[..particle_start]),
-        particle: join(&words[particle_start..family_start]),
-        family: join(&words[family_start..]),
-        suffix,
-        literal: None,
-    }
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
-}
-
-/// Typed, forgiving access to a JSON object's fields; each field of the
-/// wrong type is dropped with a warning that names it.
-struct Fields<'a> {
-    map: &'a Map<String, Value>,
-    html: &'a dyn HtmlTokenizer,
-    warnings: Vec<Warning>,
-}
-
-impl<'a> Fields<'a> {
-    fn warn(&mut self, field: &str, message: &str) {
-        self.warnings.push(Warning {
-            field: field.to_owned(),
-            message: message.to_owned(),
-        });
-    }
-
-    fn wrong_type(&mut self, field: &str, expected: &str, found: &Value) {
-        let found = match found {
-            Value::Null => "null",
-            Value::Bool(_) => "a boolean",
-            Value::Number(_) => "a number",
-            Value::String(_) => "a string",
-            Value::Array(_) => "an array",
-            Value::Object(_) => "an object",
-        };
-        self.warn(
-            field,
-            &format!("expected {expected}, found {found}; ignored"),
-        );
-    }
-
-    /// The value, treating `null` as absent.
-    fn get(&self, key: &str) -> Option<&'a Value> {
-        self.map.get(key).filter(|v| !v.is_null())
-    }
-
-    /// A non-blank string, trimmed.
-    fn str(&mut self, key: &str) -> Option<&'a str> {
-        match self.get(key)? {
-            Value::String(s) => Some(s.trim()).filter(|s| !s.is_empty()),
-            other => {
-                self.wrong_type(key, "a string", other);
-                None
-            }
-        }
-    }
-
-    /// A string with entities decoded, tags dropped and white space collapsed.
-    fn text(&mut self, key: &str) -> Option<String> {
-        let html = self.html;
-        self.str(key)
-            .map(|text| html_to_text(text, html))
-            .filter(|s| !s.is_empty())
-    }
-
-    fn bool(&mut self, key: &str) -> Option<bool> {
-        match self.get(key)? {
-            Value::Bool(b) => Some(*b),
-            other => {
-                self.wrong_type(key, "true or false", other);
-                None
-            }
-        }
-    }
-
-    /// A number, or a string holding one.
-    fn number(&mut self, key: &str) -> Option<f64> {
-        match self.get(key)? {
-            Value::Number(n) => n.as_f64(),
-            Value::String(s) if s.trim().is_empty() => None,
-            Value::String(s) => match s.trim().parse::<f64>() {
-                Ok(n) if n.is_finite() => Some(n),
-                _ => {
-                    self.warn(key, &format!("`{s}` is not a number; ignored"));
-                    None
-                }
-            },
-            other => {
-                self.wrong_type(key, "a number", other);
-                None
-            }
-        }
-    }
-
-    /// A whole count, from a number or a string such as `"1"`.
-    fn count(&mut self, key: &str) -> Option<u64> {
-        let value = self.get(key)?;
-        let parsed = match value {
-            Value::Number(n) => n.as_u64(),
-            Value::String(s) if s.trim().is_empty() => return None,
-            Value::String(s) => s.trim().parse::<u64>().ok(),
-            other => {
-                self.wrong_type(key, "a count", other);
-                return None;
-            }
-        };
-        if parsed.is_none() {
-            self.warn(key, &format!("{value} is not a whole count; ignored"));
-        }
-        parsed
-    }
-
-    fn object(&mut self, key: &str) -> Option<&'a Map<String, Value>> {
-        match self.get(key)? {
-            Value::Object(map) => Some(map),
-            other => {
-                self.wrong_type(key, "an object", other);
-                None
-            }
-        }
-    }
-
-    /// A list of strings (a single string counts as a list of one).
-    fn strings(&mut self, key: &str) -> Vec<String> {
-        let items: Vec<&Value> = match self.get(key) {
-            None => return Vec::new(),
-            Some(Value::Array(items)) => items.iter().collect(),
-            Some(value) => vec![value],
-        };
-        let mut out = Vec::new();
-        for item in items {
-            match item {
-                Value::String(s) if !s.trim().is_empty() => out.push(html_to_text(s, self.html)),
-                Value::String(_) | Value::Null => {}
-                other => self.wrong_type(key, "a list of strings", other),
-            }
-        }
-        out
-    }
-
-    fn date(&mut self, key: &str) -> Option<Date> {
-        let text = self.str(key)?;
-        let date = Date::parse(text);
-        if date.is_none() {
-            self.warn(
-                key,
-                &format!("`{text}` is not a date (expected YYYY-MM-DD); ignored"),
-            );
-        }
-        date
-    }
-
-    fn doi(&mut self, key: &str) -> Option<Doi> {
-        let text = self.str(key)?;
-        let doi = Doi::parse(text);
-        if doi.is_none() {
-            self.warn(
-                key,
-                &format!("`{text}` is not a DOI (expected 10.NNNN/…); ignored"),
-            );
-        }
-        doi
-    }
-
-    /// An http(s) URL; anything else is dropped, since it could become a link.
-    fn url(&mut self, key: &str) -> Option<HttpUrl> {
-        let text = self.str(key)?;
-        let url = HttpUrl::parse(text);
-        if url.is_none() {
-            self.warn(key, "not an http(s) URL; dropped");
-        }
-        url
-    }
 }
 
 #[cfg(all(test, feature = "html5gum"))]
@@ -660,7 +388,7 @@ mod tests {
             particle: particle.map(str::to_owned),
             family: family.map(str::to_owned),
             suffix: suffix.map(str::to_owned),
-            literal: None,
+            ..Name::default()
         }
     }
 

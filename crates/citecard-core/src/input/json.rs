@@ -1,0 +1,248 @@
+//! Shared helpers for the JSON input formats: located syntax errors and
+//! forgiving, typed access to fields.
+
+use serde_json::{Map, Value};
+
+use crate::error::{ParseError, ParseErrorKind, Span, Warning};
+use crate::link::{Doi, HttpUrl};
+use crate::model::Date;
+use crate::rich_text::{html_to_text, HtmlTokenizer};
+
+/// Turn serde_json's error, located within `input[json_start..]`, into a
+/// located error in `input`.
+pub(crate) fn json_error(input: &str, json_start: usize, error: &serde_json::Error) -> ParseError {
+    let slice = &input[json_start..];
+    let mut line_start = 0;
+    for _ in 1..error.line() {
+        match slice[line_start..].find('\n') {
+            Some(i) => line_start += i + 1,
+            None => break,
+        }
+    }
+    // serde_json counts columns in bytes, from 1 (0 when nothing was read on the line).
+    let offset = json_start + line_start + error.column().saturating_sub(1);
+    let message = error.to_string();
+    let message = match message.rfind(" at line ") {
+        Some(i) => &message[..i],
+        None => &message[..],
+    };
+    let message = explain_json_message(message);
+    let kind = if error.is_data() {
+        ParseErrorKind::WrongType {
+            field: "record".to_owned(),
+            expected: "a JSON object",
+        }
+    } else {
+        ParseErrorKind::InvalidJson { message }
+    };
+    let end = (offset + 1).min(input.len());
+    ParseError::new(Span::locate(input, offset, end), kind)
+}
+
+/// Say what serde_json's terse messages expected, in the user's terms.
+fn explain_json_message(message: &str) -> String {
+    let explained = match message {
+        "key must be a string" => "expected a field name in double quotes",
+        "EOF while parsing an object" => "the record ends early: expected `}` to close the object",
+        "EOF while parsing a string" => "the record ends early: expected `\"` to close the string",
+        "EOF while parsing a list" => "the record ends early: expected `]` to close the list",
+        "EOF while parsing a value" => "the record ends early: expected a value",
+        "trailing comma" => "expected another field after the comma, or no comma before `}`",
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "expected an escaped control character (such as \\n) inside the string"
+        }
+        other => return other.to_owned(),
+    };
+    explained.to_owned()
+}
+
+/// Typed, forgiving access to a JSON object's fields; each field of the
+/// wrong type is dropped with a warning that names it.
+pub(crate) struct Fields<'a> {
+    pub(crate) map: &'a Map<String, Value>,
+    pub(crate) html: &'a dyn HtmlTokenizer,
+    pub(crate) warnings: Vec<Warning>,
+    /// Prepended to field names in warnings (`journal.`, `author[2].`).
+    prefix: String,
+}
+
+impl<'a> Fields<'a> {
+    pub(crate) fn new(map: &'a Map<String, Value>, html: &'a dyn HtmlTokenizer) -> Self {
+        Fields {
+            map,
+            html,
+            warnings: Vec::new(),
+            prefix: String::new(),
+        }
+    }
+
+    /// Fields of a nested object, whose warnings name it as `name.field`.
+    pub(crate) fn child(&self, map: &'a Map<String, Value>, name: &str) -> Fields<'a> {
+        Fields {
+            map,
+            html: self.html,
+            warnings: Vec::new(),
+            prefix: format!("{}{name}.", self.prefix),
+        }
+    }
+
+    /// Keep a child's warnings.
+    pub(crate) fn absorb(&mut self, child: Fields<'_>) {
+        self.warnings.extend(child.warnings);
+    }
+
+    pub(crate) fn warn(&mut self, field: &str, message: &str) {
+        self.warnings.push(Warning {
+            field: format!("{}{field}", self.prefix),
+            message: message.to_owned(),
+        });
+    }
+
+    pub(crate) fn wrong_type(&mut self, field: &str, expected: &str, found: &Value) {
+        let found = match found {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Array(_) => "an array",
+            Value::Object(_) => "an object",
+        };
+        self.warn(
+            field,
+            &format!("expected {expected}, found {found}; ignored"),
+        );
+    }
+
+    /// The value, treating `null` as absent.
+    pub(crate) fn get(&self, key: &str) -> Option<&'a Value> {
+        self.map.get(key).filter(|v| !v.is_null())
+    }
+
+    /// A non-blank string, trimmed.
+    pub(crate) fn str(&mut self, key: &str) -> Option<&'a str> {
+        match self.get(key)? {
+            Value::String(s) => Some(s.trim()).filter(|s| !s.is_empty()),
+            other => {
+                self.wrong_type(key, "a string", other);
+                None
+            }
+        }
+    }
+
+    /// A string with entities decoded, tags dropped and white space collapsed.
+    pub(crate) fn text(&mut self, key: &str) -> Option<String> {
+        let html = self.html;
+        self.str(key)
+            .map(|text| html_to_text(text, html))
+            .filter(|s| !s.is_empty())
+    }
+
+    pub(crate) fn bool(&mut self, key: &str) -> Option<bool> {
+        match self.get(key)? {
+            Value::Bool(b) => Some(*b),
+            other => {
+                self.wrong_type(key, "true or false", other);
+                None
+            }
+        }
+    }
+
+    /// A number, or a string holding one.
+    pub(crate) fn number(&mut self, key: &str) -> Option<f64> {
+        match self.get(key)? {
+            Value::Number(n) => n.as_f64(),
+            Value::String(s) if s.trim().is_empty() => None,
+            Value::String(s) => match s.trim().parse::<f64>() {
+                Ok(n) if n.is_finite() => Some(n),
+                _ => {
+                    self.warn(key, &format!("`{s}` is not a number; ignored"));
+                    None
+                }
+            },
+            other => {
+                self.wrong_type(key, "a number", other);
+                None
+            }
+        }
+    }
+
+    /// A whole count, from a number or a string such as `"1"`.
+    pub(crate) fn count(&mut self, key: &str) -> Option<u64> {
+        let value = self.get(key)?;
+        let parsed = match value {
+            Value::Number(n) => n.as_u64(),
+            Value::String(s) if s.trim().is_empty() => return None,
+            Value::String(s) => s.trim().parse::<u64>().ok(),
+            other => {
+                self.wrong_type(key, "a count", other);
+                return None;
+            }
+        };
+        if parsed.is_none() {
+            self.warn(key, &format!("{value} is not a whole count; ignored"));
+        }
+        parsed
+    }
+
+    pub(crate) fn object(&mut self, key: &str) -> Option<&'a Map<String, Value>> {
+        match self.get(key)? {
+            Value::Object(map) => Some(map),
+            other => {
+                self.wrong_type(key, "an object", other);
+                None
+            }
+        }
+    }
+
+    /// A list of strings (a single string counts as a list of one).
+    pub(crate) fn strings(&mut self, key: &str) -> Vec<String> {
+        let items: Vec<&Value> = match self.get(key) {
+            None => return Vec::new(),
+            Some(Value::Array(items)) => items.iter().collect(),
+            Some(value) => vec![value],
+        };
+        let mut out = Vec::new();
+        for item in items {
+            match item {
+                Value::String(s) if !s.trim().is_empty() => out.push(html_to_text(s, self.html)),
+                Value::String(_) | Value::Null => {}
+                other => self.wrong_type(key, "a list of strings", other),
+            }
+        }
+        out
+    }
+
+    pub(crate) fn date(&mut self, key: &str) -> Option<Date> {
+        let text = self.str(key)?;
+        let date = Date::parse(text);
+        if date.is_none() {
+            self.warn(
+                key,
+                &format!("`{text}` is not a date (expected YYYY-MM-DD); ignored"),
+            );
+        }
+        date
+    }
+
+    pub(crate) fn doi(&mut self, key: &str) -> Option<Doi> {
+        let text = self.str(key)?;
+        let doi = Doi::parse(text);
+        if doi.is_none() {
+            self.warn(
+                key,
+                &format!("`{text}` is not a DOI (expected 10.NNNN/…); ignored"),
+            );
+        }
+        doi
+    }
+
+    /// An http(s) URL; anything else is dropped, since it could become a link.
+    pub(crate) fn url(&mut self, key: &str) -> Option<HttpUrl> {
+        let text = self.str(key)?;
+        let url = HttpUrl::parse(text);
+        if url.is_none() {
+            self.warn(key, "not an http(s) URL; dropped");
+        }
+        url
+    }
+}
