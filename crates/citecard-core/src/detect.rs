@@ -10,16 +10,40 @@ pub enum Format {
     /// A BookSci record: one JSON object a line, with optional plain-text
     /// lines before and after it.
     BookSci,
+    /// A Crossref REST API work (the envelope or the bare message), or a
+    /// list of works.
+    Crossref,
+    /// A Semantic Scholar Graph API paper, or the `data` array of a search
+    /// or batch answer.
+    SemanticScholar,
+    /// CSL-JSON: one item or an array of items.
+    CslJson,
+    /// BibTeX or BibLaTeX.
+    BibTeX,
+    /// RIS, the tagged format of reference managers.
+    Ris,
 }
 
 impl Format {
     /// Every supported format, in detection order.
-    pub const ALL: &'static [Format] = &[Format::BookSci];
+    pub const ALL: &'static [Format] = &[
+        Format::BookSci,
+        Format::Crossref,
+        Format::SemanticScholar,
+        Format::CslJson,
+        Format::BibTeX,
+        Format::Ris,
+    ];
 
     /// The name used on the command line and in the `format` option.
     pub fn id(self) -> &'static str {
         match self {
             Format::BookSci => "booksci",
+            Format::Crossref => "crossref",
+            Format::SemanticScholar => "semantic-scholar",
+            Format::CslJson => "csl-json",
+            Format::BibTeX => "bibtex",
+            Format::Ris => "ris",
         }
     }
 
@@ -27,6 +51,23 @@ impl Format {
     pub fn label(self) -> &'static str {
         match self {
             Format::BookSci => "BookSci",
+            Format::Crossref => "Crossref",
+            Format::SemanticScholar => "Semantic Scholar",
+            Format::CslJson => "CSL-JSON",
+            Format::BibTeX => "BibTeX",
+            Format::Ris => "RIS",
+        }
+    }
+
+    /// Other names accepted for the format.
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Format::BookSci => &[],
+            Format::Crossref => &[],
+            Format::SemanticScholar => &["s2", "semanticscholar"],
+            Format::CslJson => &["csl", "csljson", "json"],
+            Format::BibTeX => &["biblatex", "bib"],
+            Format::Ris => &[],
         }
     }
 }
@@ -58,13 +99,21 @@ impl std::error::Error for UnknownFormatName {}
 impl FromStr for Format {
     type Err = UnknownFormatName;
 
+    /// ```
+    /// use citecard_core::Format;
+    /// assert_eq!("BibLaTeX".parse(), Ok(Format::BibTeX));
+    /// assert_eq!("semantic-scholar".parse(), Ok(Format::SemanticScholar));
+    /// assert!("endnote".parse::<Format>().is_err());
+    /// ```
     fn from_str(name: &str) -> Result<Self, Self::Err> {
+        let name = name.trim();
         Format::ALL
             .iter()
             .copied()
             .find(|f| {
-                f.id().eq_ignore_ascii_case(name.trim())
-                    || f.label().eq_ignore_ascii_case(name.trim())
+                f.id().eq_ignore_ascii_case(name)
+                    || f.label().eq_ignore_ascii_case(name)
+                    || f.aliases().iter().any(|a| a.eq_ignore_ascii_case(name))
             })
             .ok_or_else(|| UnknownFormatName(name.to_owned()))
     }
@@ -79,17 +128,85 @@ const BOOKSCI_KEYS: &[&str] = &[
     "\"DOIUrl\"",
 ];
 
+/// Keys of a Crossref work or its envelope.
+const CROSSREF_KEYS: &[&str] = &[
+    "\"message-type\"",
+    "\"is-referenced-by-count\"",
+    "\"reference-count\"",
+    "\"content-domain\"",
+    "\"short-container-title\"",
+];
+
+/// Keys of a Semantic Scholar paper.
+const SEMANTIC_SCHOLAR_KEYS: &[&str] = &["\"paperId\"", "\"externalIds\"", "\"corpusId\""];
+
+/// Keys that mark a CSL-JSON item.
+const CSL_KEYS: &[&str] = &[
+    "\"type\"",
+    "\"issued\"",
+    "\"author\"",
+    "\"container-title\"",
+];
+
 /// Guess the format of `input`, or `None` when nothing matches.
+///
+/// The order follows how specific each format's marks are: BookSci, Crossref,
+/// Semantic Scholar, CSL-JSON, BibTeX, RIS.
 ///
 /// ```
 /// use citecard_core::{detect, Format};
 /// assert_eq!(detect("{\"title\":\"T\",\"JCR\":\"Q1\"}"), Some(Format::BookSci));
+/// assert_eq!(detect("{\"paperId\":\"x\",\"title\":\"T\"}"), Some(Format::SemanticScholar));
+/// assert_eq!(detect("[{\"type\":\"book\",\"title\":\"T\"}]"), Some(Format::CslJson));
+/// assert_eq!(detect("% refs\n@article{key,\n title={T}}"), Some(Format::BibTeX));
+/// assert_eq!(detect("TY  - JOUR\nTI  - T\nER  - "), Some(Format::Ris));
 /// assert_eq!(detect("hello"), None);
 /// ```
 pub fn detect(input: &str) -> Option<Format> {
-    let booksci = input.lines().any(|line| {
-        let line = line.trim_start_matches('\u{feff}').trim_start();
-        line.starts_with('{') && BOOKSCI_KEYS.iter().any(|key| line.contains(key))
-    });
-    booksci.then_some(Format::BookSci)
+    let body = input.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let json_line = |keys: &[&str]| {
+        input.lines().any(|line| {
+            let line = line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+            line.starts_with('{') && keys.iter().any(|key| line.contains(key))
+        })
+    };
+    if json_line(BOOKSCI_KEYS) {
+        return Some(Format::BookSci);
+    }
+    if body.starts_with(['{', '[']) {
+        let has = |keys: &[&str]| keys.iter().any(|key| body.contains(key));
+        if has(CROSSREF_KEYS) {
+            return Some(Format::Crossref);
+        }
+        if has(SEMANTIC_SCHOLAR_KEYS) {
+            return Some(Format::SemanticScholar);
+        }
+        if has(CSL_KEYS) {
+            return Some(Format::CslJson);
+        }
+        return None;
+    }
+    let lines = || input.lines().map(str::trim_start);
+    if lines().any(is_bibtex_entry_start) {
+        return Some(Format::BibTeX);
+    }
+    if lines().any(|line| {
+        line.trim_start_matches('\u{feff}')
+            .strip_prefix("TY")
+            .is_some_and(|rest| rest.trim_start().starts_with('-'))
+    }) {
+        return Some(Format::Ris);
+    }
+    None
+}
+
+/// `@article{` or `@book (`: an `@`, a word, then a brace or parenthesis.
+fn is_bibtex_entry_start(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix('@') else {
+        return false;
+    };
+    let word_end = rest
+        .find(|c: char| !c.is_ascii_alphanumeric() && c != '_' && c != '-')
+        .unwrap_or(rest.len());
+    word_end > 0 && rest[word_end..].trim_start().starts_with(['{', '('])
 }

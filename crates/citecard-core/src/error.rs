@@ -173,6 +173,16 @@ pub enum ParseErrorKind {
         /// The JSON parser's description, without its own location.
         message: String,
     },
+    /// The input breaks its format's syntax; the message says what was expected.
+    Syntax {
+        /// What was expected where.
+        message: String,
+    },
+    /// The format was recognised, but this build cannot read it.
+    Unsupported {
+        /// The format.
+        format: crate::detect::Format,
+    },
     /// A JSON value has the wrong type.
     WrongType {
         /// The field, or `record` for the whole value.
@@ -187,10 +197,17 @@ impl fmt::Display for ParseErrorKind {
         match self {
             ParseErrorKind::EmptyInput => f.write_str("the input is empty: paste a record"),
             ParseErrorKind::UnknownFormat => f.write_str(
-                "unrecognised format: expected a BookSci record (a JSON object with fields such as \"title\", \"PeriodicalIF\" or \"JCR\")",
+                "unrecognised format: expected a BookSci, Crossref, Semantic Scholar or CSL-JSON record, \
+                 a BibTeX entry (@article{…}) or a RIS record (TY  - …)",
             ),
             ParseErrorKind::NoRecord { expected } => write!(f, "no record found: expected {expected}"),
             ParseErrorKind::InvalidJson { message } => write!(f, "invalid JSON: {message}"),
+            ParseErrorKind::Syntax { message } => f.write_str(message),
+            ParseErrorKind::Unsupported { format } => write!(
+                f,
+                "{format} input is not read by this build: convert it with the citecard command line, \
+                 or paste CSL-JSON, RIS or Crossref"
+            ),
             ParseErrorKind::WrongType { field, expected } => {
                 write!(f, "`{field}` should be {expected}")
             }

@@ -1,7 +1,13 @@
 //! Reading records from text, whatever their format.
 
+#[cfg(feature = "bibtex")]
+pub mod bibtex;
 pub mod booksci;
+pub mod crossref;
+pub mod csl_json;
 mod json;
+pub mod ris;
+pub mod semantic_scholar;
 
 use crate::detect::{detect, Format};
 use crate::error::{ParseError, ParseErrorKind, Span, Warning};
@@ -84,6 +90,21 @@ pub fn parse_with(
     };
     let records = match format {
         Format::BookSci => booksci::parse(input, html)?,
+        Format::Crossref => crossref::parse(input, html)?,
+        Format::SemanticScholar => semantic_scholar::parse(input, html)?,
+        Format::CslJson => csl_json::parse(input, html)?,
+        Format::Ris => ris::parse(input, html)?,
+        #[cfg(feature = "bibtex")]
+        Format::BibTeX => bibtex::parse(input, html)?,
+        #[cfg(not(feature = "bibtex"))]
+        Format::BibTeX => {
+            return Err(ParseError::new(
+                Span::locate(input, 0, input.find('\n').unwrap_or(input.len())),
+                ParseErrorKind::Unsupported {
+                    format: Format::BibTeX,
+                },
+            ))
+        }
     };
     Ok(Document { format, records })
 }

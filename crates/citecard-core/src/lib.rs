@@ -19,6 +19,7 @@
 
 pub mod detect;
 pub mod error;
+pub mod export;
 pub mod input;
 pub mod link;
 pub mod model;

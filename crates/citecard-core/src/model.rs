@@ -82,10 +82,90 @@ pub struct Reference {
 }
 
 impl Reference {
+    /// A citation key built from the first author's family name, the year
+    /// and the first significant title word, in ASCII: `repper2022embedding`.
+    ///
+    /// ```
+    /// use citecard_core::{Date, Name, Reference};
+    /// let mut reference = Reference::default();
+    /// reference.title = Some("Über die Grundlagen".into());
+    /// reference.authors.push(Name { family: Some("Müller-Lüdenscheidt".into()), ..Name::default() });
+    /// reference.issued = Some(Date { year: 1999, month: None, day: None });
+    /// assert_eq!(reference.citation_key(), "mullerludenscheidt1999uber");
+    /// ```
+    pub fn citation_key(&self) -> String {
+        let name = self
+            .authors
+            .first()
+            .or(self.editors.first())
+            .and_then(|n| n.family.as_deref().or(n.literal.as_deref()))
+            .map(ascii_word)
+            .filter(|w| !w.is_empty())
+            .unwrap_or_else(|| "anon".to_owned());
+        let year = self
+            .issued
+            .map_or_else(|| "nd".to_owned(), |d| d.year.to_string());
+        let word = self
+            .title
+            .as_deref()
+            .unwrap_or_default()
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
+            .map(ascii_word)
+            .find(|w| !w.is_empty() && !STOP_WORDS.contains(&w.as_str()))
+            .unwrap_or_default();
+        format!("{name}{year}{word}")
+    }
+
     /// The link the card's title should point to: the DOI resolver, else the landing page.
     pub fn link(&self) -> Option<HttpUrl> {
         self.doi.as_ref().map(Doi::url).or_else(|| self.url.clone())
     }
+}
+
+/// Title words a citation key skips.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "the", "on", "of", "in", "and", "for", "to", "at", "by", "with", "from", "is", "are",
+];
+
+/// Lower-case ASCII letters and digits of `text`, with Latin accents removed.
+fn ascii_word(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let folded = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä'
+            | 'Å' => "a",
+            'æ' | 'Æ' => "ae",
+            'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => "c",
+            'ď' | 'đ' | 'Ď' | 'Đ' | 'ð' => "d",
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ě' => {
+                "e"
+            }
+            'ğ' | 'Ğ' => "g",
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'İ' => "i",
+            'ł' | 'ľ' | 'Ł' | 'Ľ' => "l",
+            'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => "n",
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø'
+            | 'Ő' => "o",
+            'œ' | 'Œ' => "oe",
+            'ř' | 'Ř' => "r",
+            'ś' | 'š' | 'ş' | 'Ś' | 'Š' | 'Ş' => "s",
+            'ß' => "ss",
+            'ť' | 'ţ' | 'Ť' | 'Ţ' => "t",
+            'þ' | 'Þ' => "th",
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ů' | 'Ű' => {
+                "u"
+            }
+            'ý' | 'ÿ' | 'Ý' => "y",
+            'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => "z",
+            _ => "",
+        };
+        out.push_str(folded);
+    }
+    out
 }
 
 /// The CSL item types citecard knows.

@@ -246,3 +246,139 @@ impl<'a> Fields<'a> {
         url
     }
 }
+
+/// A JSON document's top-level value, or a located syntax error. A leading
+/// byte-order mark is skipped.
+pub(crate) fn parse_document(input: &str) -> Result<&serde_json::value::RawValue, ParseError> {
+    let start = input.len() - input.trim_start_matches('\u{feff}').len();
+    serde_json::from_str(&input[start..]).map_err(|error| json_error(input, start, &error))
+}
+
+/// Where `raw` (a slice of `input`) is in `input`.
+pub(crate) fn span_of(input: &str, raw: &serde_json::value::RawValue) -> Span {
+    let start = (raw.get().as_ptr() as usize).saturating_sub(input.as_ptr() as usize);
+    Span::locate(input, start, start + raw.get().len())
+}
+
+/// The records of a JSON document: each element of a top-level array (or of
+/// the array under one of `array_keys` in a top-level object), else the
+/// document itself; each with its span.
+pub(crate) fn records<'a>(
+    input: &'a str,
+    array_keys: &[&str],
+) -> Result<Vec<(Span, &'a serde_json::value::RawValue)>, ParseError> {
+    use serde_json::value::RawValue;
+    let document = parse_document(input)?;
+    let text = document.get();
+    let items: Vec<&RawValue> = if text.starts_with('[') {
+        serde_json::from_str(text).map_err(|e| json_error(input, 0, &e))?
+    } else if text.starts_with('{') && !array_keys.is_empty() {
+        let object: std::collections::BTreeMap<String, &RawValue> =
+            serde_json::from_str(text).map_err(|e| json_error(input, 0, &e))?;
+        match array_keys.iter().find_map(|key| object.get(*key)) {
+            Some(array) if array.get().starts_with('[') => {
+                serde_json::from_str(array.get()).map_err(|e| json_error(input, 0, &e))?
+            }
+            _ => vec![document],
+        }
+    } else {
+        vec![document]
+    };
+    Ok(items
+        .into_iter()
+        .map(|raw| (span_of(input, raw), raw))
+        .collect())
+}
+
+/// The object at `raw`, or an error naming what was expected there.
+pub(crate) fn object_at(
+    span: Span,
+    raw: &serde_json::value::RawValue,
+    expected: &'static str,
+) -> Result<Map<String, Value>, ParseError> {
+    match serde_json::from_str::<Value>(raw.get()) {
+        Ok(Value::Object(map)) => Ok(map),
+        _ => Err(ParseError::new(
+            span,
+            ParseErrorKind::WrongType {
+                field: "record".to_owned(),
+                expected,
+            },
+        )),
+    }
+}
+
+impl<'a> Fields<'a> {
+    /// A string, or a number written as one (CSL allows both for `volume`, `page`, …).
+    pub(crate) fn string_like(&mut self, key: &str) -> Option<String> {
+        match self.get(key)? {
+            Value::Number(n) => Some(n.to_string()),
+            Value::String(_) => {
+                let html = self.html;
+                self.str(key)
+                    .map(|s| html_to_text(s, html))
+                    .filter(|s| !s.is_empty())
+            }
+            other => {
+                self.wrong_type(key, "a string or a number", other);
+                None
+            }
+        }
+    }
+
+    /// A CSL date: `{"date-parts": [[2021, 3, 5]]}`, `{"raw": "2021-03-05"}`,
+    /// `{"literal": …}` or an EDTF string such as `"2021-03-05"`.
+    pub(crate) fn csl_date(&mut self, key: &str) -> Option<Date> {
+        let value = self.get(key)?;
+        let date = match value {
+            Value::String(text) => Date::parse(text),
+            Value::Object(object) => {
+                let parts = object
+                    .get("date-parts")
+                    .and_then(Value::as_array)
+                    .and_then(|ranges| ranges.first())
+                    .and_then(Value::as_array);
+                match parts {
+                    Some(parts) => date_from_parts(parts),
+                    None => ["raw", "literal"]
+                        .iter()
+                        .find_map(|k| object.get(*k).and_then(Value::as_str))
+                        .and_then(Date::parse),
+                }
+            }
+            _ => None,
+        };
+        if date.is_none() {
+            self.warn(
+                key,
+                "not a date citecard can read (expected date-parts, or YYYY-MM-DD); kept as is",
+            );
+        }
+        date
+    }
+}
+
+/// `[2021, 3, 5]` or `["2021", "3"]`.
+pub(crate) fn date_from_parts(parts: &[Value]) -> Option<Date> {
+    let number = |value: &Value| -> Option<i64> {
+        match value {
+            Value::Number(n) => n.as_i64(),
+            Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        }
+    };
+    let year = i32::try_from(number(parts.first()?)?).ok()?;
+    let month = parts.get(1).map(number);
+    let day = parts.get(2).map(number);
+    let month = match month {
+        None => None,
+        Some(Some(m)) if (1..=12).contains(&m) => Some(m as u8),
+        Some(_) => return None,
+    };
+    let day = match day {
+        None => None,
+        Some(Some(d)) if (1..=31).contains(&d) && month.is_some() => Some(d as u8),
+        Some(_) => return None,
+    };
+    Some(Date { year, month, day })
+}

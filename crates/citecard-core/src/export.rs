@@ -1,0 +1,35 @@
+//! Writing references out in interchange formats.
+
+pub mod csl_json;
+
+use crate::model::Reference;
+
+/// Stable, unique citation keys for `references`, such as
+/// `repper2022embedding`; a repeated key gets `a`, `b`, … appended.
+///
+/// ```
+/// use citecard_core::{export::citation_keys, Name, Reference};
+/// let mut reference = Reference::default();
+/// reference.title = Some("The Art of Computer Programming".into());
+/// reference.authors.push(Name { family: Some("Knuth".into()), ..Name::default() });
+/// let keys = citation_keys(&[reference.clone(), reference]);
+/// assert_eq!(keys, ["knuthndart", "knuthndarta"]);
+/// ```
+pub fn citation_keys(references: &[Reference]) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::with_capacity(references.len());
+    for reference in references {
+        let base = reference.citation_key();
+        let mut key = base.clone();
+        let mut suffix = b'a';
+        while keys.contains(&key) {
+            key = format!("{base}{}", suffix as char);
+            suffix = suffix.saturating_add(1);
+            if suffix > b'z' {
+                key = format!("{base}{}", keys.len());
+                break;
+            }
+        }
+        keys.push(key);
+    }
+    keys
+}

@@ -1,0 +1,212 @@
+//! CSL-JSON, the interchange format of citation processors (citeproc-js,
+//! Zotero, Pandoc), valid against the CSL data schema.
+
+use serde_json::{json, Map, Value};
+
+use crate::export::citation_keys;
+use crate::model::{Date, ItemType, Name, Reference};
+
+/// The key in `Reference::extra` that keeps a CSL-JSON item's `id`.
+pub(crate) const ID_KEY: &str = "csl:id";
+/// Extra keys starting with this hold CSL variables citecard does not model,
+/// as JSON text, so that a CSL-JSON round trip loses nothing.
+pub(crate) const VARIABLE_PREFIX: &str = "csl:";
+
+/// Write `references` as a CSL-JSON array, pretty-printed.
+///
+/// Each item's `id` is the one it was read with, or else its citation key.
+///
+/// ```
+/// use citecard_core::{export::csl_json, parse};
+/// let doc = parse(include_str!("../../../../static/records/seed-coproduction.txt"), None).unwrap();
+/// let reference = doc.records[0].as_ref().unwrap().reference.clone();
+/// let json = csl_json::write(&[reference]);
+/// assert!(json.contains("\"id\": \"repper2022embedding\""));
+/// assert!(json.contains("\"DOI\": \"10.1108/LHS-04-2022-0039\""));
+/// ```
+pub fn write(references: &[Reference]) -> String {
+    let keys = citation_keys(references);
+    let items: Vec<Value> = references
+        .iter()
+        .zip(keys)
+        .map(|(reference, key)| {
+            let id = reference.extra.get(ID_KEY).cloned().unwrap_or(key);
+            to_value(reference, &id)
+        })
+        .collect();
+    serde_json::to_string_pretty(&Value::Array(items)).expect("a JSON value always serialises")
+}
+
+/// One reference as a CSL-JSON item with the given `id`.
+pub fn to_value(reference: &Reference, id: &str) -> Value {
+    let mut item = Map::new();
+    let mut put = |key: &str, value: Option<Value>| {
+        if let Some(value) = value {
+            item.insert(key.to_owned(), value);
+        }
+    };
+    let text = |value: &Option<String>| value.as_ref().map(|s| Value::String(s.clone()));
+    put("id", Some(id.into()));
+    put("type", Some(reference.item_type.csl_name().into()));
+    put("title", text(&reference.title));
+    put("author", names(&reference.authors));
+    put("editor", names(&reference.editors));
+    put("container-title", text(&reference.container_title));
+    put("collection-title", text(&reference.collection_title));
+    put("event", text(&reference.event_title));
+    put("publisher", text(&reference.publisher));
+    put("publisher-place", text(&reference.publisher_place));
+    put("edition", text(&reference.edition));
+    put("genre", text(&reference.genre));
+    put("volume", text(&reference.volume));
+    put("issue", text(&reference.issue));
+    put("page", text(&reference.page));
+    // CSL has no article-number variable; citeproc styles read it from `number`.
+    let number = if reference.article_number.is_some() {
+        &reference.article_number
+    } else {
+        &reference.number
+    };
+    put("number", text(number));
+    put("issued", reference.issued.map(date));
+    put("accessed", reference.accessed.map(date));
+    put("DOI", reference.doi.as_ref().map(|d| d.as_str().into()));
+    put("URL", reference.url.as_ref().map(|u| u.as_str().into()));
+    put("ISSN", list(&reference.issn));
+    put("ISBN", list(&reference.isbn));
+    put(
+        "abstract",
+        reference
+            .abstract_text
+            .as_ref()
+            .filter(|a| !a.is_empty())
+            .map(|a| a.to_html().into()),
+    );
+    put("language", text(&reference.language));
+    for (key, value) in &reference.extra {
+        if let Some(variable) = key.strip_prefix(VARIABLE_PREFIX) {
+            if variable != "id" && !item.contains_key(variable) {
+                if let Ok(value) = serde_json::from_str::<Value>(value) {
+                    item.insert(variable.to_owned(), value);
+                }
+            }
+        }
+    }
+    let custom = custom(reference);
+    if !custom.is_empty() {
+        item.insert("custom".to_owned(), Value::Object(custom));
+    }
+    Value::Object(item)
+}
+
+/// What CSL has no variable for: the metrics, the translations and the
+/// open-access link, under citecard's own keys.
+fn custom(reference: &Reference) -> Map<String, Value> {
+    let mut custom = Map::new();
+    let mut put = |key: &str, value: Option<Value>| {
+        if let Some(value) = value {
+            custom.insert(key.to_owned(), value);
+        }
+    };
+    let metrics = &reference.metrics;
+    put("title-zh", reference.title_zh.clone().map(Value::String));
+    put(
+        "abstract-zh",
+        reference.abstract_zh.as_ref().map(|a| a.to_html().into()),
+    );
+    put(
+        "pdf-url",
+        reference.pdf_url.as_ref().map(|u| u.as_str().into()),
+    );
+    put(
+        "open-access",
+        reference.open_access.then_some(Value::Bool(true)),
+    );
+    put("epub-date", reference.epub.map(date));
+    put(
+        "fields-of-study",
+        (!reference.fields_of_study.is_empty()).then(|| json!(reference.fields_of_study)),
+    );
+    put(
+        "jcr-quartile",
+        metrics.jcr_quartile.map(|q| q.as_str().into()),
+    );
+    put(
+        "jcr-category",
+        metrics.jcr_category.clone().map(Value::String),
+    );
+    put("impact-factor", metrics.impact_factor.map(|f| json!(f)));
+    put("cas-zone", metrics.cas_zone.map(|z| json!(z)));
+    put(
+        "cas-category",
+        metrics.cas_category.clone().map(Value::String),
+    );
+    put("citation-count", metrics.citation_count.map(|c| json!(c)));
+    put(
+        "source-format",
+        reference.provenance.format.map(|f| f.id().into()),
+    );
+    put(
+        "inferred",
+        (!reference.provenance.inferred.is_empty()).then(|| json!(reference.provenance.inferred)),
+    );
+    for (key, value) in &reference.extra {
+        if !key.starts_with(VARIABLE_PREFIX) {
+            put(key, Some(Value::String(value.clone())));
+        }
+    }
+    custom
+}
+
+fn names(names: &[Name]) -> Option<Value> {
+    if names.is_empty() {
+        return None;
+    }
+    let names = names
+        .iter()
+        .map(|name| {
+            let mut object = Map::new();
+            for (key, value) in [
+                ("family", &name.family),
+                ("given", &name.given),
+                ("non-dropping-particle", &name.particle),
+                ("dropping-particle", &name.dropping_particle),
+                ("suffix", &name.suffix),
+                ("literal", &name.literal),
+            ] {
+                if let Some(value) = value {
+                    object.insert(key.to_owned(), Value::String(value.clone()));
+                }
+            }
+            Value::Object(object)
+        })
+        .collect();
+    Some(Value::Array(names))
+}
+
+/// `{"date-parts": [[2022, 7, 26]]}`
+pub(crate) fn date(date: Date) -> Value {
+    let mut parts = vec![json!(date.year)];
+    if let Some(month) = date.month {
+        parts.push(json!(month));
+        if let Some(day) = date.day {
+            parts.push(json!(day));
+        }
+    }
+    json!({ "date-parts": [parts] })
+}
+
+fn list(values: &[String]) -> Option<Value> {
+    (!values.is_empty()).then(|| Value::String(values.join(", ")))
+}
+
+/// Whether `item_type` uses CSL `number` for an article number.
+pub(crate) fn number_is_article_number(item_type: ItemType) -> bool {
+    matches!(
+        item_type,
+        ItemType::ArticleJournal
+            | ItemType::ArticleMagazine
+            | ItemType::ArticleNewspaper
+            | ItemType::Preprint
+    )
+}

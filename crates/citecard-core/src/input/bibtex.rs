@@ -1,0 +1,384 @@
+//! BibTeX and BibLaTeX, read with the `biblatex` crate: LaTeX accents to
+//! Unicode, `@string` and `#`, month macros, both name forms, particles and
+//! corporate names in braces.
+
+use biblatex::{
+    Bibliography, ChunksExt, DateValue, EntryType, PermissiveType, Person, RawBibliography,
+};
+
+use crate::detect::Format;
+use crate::error::{ParseError, ParseErrorKind, Span, Warning};
+use crate::input::Record;
+use crate::link::{Doi, HttpUrl};
+use crate::model::{Date, ItemType, Name, Provenance, Reference};
+use crate::rich_text::{HtmlTokenizer, RichText};
+
+/// Read every entry of a BibTeX or BibLaTeX file.
+///
+/// Each entry is read on its own, so a malformed entry becomes an error in
+/// its place and the others are still read; `@string` definitions apply to
+/// every entry.
+///
+/// ```
+/// use citecard_core::{input::bibtex, rich_text::Html5gum};
+/// let input = r#"@string{jn = "J. Stud."}
+/// @article{k1, author = {M{\"u}ller, Hans and van der Berg, Anna}, title = {On {DNA}},
+///   journal = jn # " A", year = 2020, month = feb}
+/// @article{k2, title = {Broken"#;
+/// let records = bibtex::parse(input, &Html5gum).unwrap();
+/// let reference = &records[0].as_ref().unwrap().reference;
+/// assert_eq!(reference.authors[0].family.as_deref(), Some("Müller"));
+/// assert_eq!(reference.authors[1].particle.as_deref(), Some("van der"));
+/// assert_eq!(reference.container_title.as_deref(), Some("J. Stud. A"));
+/// assert_eq!(reference.issued.unwrap().month, Some(2));
+/// assert_eq!(records[1].as_ref().unwrap_err().span.line, 4);
+/// ```
+pub fn parse(
+    input: &str,
+    html: &dyn HtmlTokenizer,
+) -> Result<Vec<Result<Record, ParseError>>, ParseError> {
+    let mut abbreviations = Vec::new();
+    // Each entry with its offset in `input`, or a syntax error in its place.
+    let mut entries = Vec::new();
+    for (start, segment) in segments(input) {
+        match RawBibliography::parse(segment) {
+            Ok(raw) => {
+                abbreviations.extend(raw.abbreviations);
+                entries.extend(raw.entries.into_iter().map(|entry| Ok((start, entry))));
+            }
+            Err(error) => entries.push(Err(located(input, start, &error))),
+        }
+    }
+    if entries.is_empty() {
+        let start = input.len() - input.trim_start().len();
+        let end = input[start..].find('\n').map_or(input.len(), |i| start + i);
+        return Err(ParseError::new(
+            Span::locate(input, start, end),
+            ParseErrorKind::NoRecord {
+                expected: "a BibTeX entry such as @article{key, title = {…}}",
+            },
+        ));
+    }
+    Ok(entries
+        .into_iter()
+        .map(|entry| {
+            let (start, raw) = entry?;
+            let span = Span::locate(input, start + raw.span.start, start + raw.span.end);
+            let single = RawBibliography {
+                preamble: String::new(),
+                entries: vec![raw],
+                abbreviations: abbreviations.clone(),
+            };
+            let bibliography =
+                Bibliography::from_raw(single).map_err(|e| located(input, start, &e))?;
+            let entry = bibliography.iter().next().ok_or_else(|| {
+                ParseError::new(
+                    span,
+                    ParseErrorKind::NoRecord {
+                        expected: "a BibTeX entry",
+                    },
+                )
+            })?;
+            let mut warnings = Vec::new();
+            let reference = convert(entry, html, &mut warnings);
+            Ok(Record {
+                reference,
+                warnings,
+                span,
+            })
+        })
+        .collect())
+}
+
+/// Split the input before every line that starts with `@`, so that each
+/// entry is parsed on its own.
+fn segments(input: &str) -> Vec<(usize, &str)> {
+    let mut starts = vec![0];
+    let mut offset = 0;
+    for line in input.split_inclusive('\n') {
+        if offset > 0 && line.trim_start().starts_with('@') {
+            starts.push(offset);
+        }
+        offset += line.len();
+    }
+    starts.push(input.len());
+    starts
+        .windows(2)
+        .map(|pair| (pair[0], &input[pair[0]..pair[1]]))
+        .filter(|(_, segment)| !segment.trim().is_empty())
+        .collect()
+}
+
+fn located(input: &str, start: usize, error: &biblatex::ParseError) -> ParseError {
+    let span = Span::locate(input, start + error.span.start, start + error.span.end);
+    let message = match &error.kind {
+        biblatex::ParseErrorKind::UnexpectedEof => {
+            "the entry ends early: expected a closing `}` (is a brace unbalanced?)".to_owned()
+        }
+        biblatex::ParseErrorKind::UnknownAbbreviation(name) => {
+            format!("`{name}` is not defined: expected an @string definition or a quoted value")
+        }
+        biblatex::ParseErrorKind::DuplicateKey(key) => format!("the key `{key}` is used twice"),
+        other => other.to_string(),
+    };
+    ParseError::new(span, ParseErrorKind::Syntax { message })
+}
+
+fn convert(
+    entry: &biblatex::Entry,
+    html: &dyn HtmlTokenizer,
+    warnings: &mut Vec<Warning>,
+) -> Reference {
+    let text = |field: &str| -> Option<String> {
+        entry
+            .get(field)
+            .map(|chunks| clean_latex(&chunks.format_verbatim()))
+            .filter(|s| !s.is_empty())
+    };
+    let mut reference = Reference {
+        item_type: item_type(entry),
+        provenance: Provenance {
+            format: Some(Format::BibTeX),
+            inferred: Vec::new(),
+        },
+        ..Reference::default()
+    };
+    reference
+        .extra
+        .insert("bibtex:key".to_owned(), entry.key.clone());
+    reference.title = match (text("title"), text("subtitle")) {
+        (Some(title), Some(subtitle)) => Some(format!("{title}: {subtitle}")),
+        (title, _) => title,
+    };
+    match entry.author() {
+        Ok(people) => reference.authors = people.iter().map(name).collect(),
+        Err(biblatex::RetrievalError::Missing(_)) => {}
+        Err(error) => warnings.push(type_warning("author", &error)),
+    }
+    match entry.editors() {
+        Ok(groups) => {
+            reference.editors = groups
+                .into_iter()
+                .filter(|(_, kind)| *kind == biblatex::EditorType::Editor)
+                .flat_map(|(people, _)| people)
+                .map(|p| name(&p))
+                .collect()
+        }
+        Err(error) => warnings.push(Warning {
+            field: "editor".to_owned(),
+            message: format!("{error}; ignored"),
+        }),
+    }
+    reference.container_title = match reference.item_type {
+        ItemType::Chapter | ItemType::PaperConference => {
+            text("booktitle").or_else(|| text("journal"))
+        }
+        _ => text("journaltitle")
+            .or_else(|| text("journal"))
+            .or_else(|| text("booktitle")),
+    };
+    reference.collection_title = text("series");
+    reference.event_title = text("eventtitle");
+    reference.publisher = text("publisher")
+        .or_else(|| text("institution"))
+        .or_else(|| text("school"))
+        .or_else(|| text("organization"));
+    reference.publisher_place = text("location").or_else(|| text("address"));
+    reference.edition = text("edition");
+    reference.volume = text("volume");
+    let number = text("number");
+    match reference.item_type {
+        ItemType::ArticleJournal | ItemType::ArticleMagazine | ItemType::ArticleNewspaper => {
+            reference.issue = text("issue").or(number);
+        }
+        _ => {
+            reference.issue = text("issue");
+            reference.number = number;
+        }
+    }
+    reference.page = text("pages").map(|p| p.replace(['–', '—'], "-").replace("--", "-"));
+    reference.article_number = text("eid");
+    reference.genre = text("type").or_else(|| match entry.entry_type {
+        EntryType::PhdThesis => Some("PhD thesis".to_owned()),
+        EntryType::MastersThesis => Some("Master's thesis".to_owned()),
+        _ => None,
+    });
+    match entry.date() {
+        Ok(PermissiveType::Typed(date)) => reference.issued = date_of(&date.value),
+        Ok(PermissiveType::Chunks(chunks)) => warnings.push(Warning {
+            field: "date".to_owned(),
+            message: format!("`{}` is not a date; ignored", chunks.format_verbatim()),
+        }),
+        Err(biblatex::RetrievalError::Missing(_)) => {}
+        Err(error) => warnings.push(type_warning("date", &error)),
+    }
+    if let Ok(PermissiveType::Typed(date)) = entry.url_date() {
+        reference.accessed = date_of(&date.value);
+    }
+    if let Some(doi) = text("doi") {
+        reference.doi = Doi::parse(&doi);
+        if reference.doi.is_none() {
+            warnings.push(Warning {
+                field: "doi".to_owned(),
+                message: format!("`{doi}` is not a DOI (expected 10.NNNN/…); ignored"),
+            });
+        }
+    }
+    if let Some(url) = text("url") {
+        reference.url = HttpUrl::parse(&url);
+        if reference.url.is_none() {
+            warnings.push(Warning {
+                field: "url".to_owned(),
+                message: "not an http(s) URL; dropped".to_owned(),
+            });
+        }
+    }
+    let eprint_type = text("eprinttype").or_else(|| text("archiveprefix"));
+    if let (Some(eprint), Some(kind)) = (text("eprint"), eprint_type) {
+        if kind.eq_ignore_ascii_case("arxiv") {
+            if reference.url.is_none() {
+                reference.url = HttpUrl::parse(&format!("https://arxiv.org/abs/{eprint}"));
+            }
+            reference.extra.insert("arXiv".to_owned(), eprint);
+        }
+    }
+    reference.issn = text("issn").into_iter().collect();
+    reference.isbn = text("isbn").into_iter().collect();
+    reference.language = text("langid").or_else(|| text("language"));
+    reference.abstract_text = text("abstract")
+        .map(|a| RichText::from_html_with(&a, html))
+        .filter(|a| !a.is_empty());
+    if let Some(keywords) = text("keywords") {
+        reference.fields_of_study = keywords
+            .split([',', ';'])
+            .map(str::trim)
+            .filter(|k| !k.is_empty())
+            .map(str::to_owned)
+            .collect();
+    }
+    if let Some(note) = text("note") {
+        reference.extra.insert("note".to_owned(), note);
+    }
+    reference
+}
+
+fn type_warning(field: &str, error: &biblatex::RetrievalError) -> Warning {
+    Warning {
+        field: field.to_owned(),
+        message: format!("{error}; ignored"),
+    }
+}
+
+/// A BibTeX person; a name in braces with no given name is an
+/// organisation (`{{World Health Organization}}`).
+fn name(person: &Person) -> Name {
+    let text = |s: &str| Some(clean_latex(s)).filter(|s| !s.is_empty());
+    if person.given_name.trim().is_empty() && person.prefix.is_empty() && person.name.contains(' ')
+    {
+        return Name {
+            literal: text(&person.name),
+            ..Name::default()
+        };
+    }
+    Name {
+        family: text(&person.name),
+        given: text(&person.given_name),
+        particle: text(&person.prefix),
+        suffix: text(&person.suffix),
+        ..Name::default()
+    }
+}
+
+/// biblatex counts months and days from zero.
+fn date_of(value: &DateValue) -> Option<Date> {
+    let at = match value {
+        DateValue::At(at) | DateValue::After(at) | DateValue::Between(at, _) => at,
+        DateValue::Before(at) => at,
+    };
+    let month = at.month.map(|m| m + 1).filter(|m| (1..=12).contains(m));
+    let day = at
+        .day
+        .map(|d| d + 1)
+        .filter(|d| (1..=31).contains(d) && month.is_some());
+    Some(Date {
+        year: at.year,
+        month,
+        day: if month.is_some() { day } else { None },
+    })
+}
+
+/// What biblatex leaves of LaTeX that a reader should not see: `\url{…}`,
+/// `\href{…}{…}`, `\emph` and similar wrappers, `~` ties and white space.
+fn clean_latex(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                let mut command = String::new();
+                while let Some(&next) = chars.peek() {
+                    if next.is_ascii_alphabetic() {
+                        command.push(next);
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                if command.is_empty() {
+                    // An escaped character such as \& or \%.
+                    if let Some(next) = chars.next() {
+                        out.push(next);
+                    }
+                }
+            }
+            '{' | '}' => {}
+            '~' => out.push('\u{a0}'),
+            c if c.is_whitespace() => {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.trim().replace('\u{a0}', " ")
+}
+
+fn item_type(entry: &biblatex::Entry) -> ItemType {
+    match &entry.entry_type {
+        EntryType::Article => ItemType::ArticleJournal,
+        EntryType::Periodical | EntryType::SuppPeriodical => ItemType::ArticleJournal,
+        EntryType::Book
+        | EntryType::MvBook
+        | EntryType::Booklet
+        | EntryType::Collection
+        | EntryType::MvCollection
+        | EntryType::Proceedings
+        | EntryType::MvProceedings
+        | EntryType::Reference
+        | EntryType::MvReference
+        | EntryType::Manual => ItemType::Book,
+        EntryType::InBook
+        | EntryType::BookInBook
+        | EntryType::SuppBook
+        | EntryType::InCollection
+        | EntryType::SuppCollection
+        | EntryType::InReference => ItemType::Chapter,
+        EntryType::InProceedings => ItemType::PaperConference,
+        EntryType::MastersThesis | EntryType::PhdThesis | EntryType::Thesis => ItemType::Thesis,
+        EntryType::TechReport | EntryType::Report => ItemType::Report,
+        EntryType::Online => ItemType::Webpage,
+        EntryType::Dataset => ItemType::Dataset,
+        EntryType::Software => ItemType::Software,
+        EntryType::Patent => ItemType::Patent,
+        EntryType::Unpublished => ItemType::Preprint,
+        EntryType::Unknown(name) => match name.to_ascii_lowercase().as_str() {
+            "conference" => ItemType::PaperConference,
+            "electronic" | "www" | "webpage" => ItemType::Webpage,
+            "preprint" => ItemType::Preprint,
+            "data" => ItemType::Dataset,
+            _ => ItemType::Document,
+        },
+        _ => ItemType::Document,
+    }
+}

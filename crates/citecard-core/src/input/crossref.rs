@@ -1,0 +1,210 @@
+//! Crossref REST API works: the `{"status", "message-type", "message"}`
+//! envelope, the bare message, or a `work-list` of items.
+
+use std::collections::BTreeMap;
+
+use serde_json::value::RawValue;
+use serde_json::{Map, Value};
+
+use crate::detect::Format;
+use crate::error::{ParseError, Span};
+use crate::input::json::{date_from_parts, json_error, object_at, parse_document, span_of, Fields};
+use crate::input::Record;
+use crate::model::{Date, ItemType, Metrics, Name, Provenance, Reference};
+use crate::rich_text::{html_to_text, HtmlTokenizer, RichText};
+
+/// Read Crossref work JSON.
+///
+/// ```
+/// use citecard_core::{input::crossref, rich_text::Html5gum};
+/// let input = r#"{"status": "ok", "message-type": "work", "message": {
+///   "type": "journal-article", "title": ["A <i>Title</i>"], "container-title": ["J"],
+///   "author": [{"given": "Ada", "family": "Lovelace", "sequence": "first"}],
+///   "issued": {"date-parts": [[2021]]}, "DOI": "10.1/X",
+///   "abstract": "<jats:p>Text with <jats:italic>style</jats:italic>.</jats:p>"}}"#;
+/// let records = crossref::parse(input, &Html5gum).unwrap();
+/// let reference = &records[0].as_ref().unwrap().reference;
+/// assert_eq!(reference.title.as_deref(), Some("A Title"));
+/// assert_eq!(reference.abstract_text.as_ref().unwrap().to_html(), "<p>Text with <em>style</em>.</p>");
+/// ```
+pub fn parse(
+    input: &str,
+    html: &dyn HtmlTokenizer,
+) -> Result<Vec<Result<Record, ParseError>>, ParseError> {
+    Ok(works(input)?
+        .into_iter()
+        .map(|(span, raw)| {
+            let map = object_at(span, raw, "a Crossref work object")?;
+            let mut fields = Fields::new(&map, html);
+            let reference = convert(&mut fields);
+            Ok(Record {
+                reference,
+                warnings: fields.warnings,
+                span,
+            })
+        })
+        .collect())
+}
+
+/// The work objects: `message`, `message.items[]`, a bare work, or an array.
+fn works(input: &str) -> Result<Vec<(Span, &RawValue)>, ParseError> {
+    let document = parse_document(input)?;
+    let text = document.get();
+    let located = |raw| (span_of(input, raw), raw);
+    if text.starts_with('[') {
+        let items: Vec<&RawValue> =
+            serde_json::from_str(text).map_err(|e| json_error(input, 0, &e))?;
+        return Ok(items.into_iter().map(located).collect());
+    }
+    let mut current = document;
+    for key in ["message", "items"] {
+        if !current.get().starts_with('{') {
+            break;
+        }
+        let object: BTreeMap<String, &RawValue> =
+            serde_json::from_str(current.get()).map_err(|e| json_error(input, 0, &e))?;
+        match object.get(key) {
+            Some(inner) if key == "items" && inner.get().starts_with('[') => {
+                let items: Vec<&RawValue> =
+                    serde_json::from_str(inner.get()).map_err(|e| json_error(input, 0, &e))?;
+                return Ok(items.into_iter().map(located).collect());
+            }
+            Some(inner) if key == "message" => current = inner,
+            _ => {}
+        }
+    }
+    Ok(vec![located(current)])
+}
+
+fn convert(fields: &mut Fields<'_>) -> Reference {
+    let html = fields.html;
+    let mut reference = Reference {
+        provenance: Provenance {
+            format: Some(Format::Crossref),
+            inferred: Vec::new(),
+        },
+        ..Reference::default()
+    };
+    reference.item_type = match fields.str("type").unwrap_or_default() {
+        "journal-article" => ItemType::ArticleJournal,
+        "proceedings-article" => ItemType::PaperConference,
+        "book" | "monograph" | "edited-book" | "reference-book" | "book-set" => ItemType::Book,
+        "book-chapter" | "book-section" | "book-part" | "reference-entry" => ItemType::Chapter,
+        "posted-content" => ItemType::Preprint,
+        "report" | "report-component" => ItemType::Report,
+        "dataset" => ItemType::Dataset,
+        "dissertation" => ItemType::Thesis,
+        _ => ItemType::Document,
+    };
+    let title = first_text(fields, "title");
+    let subtitle = first_text(fields, "subtitle");
+    reference.title = match (title, subtitle) {
+        (Some(title), Some(subtitle)) if !title.contains(&subtitle) => {
+            Some(format!("{title}: {subtitle}"))
+        }
+        (title, _) => title,
+    };
+    reference.authors = names(fields, "author");
+    reference.editors = names(fields, "editor");
+    reference.container_title = first_text(fields, "container-title");
+    reference.publisher = fields.text("publisher");
+    reference.publisher_place = fields.text("publisher-location");
+    reference.volume = fields.string_like("volume");
+    reference.issue = fields.string_like("issue");
+    reference.page = fields.string_like("page");
+    reference.article_number = fields.string_like("article-number");
+    reference.issued = date(fields, "issued")
+        .or_else(|| date(fields, "published"))
+        .or_else(|| date(fields, "published-print"));
+    reference.epub = date(fields, "published-online");
+    reference.doi = fields.doi("DOI");
+    reference.issn = fields.strings("ISSN");
+    reference.isbn = fields.strings("ISBN");
+    reference.language = fields.text("language");
+    reference.fields_of_study = fields.strings("subject");
+    reference.abstract_text = fields
+        .str("abstract")
+        .map(|text| RichText::from_html_with(text, html))
+        .filter(|text| !text.is_empty());
+    if let Some(event) = fields.object("event") {
+        reference.event_title = event
+            .get("name")
+            .and_then(Value::as_str)
+            .map(|name| html_to_text(name, html));
+    }
+    reference.metrics = Metrics {
+        citation_count: fields.count("is-referenced-by-count"),
+        ..Metrics::default()
+    };
+    if reference.doi.is_none() {
+        reference.url = fields.url("URL");
+    }
+    reference
+}
+
+/// Crossref titles are arrays; the first entry is the title.
+fn first_text(fields: &mut Fields<'_>, key: &str) -> Option<String> {
+    match fields.get(key)? {
+        Value::Array(_) => fields.strings(key).into_iter().next(),
+        Value::String(_) => fields.text(key),
+        other => {
+            fields.wrong_type(key, "a list of strings", other);
+            None
+        }
+    }
+}
+
+/// `{"date-parts": [[2021, 3]]}`.
+fn date(fields: &mut Fields<'_>, key: &str) -> Option<Date> {
+    let parts = fields
+        .object(key)?
+        .get("date-parts")?
+        .as_array()?
+        .first()?
+        .as_array()?;
+    let date = date_from_parts(parts);
+    if date.is_none() && parts.iter().any(|p| !p.is_null()) {
+        fields.warn(
+            key,
+            "not a date (expected date-parts such as [[2021, 3]]); ignored",
+        );
+    }
+    date
+}
+
+/// `[{"given", "family", "suffix", "sequence", "ORCID"}]` or `{"name"}` for organisations.
+fn names(fields: &mut Fields<'_>, key: &str) -> Vec<Name> {
+    let Some(Value::Array(items)) = fields.get(key) else {
+        return Vec::new();
+    };
+    let mut names = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let Value::Object(object) = item else {
+            fields.wrong_type(&format!("{key}[{i}]"), "a name object", item);
+            continue;
+        };
+        let mut person = fields.child(object, &format!("{key}[{i}]"));
+        let name = person_name(&mut person, object);
+        fields.absorb(person);
+        if name != Name::default() {
+            names.push(name);
+        }
+    }
+    names
+}
+
+fn person_name(fields: &mut Fields<'_>, object: &Map<String, Value>) -> Name {
+    if object.contains_key("family") || object.contains_key("given") {
+        Name {
+            family: fields.text("family"),
+            given: fields.text("given"),
+            suffix: fields.text("suffix"),
+            ..Name::default()
+        }
+    } else {
+        Name {
+            literal: fields.text("name"),
+            ..Name::default()
+        }
+    }
+}

@@ -1,0 +1,244 @@
+//! CSL-JSON: one item object, or an array of them.
+
+use serde_json::{Map, Value};
+
+use crate::detect::Format;
+use crate::error::ParseError;
+use crate::export::csl_json::{number_is_article_number, ID_KEY, VARIABLE_PREFIX};
+use crate::input::json::{object_at, records, Fields};
+use crate::input::Record;
+use crate::model::{ItemType, Metrics, Name, Provenance, Quartile, Reference};
+use crate::rich_text::{HtmlTokenizer, RichText};
+
+/// The variables read into the model; any other is kept in `extra`.
+const MODELLED: &[&str] = &[
+    "id",
+    "type",
+    "title",
+    "author",
+    "editor",
+    "container-title",
+    "collection-title",
+    "event",
+    "event-title",
+    "publisher",
+    "publisher-place",
+    "edition",
+    "genre",
+    "volume",
+    "issue",
+    "page",
+    "number",
+    "issued",
+    "accessed",
+    "DOI",
+    "URL",
+    "ISSN",
+    "ISBN",
+    "abstract",
+    "language",
+    "custom",
+];
+
+/// Read a CSL-JSON item or array of items.
+///
+/// ```
+/// use citecard_core::{input::csl_json, rich_text::Html5gum};
+/// let input = r#"[{"id": "a", "type": "book", "title": "T", "issued": {"date-parts": [[2001]]}}, 3]"#;
+/// let records = csl_json::parse(input, &Html5gum).unwrap();
+/// assert_eq!(records[0].as_ref().unwrap().reference.issued.unwrap().year, 2001);
+/// assert_eq!(records[1].as_ref().unwrap_err().span.column, 81);
+/// ```
+pub fn parse(
+    input: &str,
+    html: &dyn HtmlTokenizer,
+) -> Result<Vec<Result<Record, ParseError>>, ParseError> {
+    Ok(records(input, &[])?
+        .into_iter()
+        .map(|(span, raw)| {
+            let map = object_at(span, raw, "a CSL-JSON item object")?;
+            let mut fields = Fields::new(&map, html);
+            let reference = convert(&mut fields);
+            Ok(Record {
+                reference,
+                warnings: fields.warnings,
+                span,
+            })
+        })
+        .collect())
+}
+
+pub(crate) fn convert(fields: &mut Fields<'_>) -> Reference {
+    let item_type = match fields.str("type") {
+        Some(name) => ItemType::from_csl(name).unwrap_or_else(|| {
+            fields.warn(
+                "type",
+                &format!("`{name}` is not a type citecard knows; read as a document"),
+            );
+            ItemType::Document
+        }),
+        None => {
+            fields.warn("type", "missing; read as a document");
+            ItemType::Document
+        }
+    };
+    let mut reference = Reference {
+        item_type,
+        provenance: Provenance {
+            format: Some(Format::CslJson),
+            inferred: Vec::new(),
+        },
+        ..Reference::default()
+    };
+    if let Some(id) = fields.string_like("id") {
+        reference.extra.insert(ID_KEY.to_owned(), id);
+    }
+    reference.title = fields.text("title");
+    reference.authors = names(fields, "author");
+    reference.editors = names(fields, "editor");
+    reference.container_title = fields.text("container-title");
+    reference.collection_title = fields.text("collection-title");
+    reference.event_title = fields.text("event-title").or_else(|| fields.text("event"));
+    reference.publisher = fields.text("publisher");
+    reference.publisher_place = fields.text("publisher-place");
+    reference.edition = fields.string_like("edition");
+    reference.genre = fields.text("genre");
+    reference.volume = fields.string_like("volume");
+    reference.issue = fields.string_like("issue");
+    reference.page = fields.string_like("page");
+    let number = fields.string_like("number");
+    if number_is_article_number(item_type) {
+        reference.article_number = number;
+    } else {
+        reference.number = number;
+    }
+    reference.issued = fields.csl_date("issued");
+    reference.accessed = fields.csl_date("accessed");
+    reference.doi = fields.doi("DOI");
+    reference.url = fields.url("URL");
+    reference.issn = split_list(fields.string_like("ISSN"));
+    reference.isbn = split_list(fields.string_like("ISBN"));
+    let html = fields.html;
+    reference.abstract_text = fields
+        .str("abstract")
+        .map(|text| RichText::from_html_with(text, html))
+        .filter(|text| !text.is_empty());
+    reference.language = fields.text("language");
+    if let Some(custom) = fields.object("custom") {
+        let mut custom_fields = fields.child(custom, "custom");
+        read_custom(&mut custom_fields, &mut reference);
+        fields.absorb(custom_fields);
+    }
+    keep_unmodelled(fields.map, &mut reference);
+    reference
+}
+
+/// CSL name objects: `{"family", "given", "non-dropping-particle", …}` or `{"literal"}`.
+fn names(fields: &mut Fields<'_>, key: &str) -> Vec<Name> {
+    let Some(value) = fields.get(key) else {
+        return Vec::new();
+    };
+    let Value::Array(items) = value else {
+        fields.wrong_type(key, "a list of names", value);
+        return Vec::new();
+    };
+    let mut names = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let Value::Object(object) = item else {
+            fields.wrong_type(&format!("{key}[{i}]"), "a name object", item);
+            continue;
+        };
+        let mut name_fields = fields.child(object, &format!("{key}[{i}]"));
+        let name = Name {
+            family: name_fields.text("family"),
+            given: name_fields.text("given"),
+            particle: name_fields.text("non-dropping-particle"),
+            dropping_particle: name_fields.text("dropping-particle"),
+            suffix: name_fields.text("suffix"),
+            literal: name_fields.text("literal"),
+        };
+        fields.absorb(name_fields);
+        if name != Name::default() {
+            names.push(name);
+        }
+    }
+    names
+}
+
+/// citecard's own `custom` keys (see `export::csl_json`); others are kept.
+fn read_custom(fields: &mut Fields<'_>, reference: &mut Reference) {
+    let html = fields.html;
+    reference.title_zh = fields.text("title-zh");
+    reference.abstract_zh = fields
+        .str("abstract-zh")
+        .map(|text| RichText::from_html_with(text, html))
+        .filter(|text| !text.is_empty());
+    reference.pdf_url = fields.url("pdf-url");
+    reference.open_access =
+        reference.pdf_url.is_some() || fields.bool("open-access").unwrap_or(false);
+    reference.epub = fields.csl_date("epub-date");
+    reference.fields_of_study = fields.strings("fields-of-study");
+    reference.metrics = Metrics {
+        jcr_quartile: fields.str("jcr-quartile").and_then(Quartile::parse),
+        jcr_category: fields.text("jcr-category"),
+        impact_factor: fields.number("impact-factor").filter(|f| *f > 0.0),
+        cas_zone: fields
+            .number("cas-zone")
+            .filter(|z| (1.0..=4.0).contains(z) && z.fract() == 0.0)
+            .map(|z| z as u8),
+        cas_category: fields.text("cas-category"),
+        citation_count: fields.count("citation-count"),
+    };
+    if let Some(format) = fields.str("source-format").and_then(|f| f.parse().ok()) {
+        reference.provenance.format = Some(format);
+    }
+    reference.provenance.inferred = fields.strings("inferred");
+    const OWN: &[&str] = &[
+        "title-zh",
+        "abstract-zh",
+        "pdf-url",
+        "open-access",
+        "epub-date",
+        "fields-of-study",
+        "jcr-quartile",
+        "jcr-category",
+        "impact-factor",
+        "cas-zone",
+        "cas-category",
+        "citation-count",
+        "source-format",
+        "inferred",
+    ];
+    for (key, value) in fields.map {
+        if !OWN.contains(&key.as_str()) {
+            let text = match value {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            reference.extra.insert(key.clone(), text);
+        }
+    }
+}
+
+/// Keep every CSL variable the model has no field for, so nothing is lost.
+fn keep_unmodelled(map: &Map<String, Value>, reference: &mut Reference) {
+    for (key, value) in map {
+        if !MODELLED.contains(&key.as_str()) && !value.is_null() {
+            reference
+                .extra
+                .insert(format!("{VARIABLE_PREFIX}{key}"), value.to_string());
+        }
+    }
+}
+
+/// `"1234-5678, 8765-4321"` → two ISSNs.
+fn split_list(text: Option<String>) -> Vec<String> {
+    text.map(|text| {
+        text.split([',', ';'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect()
+    })
+    .unwrap_or_default()
+}

@@ -1,0 +1,371 @@
+//! RIS, the tagged format of reference managers: `TY  - JOUR` … `ER  - `.
+
+use crate::detect::Format;
+use crate::error::{ParseError, ParseErrorKind, Span, Warning};
+use crate::input::Record;
+use crate::link::{Doi, HttpUrl};
+use crate::model::{Date, ItemType, Provenance, Reference};
+use crate::names::{parse_display_name, parse_inverted_name};
+use crate::rich_text::{html_to_text, HtmlTokenizer, RichText};
+
+/// One tagged line (with its continuation lines) of a record.
+struct Field<'a> {
+    tag: &'a str,
+    value: String,
+    line: usize,
+}
+
+/// Read RIS records. A record starts at `TY` and ends at `ER`; a missing
+/// final `ER` is tolerated with a warning, and lines without a tag continue
+/// the field above them.
+///
+/// ```
+/// use citecard_core::{input::ris, rich_text::Html5gum};
+/// let input = "TY  - JOUR\nAU  - Lovelace, Ada\nTI  - Notes\nPY  - 1843\nDO  - doi:10.1/x\nER  - \n";
+/// let records = ris::parse(input, &Html5gum).unwrap();
+/// let reference = &records[0].as_ref().unwrap().reference;
+/// assert_eq!(reference.authors[0].given.as_deref(), Some("Ada"));
+/// assert_eq!(reference.doi.as_ref().unwrap().as_str(), "10.1/x");
+/// ```
+pub fn parse(
+    input: &str,
+    html: &dyn HtmlTokenizer,
+) -> Result<Vec<Result<Record, ParseError>>, ParseError> {
+    let mut records = Vec::new();
+    let mut current: Option<(usize, Vec<Field<'_>>)> = None;
+    let mut stray: Option<usize> = None;
+    let mut offset = 0;
+    for (index, raw_line) in input.split_inclusive('\n').enumerate() {
+        let line_start = offset;
+        offset += raw_line.len();
+        let line = raw_line.trim_end_matches(['\n', '\r']);
+        let line = if index == 0 {
+            line.trim_start_matches('\u{feff}')
+        } else {
+            line
+        };
+        match tagged(line) {
+            Some(("TY", value)) => {
+                if let Some((start, fields)) = current.take() {
+                    records.push(Ok(finish(input, start, line_start, fields, false, html)));
+                }
+                if let Some(start) = stray.take() {
+                    records.push(Err(no_type_error(input, start)));
+                }
+                current = Some((
+                    line_start,
+                    vec![Field {
+                        tag: "TY",
+                        value: value.to_owned(),
+                        line: index + 1,
+                    }],
+                ));
+            }
+            Some(("ER", _)) => match current.take() {
+                Some((start, fields)) => {
+                    records.push(Ok(finish(input, start, offset, fields, true, html)))
+                }
+                None => {
+                    if let Some(start) = stray.take() {
+                        records.push(Err(no_type_error(input, start)));
+                    }
+                }
+            },
+            Some((tag, value)) => match &mut current {
+                Some((_, fields)) => fields.push(Field {
+                    tag,
+                    value: value.to_owned(),
+                    line: index + 1,
+                }),
+                None => {
+                    stray.get_or_insert(line_start);
+                }
+            },
+            None if line.trim().is_empty() => {}
+            None => match &mut current {
+                Some((_, fields)) => {
+                    if let Some(last) = fields.last_mut() {
+                        last.value.push('\n');
+                        last.value.push_str(line.trim());
+                    }
+                }
+                None => {
+                    stray.get_or_insert(line_start);
+                }
+            },
+        }
+    }
+    if let Some((start, fields)) = current.take() {
+        records.push(Ok(finish(input, start, input.len(), fields, false, html)));
+    }
+    if let Some(start) = stray.take() {
+        records.push(Err(no_type_error(input, start)));
+    }
+    if records.is_empty() {
+        let start = input.len() - input.trim_start().len();
+        let end = input[start..].find('\n').map_or(input.len(), |i| start + i);
+        return Err(ParseError::new(
+            Span::locate(input, start, end),
+            ParseErrorKind::NoRecord {
+                expected: "a RIS record starting with `TY  - ` (such as TY  - JOUR)",
+            },
+        ));
+    }
+    Ok(records)
+}
+
+fn no_type_error(input: &str, start: usize) -> ParseError {
+    let end = input[start..].find('\n').map_or(input.len(), |i| start + i);
+    ParseError::new(
+        Span::locate(input, start, end),
+        ParseErrorKind::NoRecord {
+            expected: "`TY  - ` to start a RIS record before its other tags",
+        },
+    )
+}
+
+/// `"AU  - Smith, J"` → `("AU", "Smith, J")`; tolerant of the number of
+/// spaces around the hyphen.
+fn tagged(line: &str) -> Option<(&str, &str)> {
+    let tag = line.get(..2)?;
+    let mut chars = tag.chars();
+    let (first, second) = (chars.next()?, chars.next()?);
+    if !first.is_ascii_uppercase() || !(second.is_ascii_uppercase() || second.is_ascii_digit()) {
+        return None;
+    }
+    let rest = line[2..].trim_start_matches(' ');
+    let value = rest.strip_prefix('-')?;
+    if !(value.is_empty() || value.starts_with(' ') || line[2..].starts_with(' ')) {
+        return None;
+    }
+    Some((tag, value.trim()))
+}
+
+fn finish(
+    input: &str,
+    start: usize,
+    end: usize,
+    fields: Vec<Field<'_>>,
+    closed: bool,
+    html: &dyn HtmlTokenizer,
+) -> Record {
+    let mut warnings = Vec::new();
+    if !closed {
+        warnings.push(Warning {
+            field: "ER".to_owned(),
+            message:
+                "the record has no `ER  - ` line; it ends at the next TY or the end of the input"
+                    .to_owned(),
+        });
+    }
+    let mut reference = Reference {
+        provenance: Provenance {
+            format: Some(Format::Ris),
+            inferred: Vec::new(),
+        },
+        ..Reference::default()
+    };
+    let mut start_page = None;
+    let mut end_page = None;
+    let mut journal_candidates: Vec<(&str, String)> = Vec::new();
+    let mut secondary_title = None;
+    for field in &fields {
+        let value = field.value.trim();
+        if value.is_empty() {
+            continue;
+        }
+        let one_line = || html_to_text(&value.replace('\n', " "), html);
+        match field.tag {
+            "TY" => reference.item_type = item_type(value),
+            "AU" | "A1" => reference.authors.push(name(value)),
+            "A2" | "ED" => reference.editors.push(name(value)),
+            "TI" | "T1" => reference.title = Some(one_line()),
+            "T2" => secondary_title = Some(one_line()),
+            "JO" | "JF" | "JA" | "J2" | "BT" => journal_candidates.push((field.tag, one_line())),
+            "T3" => reference.collection_title = Some(one_line()),
+            "VL" => reference.volume = Some(one_line()),
+            "IS" => reference.issue = Some(one_line()),
+            "SP" => start_page = Some(one_line()),
+            "EP" => end_page = Some(one_line()),
+            "PY" | "Y1" | "DA" => match ris_date(value) {
+                Some(date) => {
+                    // DA (full date) refines PY (year) when both are given.
+                    let better = reference.issued.is_none_or(|old| {
+                        old.year == date.year && old.month.is_none() && date.month.is_some()
+                    });
+                    if better {
+                        reference.issued = Some(date);
+                    }
+                }
+                None => warnings.push(Warning {
+                    field: field.tag.to_owned(),
+                    message: format!(
+                        "line {}: `{value}` is not a date (expected YYYY/MM/DD); ignored",
+                        field.line
+                    ),
+                }),
+            },
+            "Y2" => reference.accessed = ris_date(value),
+            "DO" => match Doi::parse(value) {
+                Some(doi) => reference.doi = Some(doi),
+                None => warnings.push(Warning {
+                    field: "DO".to_owned(),
+                    message: format!("line {}: `{value}` is not a DOI; ignored", field.line),
+                }),
+            },
+            "UR" | "L2" if reference.url.is_none() => {
+                reference.url = url(value, field, &mut warnings);
+            }
+            "L1" => {
+                reference.pdf_url = url(value, field, &mut warnings);
+            }
+            "AB" | "N2" if reference.abstract_text.is_none() => {
+                let text = RichText::from_plain(value);
+                reference.abstract_text = (!text.is_empty()).then_some(text);
+            }
+            "PB" => reference.publisher = Some(one_line()),
+            "CY" | "PP" => reference.publisher_place = Some(one_line()),
+            "ET" => reference.edition = Some(one_line()),
+            "M3" => reference.genre = Some(one_line()),
+            "LA" => reference.language = Some(one_line()),
+            "KW" => reference.fields_of_study.push(one_line()),
+            "SN" => {
+                for number in value
+                    .split([';', ',', '\n'])
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                {
+                    if is_issn(number) {
+                        reference.issn.push(number.to_owned());
+                    } else {
+                        reference.isbn.push(number.to_owned());
+                    }
+                }
+            }
+            "AN" | "ID" | "N1" | "ST" | "C1" | "C2" | "DB" | "DP" | "CN" | "LB" | "M1" | "M2" => {
+                let key = format!("RIS:{}", field.tag);
+                let entry = reference.extra.entry(key).or_default();
+                if !entry.is_empty() {
+                    entry.push('\n');
+                }
+                entry.push_str(value);
+            }
+            _ => {}
+        }
+    }
+    if let Some(doi) = reference.doi.as_ref() {
+        // A DOI resolver URL repeated in UR adds nothing.
+        if reference
+            .url
+            .as_ref()
+            .is_some_and(|u| Doi::parse(u.as_str()).as_ref() == Some(doi))
+        {
+            reference.url = None;
+        }
+    }
+    // T2 is the journal of an article and the book of a chapter.
+    let journal = ["JF", "JO", "T2", "JA", "J2", "BT"].iter().find_map(|tag| {
+        if *tag == "T2" {
+            return secondary_title.clone();
+        }
+        journal_candidates
+            .iter()
+            .find(|(t, _)| t == tag)
+            .map(|(_, v)| v.clone())
+    });
+    match reference.item_type {
+        ItemType::PaperConference if secondary_title.is_some() && journal_candidates.is_empty() => {
+            reference.container_title = secondary_title;
+        }
+        ItemType::Book | ItemType::Report => {
+            if reference.collection_title.is_none() {
+                reference.collection_title = secondary_title;
+            }
+        }
+        _ => reference.container_title = journal,
+    }
+    reference.page = match (start_page, end_page) {
+        (Some(start), Some(end)) if start != end => Some(format!("{start}-{end}")),
+        (Some(start), _) => Some(start),
+        (None, Some(end)) => Some(end),
+        (None, None) => None,
+    };
+    if reference.pdf_url.is_some() {
+        reference.open_access = true;
+    }
+    Record {
+        reference,
+        warnings,
+        span: Span::locate(input, start, end.max(start)),
+    }
+}
+
+fn url(value: &str, field: &Field<'_>, warnings: &mut Vec<Warning>) -> Option<HttpUrl> {
+    let first = value.lines().next().unwrap_or_default();
+    let url = HttpUrl::parse(first);
+    if url.is_none() {
+        warnings.push(Warning {
+            field: field.tag.to_owned(),
+            message: format!("line {}: not an http(s) URL; dropped", field.line),
+        });
+    }
+    url
+}
+
+fn name(value: &str) -> crate::model::Name {
+    let value = value.replace('\n', " ");
+    if value.contains(',') {
+        parse_inverted_name(&value)
+    } else {
+        parse_display_name(&value)
+    }
+}
+
+/// `2019/03/05/`, `2019/03//`, `2019///`, `2019`, or `2019-03-05`.
+fn ris_date(value: &str) -> Option<Date> {
+    let mut parts = value.trim().splitn(4, ['/', '-']);
+    let year_text = parts.next()?.trim();
+    if year_text.len() != 4 {
+        return None;
+    }
+    let year: i32 = year_text.parse().ok()?;
+    let month = parts.next().map(str::trim).filter(|m| !m.is_empty());
+    let day = parts.next().map(str::trim).filter(|d| !d.is_empty());
+    let month = match month {
+        Some(m) => Some(m.parse::<u8>().ok().filter(|m| (1..=12).contains(m))?),
+        None => None,
+    };
+    let day = match (month, day) {
+        (Some(_), Some(d)) => Some(d.parse::<u8>().ok().filter(|d| (1..=31).contains(d))?),
+        _ => None,
+    };
+    Some(Date { year, month, day })
+}
+
+fn is_issn(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() == 9
+        && bytes[4] == b'-'
+        && bytes[..4].iter().all(u8::is_ascii_digit)
+        && bytes[5..8].iter().all(u8::is_ascii_digit)
+        && (bytes[8].is_ascii_digit() || bytes[8] == b'X' || bytes[8] == b'x')
+}
+
+fn item_type(ty: &str) -> ItemType {
+    match ty.trim().to_ascii_uppercase().as_str() {
+        "JOUR" | "EJOUR" | "JFULL" | "ABST" | "INPR" => ItemType::ArticleJournal,
+        "MGZN" => ItemType::ArticleMagazine,
+        "NEWS" => ItemType::ArticleNewspaper,
+        "BOOK" | "EBOOK" | "EDBOOK" => ItemType::Book,
+        "CHAP" | "ECHAP" => ItemType::Chapter,
+        "CONF" | "CPAPER" => ItemType::PaperConference,
+        "THES" => ItemType::Thesis,
+        "RPRT" => ItemType::Report,
+        "ELEC" | "WEB" | "BLOG" => ItemType::Webpage,
+        "DATA" | "DBASE" => ItemType::Dataset,
+        "COMP" => ItemType::Software,
+        "PAT" => ItemType::Patent,
+        "UNPB" | "MANSCPT" => ItemType::Preprint,
+        _ => ItemType::Document,
+    }
+}
