@@ -3,17 +3,22 @@
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use citecard_core::{parse, Format, ParseError, Reference, RichText, Span};
+use citecard_core::export::csl_json;
+use citecard_core::{describe, parse, Format, ParseError, Reference, Span};
 
 const USAGE: &str = "\
 citecard — read bibliographic records the way the citation card does
 
 Usage:
-  citecard check [--format FORMAT] <FILE|->   print the detected format and every parsed field
+  citecard check [--format FORMAT] <FILE|->             print the detected format and every parsed field
+  citecard convert --to csl-json [--format FORMAT] <FILE|->
+                                                        write every record as one CSL-JSON array
   citecard --help | --version
 
 Options:
-  -f, --format FORMAT   read the input as FORMAT instead of detecting it (booksci)
+  -f, --format FORMAT   read the input as FORMAT instead of detecting it:
+                        booksci, crossref, semantic-scholar, csl-json, bibtex, ris
+  -t, --to FORMAT       what `convert` writes: csl-json
 
 Exit status: 0 when every record was read, 1 when the input or a record has
 an error (printed with its line and column), 2 for a usage error.";
@@ -55,23 +60,16 @@ fn run(args: &[String], out: &mut impl Write) -> Result<u8, Failure> {
             writeln!(out, "citecard {}", env!("CARGO_PKG_VERSION")).map_err(io_failure)?;
             Ok(0)
         }
-        "check" => {
-            let options = Options::parse(rest)?;
-            let input = read_input(&options.path)?;
-            let input = match String::from_utf8(input) {
-                Ok(text) => text,
-                Err(error) => {
-                    let bytes = error.as_bytes();
-                    let valid = String::from_utf8_lossy(&bytes[..error.utf8_error().valid_up_to()]);
-                    let span = Span::locate(&valid, valid.len(), valid.len());
-                    eprintln!(
-                        "error: line {}, column {}: invalid UTF-8: expected text encoded as UTF-8",
-                        span.line, span.column
-                    );
-                    return Ok(1);
-                }
+        "check" | "convert" => {
+            let options = Options::parse(rest, command == "convert")?;
+            let Some(input) = read_text(&options.path)? else {
+                return Ok(1);
             };
-            check(&input, options.format, out).map_err(io_failure)
+            match options.to {
+                None => check(&input, options.format, out),
+                Some(Output::CslJson) => convert(&input, options.format, out),
+            }
+            .map_err(io_failure)
         }
         other => Err(Failure::Usage(format!("unknown command `{other}`"))),
     }
@@ -81,18 +79,35 @@ fn io_failure(error: io::Error) -> Failure {
     Failure::Io(error.to_string())
 }
 
+/// What `convert` writes.
+#[derive(Clone, Copy)]
+enum Output {
+    CslJson,
+}
+
 struct Options {
     format: Option<Format>,
+    to: Option<Output>,
     path: String,
 }
 
 impl Options {
-    fn parse(args: &[String]) -> Result<Self, Failure> {
+    fn parse(args: &[String], convert: bool) -> Result<Self, Failure> {
         let mut format = None;
+        let mut to = None;
         let mut path = None;
         let mut args = args.iter();
         while let Some(arg) = args.next() {
             match arg.as_str() {
+                "-t" | "--to" if convert => {
+                    let name = args
+                        .next()
+                        .ok_or_else(|| Failure::Usage(format!("{arg} needs an output format")))?;
+                    to = Some(output_format(name)?);
+                }
+                flag if convert && flag.starts_with("--to=") => {
+                    to = Some(output_format(&flag["--to=".len()..])?);
+                }
                 "-f" | "--format" => {
                     let name = args
                         .next()
@@ -123,7 +138,36 @@ impl Options {
         let path = path.ok_or_else(|| {
             Failure::Usage("no input given: name a FILE, or - for standard input".into())
         })?;
-        Ok(Options { format, path })
+        if convert && to.is_none() {
+            return Err(Failure::Usage("convert needs --to csl-json".into()));
+        }
+        Ok(Options { format, to, path })
+    }
+}
+
+fn output_format(name: &str) -> Result<Output, Failure> {
+    match name.to_ascii_lowercase().as_str() {
+        "csl-json" | "csl" | "json" => Ok(Output::CslJson),
+        other => Err(Failure::Usage(format!(
+            "unknown output format `{other}`: expected csl-json"
+        ))),
+    }
+}
+
+/// The input as text, or `None` after reporting where it is not UTF-8.
+fn read_text(path: &str) -> Result<Option<String>, Failure> {
+    match String::from_utf8(read_input(path)?) {
+        Ok(text) => Ok(Some(text)),
+        Err(error) => {
+            let bytes = error.as_bytes();
+            let valid = String::from_utf8_lossy(&bytes[..error.utf8_error().valid_up_to()]);
+            let span = Span::locate(&valid, valid.len(), valid.len());
+            eprintln!(
+                "error: line {}, column {}: invalid UTF-8: expected text encoded as UTF-8",
+                span.line, span.column
+            );
+            Ok(None)
+        }
     }
 }
 
@@ -171,6 +215,35 @@ fn check(input: &str, format: Option<Format>, out: &mut impl Write) -> io::Resul
     Ok(u8::from(failed))
 }
 
+/// Write every readable record as one CSL-JSON array; report the others.
+fn convert(input: &str, format: Option<Format>, out: &mut impl Write) -> io::Result<u8> {
+    let document = match parse(input, format) {
+        Ok(document) => document,
+        Err(error) => {
+            eprint!("{}", describe_error(input, &error));
+            return Ok(1);
+        }
+    };
+    let mut references = Vec::new();
+    let mut failed = false;
+    for (i, record) in document.records.into_iter().enumerate() {
+        match record {
+            Ok(record) => {
+                for warning in &record.warnings {
+                    eprintln!("record {}: warning: {warning}", i + 1);
+                }
+                references.push(record.reference);
+            }
+            Err(error) => {
+                failed = true;
+                eprint!("record {}: {}", i + 1, describe_error(input, &error));
+            }
+        }
+    }
+    writeln!(out, "{}", csl_json::write(&references))?;
+    Ok(u8::from(failed))
+}
+
 /// `error: line L, column C: message`, then the line with a caret under the column.
 fn describe_error(input: &str, error: &ParseError) -> String {
     let excerpt = error.span.excerpt(input, 72);
@@ -184,103 +257,8 @@ fn describe_error(input: &str, error: &ParseError) -> String {
 }
 
 fn write_fields(reference: &Reference, out: &mut impl Write) -> io::Result<()> {
-    let mut field = |name: &str, value: Option<String>| -> io::Result<()> {
-        match value {
-            Some(value) => writeln!(out, "  {:<16}{}", format!("{name}:"), value),
-            None => Ok(()),
-        }
-    };
-    field("type", Some(reference.item_type.csl_name().to_owned()))?;
-    field("title", reference.title.clone())?;
-    field("title (zh)", reference.title_zh.clone())?;
-    let authors: Vec<String> = reference
-        .authors
-        .iter()
-        .map(|name| match (&name.literal, &name.family, &name.given) {
-            (Some(literal), _, _) => format!("{literal} (literal)"),
-            (None, family, given) => {
-                let family = [name.particle.as_deref(), family.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let mut text = family;
-                if let Some(given) = given {
-                    text.push_str(", ");
-                    text.push_str(given);
-                }
-                if let Some(suffix) = &name.suffix {
-                    text.push_str(", ");
-                    text.push_str(suffix);
-                }
-                text
-            }
-        })
-        .collect();
-    field("authors", (!authors.is_empty()).then(|| authors.join("; ")))?;
-    field("journal", reference.container_title.clone())?;
-    field("volume", reference.volume.clone())?;
-    field("issue", reference.issue.clone())?;
-    field("pages", reference.page.clone())?;
-    field("article number", reference.article_number.clone())?;
-    field("issued", reference.issued.map(|d| d.to_string()))?;
-    field("published online", reference.epub.map(|d| d.to_string()))?;
-    field("doi", reference.doi.as_ref().map(ToString::to_string))?;
-    field("link", reference.link().map(|u| u.to_string()))?;
-    field("url", reference.url.as_ref().map(ToString::to_string))?;
-    field("pdf", reference.pdf_url.as_ref().map(ToString::to_string))?;
-    field(
-        "open access",
-        reference.open_access.then(|| "yes".to_owned()),
-    )?;
-    let metrics = &reference.metrics;
-    field(
-        "jcr quartile",
-        metrics.jcr_quartile.map(|q| match &metrics.jcr_category {
-            Some(category) => format!("{q} ({category})"),
-            None => q.to_string(),
-        }),
-    )?;
-    field(
-        "impact factor",
-        metrics.impact_factor.map(|f| f.to_string()),
-    )?;
-    field(
-        "cas zone",
-        metrics.cas_zone.map(|z| match &metrics.cas_category {
-            Some(category) => format!("{z} ({category})"),
-            None => z.to_string(),
-        }),
-    )?;
-    field("citations", metrics.citation_count.map(|c| c.to_string()))?;
-    field(
-        "fields of study",
-        (!reference.fields_of_study.is_empty()).then(|| reference.fields_of_study.join("; ")),
-    )?;
-    field("abstract", reference.abstract_text.as_ref().map(summary))?;
-    field("abstract (zh)", reference.abstract_zh.as_ref().map(summary))?;
-    if !reference.provenance.inferred.is_empty() {
-        field(
-            "from text lines",
-            Some(reference.provenance.inferred.join(", ")),
-        )?;
+    for (label, value) in describe::fields(reference) {
+        writeln!(out, "  {:<18}{value}", format!("{label}:"))?;
     }
     Ok(())
-}
-
-/// "4 sections (Purpose; Findings): first words…"
-fn summary(text: &RichText) -> String {
-    let labels: Vec<&str> = text
-        .sections
-        .iter()
-        .filter_map(|s| s.label.as_deref())
-        .collect();
-    let first: String = text.to_plain_text().chars().take(60).collect();
-    let count = text.sections.len();
-    let noun = if count == 1 { "section" } else { "sections" };
-    if labels.is_empty() {
-        format!("{count} {noun}: {first}…")
-    } else {
-        format!("{count} {noun} ({}): {first}…", labels.join("; "))
-    }
 }

@@ -32,15 +32,15 @@ fn check_prints_the_format_and_every_field() {
     for line in [
         "format: BookSci",
         "records: 1",
-        "  title:          Embedding coproduction in organisational culture and practice: a case study",
-        "  authors:        Repper, Julie; Eve, Julian",
-        "  journal:        Leadership in Health Services",
-        "  issued:         2022-07-26",
-        "  doi:            10.1108/LHS-04-2022-0039",
-        "  link:           https://doi.org/10.1108/LHS-04-2022-0039",
-        "  jcr quartile:   Q3 (HEALTH POLICY & SERVICES)",
-        "  impact factor:  1.7",
-        "  citations:      1",
+        "  title:            Embedding coproduction in organisational culture and practice: a case study",
+        "  authors:          Repper, Julie; Eve, Julian",
+        "  container:        Leadership in Health Services",
+        "  issued:           2022-07-26",
+        "  doi:              10.1108/LHS-04-2022-0039",
+        "  link:             https://doi.org/10.1108/LHS-04-2022-0039",
+        "  jcr quartile:     Q3 (HEALTH POLICY & SERVICES)",
+        "  impact factor:    1.7",
+        "  citations:        1",
     ] {
         assert!(stdout.lines().any(|l| l == line), "missing {line:?} in\n{stdout}");
     }
@@ -64,7 +64,7 @@ fn bad_input_gives_a_located_error_and_exit_status_1() {
         "{stderr}"
     );
     // The good record before the bad one is still printed.
-    assert!(text(&output.stdout).contains("  title:          One\n"));
+    assert!(text(&output.stdout).contains("  title:            One\n"));
 }
 
 #[test]

@@ -190,14 +190,26 @@ pub fn detect(input: &str) -> Option<Format> {
     if lines().any(is_bibtex_entry_start) {
         return Some(Format::BibTeX);
     }
-    if lines().any(|line| {
-        line.trim_start_matches('\u{feff}')
-            .strip_prefix("TY")
-            .is_some_and(|rest| rest.trim_start().starts_with('-'))
-    }) {
+    // A TY line, or (for a record missing its TY) several tagged lines.
+    let ris_lines = lines().filter(|line| is_ris_tag_line(line)).count();
+    if lines()
+        .any(|line| is_ris_tag_line(line) && line.trim_start_matches('\u{feff}').starts_with("TY"))
+        || ris_lines >= 2
+    {
         return Some(Format::Ris);
     }
     None
+}
+
+/// `XX  - value`: two capitals (or a capital and a digit), spaces, a hyphen.
+fn is_ris_tag_line(line: &str) -> bool {
+    let line = line.trim_start_matches('\u{feff}');
+    let bytes = line.as_bytes();
+    bytes.len() >= 4
+        && bytes[0].is_ascii_uppercase()
+        && (bytes[1].is_ascii_uppercase() || bytes[1].is_ascii_digit())
+        && line[2..].starts_with(' ')
+        && line[2..].trim_start_matches(' ').starts_with('-')
 }
 
 /// `@article{` or `@book (`: an `@`, a word, then a brace or parenthesis.

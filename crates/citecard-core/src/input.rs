@@ -80,6 +80,12 @@ pub fn parse_with(
     let format = match format.or_else(|| detect(input)) {
         Some(format) => format,
         None => {
+            // Broken JSON is not recognisable, but its syntax error says more
+            // than "unrecognised format".
+            let body = input.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+            if body.starts_with(['{', '[']) {
+                json::parse_document(input)?;
+            }
             let start = input.len() - input.trim_start().len();
             let end = input[start..].find('\n').map_or(input.len(), |i| start + i);
             return Err(ParseError::new(

@@ -17,6 +17,7 @@
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod describe;
 pub mod detect;
 pub mod error;
 pub mod export;

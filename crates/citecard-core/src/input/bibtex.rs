@@ -3,7 +3,8 @@
 //! corporate names in braces.
 
 use biblatex::{
-    Bibliography, ChunksExt, DateValue, EntryType, PermissiveType, Person, RawBibliography,
+    Bibliography, ChunksExt, DateValue, EntryType, Pair, PermissiveType, Person, RawBibliography,
+    RawChunk,
 };
 
 use crate::detect::Format;
@@ -44,7 +45,11 @@ pub fn parse(
         match RawBibliography::parse(segment) {
             Ok(raw) => {
                 abbreviations.extend(raw.abbreviations);
-                entries.extend(raw.entries.into_iter().map(|entry| Ok((start, entry))));
+                entries.extend(
+                    raw.entries
+                        .into_iter()
+                        .map(|entry| Ok((start, segment, entry))),
+                );
             }
             Err(error) => entries.push(Err(located(input, start, &error))),
         }
@@ -62,15 +67,32 @@ pub fn parse(
     Ok(entries
         .into_iter()
         .map(|entry| {
-            let (start, raw) = entry?;
+            let (start, segment, mut raw) = entry?;
             let span = Span::locate(input, start + raw.span.start, start + raw.span.end);
-            let single = RawBibliography {
-                preamble: String::new(),
-                entries: vec![raw],
-                abbreviations: abbreviations.clone(),
-            };
-            let bibliography =
-                Bibliography::from_raw(single).map_err(|e| located(input, start, &e))?;
+            // biblatex resolves `crossref` and `xdata` recursively and never
+            // returns on a cycle (`crossref = {itself}`); each entry is read on
+            // its own anyway, so keep the links as text instead.
+            let mut links = Vec::new();
+            raw.v.fields.retain(|pair| {
+                let link = pair.key.v.eq_ignore_ascii_case("crossref")
+                    || pair.key.v.eq_ignore_ascii_case("xdata");
+                if link {
+                    let value: String = pair
+                        .value
+                        .v
+                        .iter()
+                        .map(|chunk| match &chunk.v {
+                            biblatex::RawChunk::Normal(text)
+                            | biblatex::RawChunk::Abbreviation(text) => *text,
+                        })
+                        .collect();
+                    links.push((pair.key.v.to_ascii_lowercase(), value));
+                }
+                !link
+            });
+            let mut warnings = Vec::new();
+            let bibliography = resolve(raw, &abbreviations, segment, &mut warnings)
+                .map_err(|e| located(input, start, &e))?;
             let entry = bibliography.iter().next().ok_or_else(|| {
                 ParseError::new(
                     span,
@@ -79,8 +101,10 @@ pub fn parse(
                     },
                 )
             })?;
-            let mut warnings = Vec::new();
-            let reference = convert(entry, html, &mut warnings);
+            let mut reference = convert(entry, html, &mut warnings);
+            for (key, value) in links {
+                reference.extra.insert(format!("bibtex:{key}"), value);
+            }
             Ok(Record {
                 reference,
                 warnings,
@@ -89,6 +113,52 @@ pub fn parse(
         })
         .collect())
 }
+
+/// Resolve one raw entry against the `@string` abbreviations. BibTeX itself
+/// only warns about an undefined abbreviation (`journal = jcp` without
+/// `@string{jcp = …}`), so it is kept as written, with a warning.
+fn resolve<'s>(
+    raw: biblatex::Spanned<biblatex::RawEntry<'s>>,
+    abbreviations: &[Pair<'s>],
+    segment: &'s str,
+    warnings: &mut Vec<Warning>,
+) -> Result<Bibliography, biblatex::ParseError> {
+    let mut abbreviations = abbreviations.to_vec();
+    loop {
+        let single = RawBibliography {
+            preamble: String::new(),
+            entries: vec![raw.clone()],
+            abbreviations: abbreviations.clone(),
+        };
+        let error = match Bibliography::from_raw(single) {
+            Ok(bibliography) => return Ok(bibliography),
+            Err(error) => error,
+        };
+        let name = match (&error.kind, segment.get(error.span.clone())) {
+            (biblatex::ParseErrorKind::UnknownAbbreviation(_), Some(name))
+                if warnings.len() < MAX_UNDEFINED_ABBREVIATIONS =>
+            {
+                name
+            }
+            _ => return Err(error),
+        };
+        warnings.push(Warning {
+            field: name.to_owned(),
+            message: "is not defined by an @string; kept as written".to_owned(),
+        });
+        let span = error.span.clone();
+        abbreviations.push(Pair::new(
+            biblatex::Spanned::new(name, span.clone()),
+            biblatex::Spanned::new(
+                vec![biblatex::Spanned::new(RawChunk::Normal(name), span.clone())],
+                span,
+            ),
+        ));
+    }
+}
+
+/// Undefined abbreviations tolerated in one entry before it is an error.
+const MAX_UNDEFINED_ABBREVIATIONS: usize = 16;
 
 /// Split the input before every line that starts with `@`, so that each
 /// entry is parsed on its own.
@@ -119,6 +189,15 @@ fn located(input: &str, start: usize, error: &biblatex::ParseError) -> ParseErro
             format!("`{name}` is not defined: expected an @string definition or a quoted value")
         }
         biblatex::ParseErrorKind::DuplicateKey(key) => format!("the key `{key}` is used twice"),
+        biblatex::ParseErrorKind::Expected(biblatex::Token::Comma) => {
+            "expected `,` between fields, or the brace that opened the entry to close it".to_owned()
+        }
+        biblatex::ParseErrorKind::Expected(biblatex::Token::Equals) => {
+            "expected `=` after the field name".to_owned()
+        }
+        biblatex::ParseErrorKind::Expected(biblatex::Token::Identifier) => {
+            "expected a citation key or a field name".to_owned()
+        }
         other => other.to_string(),
     };
     ParseError::new(span, ParseErrorKind::Syntax { message })
@@ -130,10 +209,7 @@ fn convert(
     warnings: &mut Vec<Warning>,
 ) -> Reference {
     let text = |field: &str| -> Option<String> {
-        entry
-            .get(field)
-            .map(|chunks| clean_latex(&chunks.format_verbatim()))
-            .filter(|s| !s.is_empty())
+        entry.get(field).map(chunks_text).filter(|s| !s.is_empty())
     };
     let mut reference = Reference {
         item_type: item_type(entry),
@@ -151,7 +227,16 @@ fn convert(
         (title, _) => title,
     };
     match entry.author() {
-        Ok(people) => reference.authors = people.iter().map(name).collect(),
+        Ok(people) => {
+            reference.authors = people.iter().filter(|p| !is_others(p)).map(name).collect();
+            if people.iter().any(is_others) {
+                warnings.push(Warning {
+                    field: "author".to_owned(),
+                    message: "ends with `and others`: the remaining authors are not named"
+                        .to_owned(),
+                });
+            }
+        }
         Err(biblatex::RetrievalError::Missing(_)) => {}
         Err(error) => warnings.push(type_warning("author", &error)),
     }
@@ -161,6 +246,7 @@ fn convert(
                 .into_iter()
                 .filter(|(_, kind)| *kind == biblatex::EditorType::Editor)
                 .flat_map(|(people, _)| people)
+                .filter(|p| !is_others(p))
                 .map(|p| name(&p))
                 .collect()
         }
@@ -269,10 +355,15 @@ fn type_warning(field: &str, error: &biblatex::RetrievalError) -> Warning {
     }
 }
 
+/// `and others` ends a truncated name list.
+fn is_others(person: &Person) -> bool {
+    person.name == "others" && person.given_name.is_empty() && person.prefix.is_empty()
+}
+
 /// A BibTeX person; a name in braces with no given name is an
 /// organisation (`{{World Health Organization}}`).
 fn name(person: &Person) -> Name {
-    let text = |s: &str| Some(clean_latex(s)).filter(|s| !s.is_empty());
+    let text = |s: &str| Some(clean_latex(s).trim().to_owned()).filter(|s| !s.is_empty());
     if person.given_name.trim().is_empty() && person.prefix.is_empty() && person.name.contains(' ')
     {
         return Name {
@@ -307,41 +398,94 @@ fn date_of(value: &DateValue) -> Option<Date> {
     })
 }
 
-/// What biblatex leaves of LaTeX that a reader should not see: `\url{…}`,
-/// `\href{…}{…}`, `\emph` and similar wrappers, `~` ties and white space.
-fn clean_latex(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => {
-                let mut command = String::new();
-                while let Some(&next) = chars.peek() {
-                    if next.is_ascii_alphabetic() {
-                        command.push(next);
-                        chars.next();
-                    } else {
-                        break;
-                    }
-                }
-                if command.is_empty() {
-                    // An escaped character such as \& or \%.
-                    if let Some(next) = chars.next() {
-                        out.push(next);
-                    }
-                }
+/// A field's chunks as plain text: verbatim (`{NASA}`) kept as written,
+/// math kept between dollars, and normal text cleaned of the LaTeX that
+/// biblatex leaves in place.
+fn chunks_text(chunks: &[biblatex::Spanned<biblatex::Chunk>]) -> String {
+    let mut out = String::new();
+    for chunk in chunks {
+        match &chunk.v {
+            biblatex::Chunk::Normal(text) => out.push_str(&clean_latex(text)),
+            biblatex::Chunk::Verbatim(text) => out.push_str(text),
+            biblatex::Chunk::Math(text) => {
+                out.push('$');
+                out.push_str(text);
+                out.push('$');
             }
-            '{' | '}' => {}
-            '~' => out.push('\u{a0}'),
-            c if c.is_whitespace() => {
-                if !out.ends_with(' ') {
-                    out.push(' ');
-                }
-            }
-            c => out.push(c),
         }
     }
-    out.trim().replace('\u{a0}', " ")
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Clean what biblatex leaves of LaTeX in normal text. It has already turned
+/// accents, escapes (`\&`, `\{`) and dashes into characters; left are
+/// commands with arguments (`\url{…}`, `\emph{…}`, `\href{url}{text}`,
+/// environments), ties (`~`) and TeX quotes (``` `` ``` and `''`).
+fn clean_latex(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        match chars[i] {
+            '\\' if chars.get(i + 1).is_some_and(char::is_ascii_alphabetic) => {
+                let start = i + 1;
+                i = start;
+                while chars.get(i).is_some_and(char::is_ascii_alphabetic) {
+                    i += 1;
+                }
+                let command: String = chars[start..i].iter().collect();
+                let mut first = true;
+                while chars.get(i) == Some(&'{') {
+                    let Some(end) = matching_brace(&chars, i) else {
+                        break;
+                    };
+                    let argument: String = chars[i + 1..end].iter().collect();
+                    let dropped =
+                        matches!(command.as_str(), "begin" | "end") || (command == "href" && first);
+                    if !dropped {
+                        out.push_str(&clean_latex(&argument));
+                    }
+                    first = false;
+                    i = end + 1;
+                }
+            }
+            '~' => {
+                out.push(' ');
+                i += 1;
+            }
+            '`' if chars.get(i + 1) == Some(&'`') => {
+                out.push('“');
+                i += 2;
+            }
+            '\'' if chars.get(i + 1) == Some(&'\'') => {
+                out.push('”');
+                i += 2;
+            }
+            c => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The index of the `}` that closes the `{` at `open`.
+fn matching_brace(chars: &[char], open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in chars.iter().enumerate().skip(open) {
+        match c {
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 fn item_type(entry: &biblatex::Entry) -> ItemType {

@@ -118,8 +118,8 @@ fn convert(fields: &mut Fields<'_>) -> Reference {
         .or_else(|| date(fields, "published-print"));
     reference.epub = date(fields, "published-online");
     reference.doi = fields.doi("DOI");
-    reference.issn = fields.strings("ISSN");
-    reference.isbn = fields.strings("ISBN");
+    reference.issn = unique(fields.strings("ISSN"));
+    reference.isbn = unique(fields.strings("ISBN"));
     reference.language = fields.text("language");
     reference.fields_of_study = fields.strings("subject");
     reference.abstract_text = fields
@@ -139,7 +139,32 @@ fn convert(fields: &mut Fields<'_>) -> Reference {
     if reference.doi.is_none() {
         reference.url = fields.url("URL");
     }
+    if reference.publisher.is_none() {
+        // Preprint servers name themselves in `group-title` or `institution`.
+        reference.publisher = fields.text("group-title").or_else(|| {
+            fields
+                .get("institution")
+                .and_then(Value::as_array)
+                .and_then(|list| list.first())
+                .and_then(|first| first.get("name"))
+                .and_then(Value::as_str)
+                .map(|name| html_to_text(name, html))
+        });
+    }
     reference
+}
+
+/// Crossref repeats an ISSN once per type (print, electronic).
+fn unique(mut values: Vec<String>) -> Vec<String> {
+    let mut seen = Vec::new();
+    values.retain(|v| {
+        let new = !seen.contains(v);
+        if new {
+            seen.push(v.clone());
+        }
+        new
+    });
+    values
 }
 
 /// Crossref titles are arrays; the first entry is the title.

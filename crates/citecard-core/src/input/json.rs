@@ -368,8 +368,9 @@ pub(crate) fn date_from_parts(parts: &[Value]) -> Option<Date> {
         }
     };
     let year = i32::try_from(number(parts.first()?)?).ok()?;
-    let month = parts.get(1).map(number);
-    let day = parts.get(2).map(number);
+    // Crossref writes unknown parts as null: `[[2023, null]]`.
+    let month = parts.get(1).filter(|v| !v.is_null()).map(number);
+    let day = parts.get(2).filter(|v| !v.is_null()).map(number);
     let month = match month {
         None => None,
         Some(Some(m)) if (1..=12).contains(&m) => Some(m as u8),

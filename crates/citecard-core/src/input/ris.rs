@@ -4,7 +4,7 @@ use crate::detect::Format;
 use crate::error::{ParseError, ParseErrorKind, Span, Warning};
 use crate::input::Record;
 use crate::link::{Doi, HttpUrl};
-use crate::model::{Date, ItemType, Provenance, Reference};
+use crate::model::{Date, ItemType, Name, Provenance, Reference};
 use crate::names::{parse_display_name, parse_inverted_name};
 use crate::rich_text::{html_to_text, HtmlTokenizer, RichText};
 
@@ -220,7 +220,8 @@ fn finish(
                 reference.pdf_url = url(value, field, &mut warnings);
             }
             "AB" | "N2" if reference.abstract_text.is_none() => {
-                let text = RichText::from_plain(value);
+                // Continuation lines wrap one paragraph.
+                let text = RichText::from_plain(&value.replace('\n', " "));
                 reference.abstract_text = (!text.is_empty()).then_some(text);
             }
             "PB" => reference.publisher = Some(one_line()),
@@ -312,10 +313,17 @@ fn url(value: &str, field: &Field<'_>, warnings: &mut Vec<Warning>) -> Option<Ht
     url
 }
 
-fn name(value: &str) -> crate::model::Name {
+/// RIS names are "Family, Given[, Suffix]"; a name without a comma is a
+/// single family name ("Homerus") or, with several words, an organisation.
+fn name(value: &str) -> Name {
     let value = value.replace('\n', " ");
     if value.contains(',') {
         parse_inverted_name(&value)
+    } else if value.split_whitespace().count() > 1 {
+        Name {
+            literal: Some(value.split_whitespace().collect::<Vec<_>>().join(" ")),
+            ..Name::default()
+        }
     } else {
         parse_display_name(&value)
     }
@@ -362,7 +370,7 @@ fn item_type(ty: &str) -> ItemType {
         "THES" => ItemType::Thesis,
         "RPRT" => ItemType::Report,
         "ELEC" | "WEB" | "BLOG" => ItemType::Webpage,
-        "DATA" | "DBASE" => ItemType::Dataset,
+        "DATA" | "DBASE" | "AGGR" => ItemType::Dataset,
         "COMP" => ItemType::Software,
         "PAT" => ItemType::Patent,
         "UNPB" | "MANSCPT" => ItemType::Preprint,

@@ -68,7 +68,14 @@ fn convert(fields: &mut Fields<'_>) -> Reference {
 
     let venue = fields.text("venue");
     let publication_venue = fields.object("publicationVenue");
-    if let Some(journal) = fields.object("journal") {
+    // S2 files arXiv preprints under a "journal" named ArXiv, with the arXiv
+    // id as the volume; that is not a journal.
+    let journal = fields.object("journal").filter(|j| {
+        !j.get("name")
+            .and_then(Value::as_str)
+            .is_some_and(|n| n.eq_ignore_ascii_case("arxiv"))
+    });
+    if let Some(journal) = journal {
         let mut journal = fields.child(journal, "journal");
         reference.container_title = journal.text("name");
         reference.volume = journal.string_like("volume");
