@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use citecard_core::{Quartile, Reference, RichText};
+use citecard_core::{ItemType, Quartile, Reference, RichText};
 use yew::prelude::*;
 
 /// Properties of [`CitationCard`].
@@ -43,22 +43,47 @@ pub fn CitationCard(props: &CitationCardProps) -> Html {
 }
 
 fn authors(reference: &Reference) -> Html {
-    if reference.authors.is_empty() {
-        return Html::default();
-    }
-    let names: Vec<String> = reference.authors.iter().map(|n| n.display()).collect();
-    html! {
-        <p class="citecard-authors" data-testid="authors">{ names.join(", ") }</p>
+    let names = |names: &[citecard_core::Name]| {
+        names
+            .iter()
+            .map(|n| n.display())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match (reference.authors.is_empty(), reference.editors.is_empty()) {
+        (false, _) => html! {
+            <p class="citecard-authors" data-testid="authors">{ names(&reference.authors) }</p>
+        },
+        (true, false) => html! {
+            <p class="citecard-authors" data-testid="editors">{ format!("{} (ed.)", names(&reference.editors)) }</p>
+        },
+        (true, true) => Html::default(),
     }
 }
 
-/// "Journal · 2022 · 41(1) · 12–34"
+/// "Journal · 2022 · 41(1) · 12–34", or for books and reports
+/// "Book title · Publisher · 2020 · 101–118".
 fn venue(reference: &Reference) -> Html {
     let mut parts: Vec<Html> = Vec::new();
-    if let Some(journal) = &reference.container_title {
+    if let Some(journal) = reference
+        .container_title
+        .as_ref()
+        .or(reference.event_title.as_ref())
+    {
         parts.push(
             html! { <cite class="citecard-journal" data-testid="journal">{ journal }</cite> },
         );
+    }
+    if let Some(genre) = &reference.genre {
+        parts.push(html! { <span>{ genre }</span> });
+    }
+    if !matches!(
+        reference.item_type,
+        ItemType::ArticleJournal | ItemType::ArticleMagazine | ItemType::ArticleNewspaper
+    ) {
+        if let Some(publisher) = &reference.publisher {
+            parts.push(html! { <span data-testid="publisher">{ publisher }</span> });
+        }
     }
     if let Some(date) = reference.issued.or(reference.epub) {
         parts.push(html! { <time datetime={date.to_string()}>{ date.year }</time> });
@@ -113,11 +138,11 @@ fn badges(reference: &Reference) -> Html {
             </li>
         });
     }
-    if let Some(impact) = metrics.impact_factor {
+    if let Some(impact) = metrics.impact_factor_text() {
         items.push(html! {
             <li class="citecard-badge" title="Journal Impact Factor (Clarivate JCR), as provided by the record" data-testid="impact-factor">
                 <span class="citecard-badge-key">{ "JIF" }</span>
-                <span class="citecard-badge-value">{ impact.to_string() }</span>
+                <span class="citecard-badge-value">{ impact }</span>
             </li>
         });
     }

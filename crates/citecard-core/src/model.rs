@@ -435,6 +435,43 @@ pub struct Metrics {
     pub citation_count: Option<u64>,
 }
 
+impl Metrics {
+    /// The impact factor as it is printed: at most three decimals, no
+    /// trailing zeros (`1.7`, `12.345`, `4`).
+    ///
+    /// Formatted with integer arithmetic, so the browser bundle carries no
+    /// float-formatting code.
+    ///
+    /// ```
+    /// use citecard_core::Metrics;
+    /// let metrics = |f| Metrics { impact_factor: Some(f), ..Metrics::default() };
+    /// assert_eq!(metrics(1.7000).impact_factor_text().as_deref(), Some("1.7"));
+    /// assert_eq!(metrics(12.3456).impact_factor_text().as_deref(), Some("12.346"));
+    /// assert_eq!(metrics(4.0).impact_factor_text().as_deref(), Some("4"));
+    /// ```
+    pub fn impact_factor_text(&self) -> Option<String> {
+        let value = self.impact_factor.filter(|f| f.is_finite() && *f > 0.0)?;
+        let thousandths = (value * 1000.0).round() as u64;
+        let mut text = (thousandths / 1000).to_string();
+        let fraction = thousandths % 1000;
+        if fraction > 0 {
+            let digits = [fraction / 100, fraction / 10 % 10, fraction % 10];
+            let used = if fraction % 100 == 0 {
+                1
+            } else if fraction % 10 == 0 {
+                2
+            } else {
+                3
+            };
+            text.push('.');
+            for digit in &digits[..used] {
+                text.push(char::from(b'0' + *digit as u8));
+            }
+        }
+        Some(text)
+    }
+}
+
 /// A JCR quartile: Q1 is the top 25% of a category by impact factor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Quartile {

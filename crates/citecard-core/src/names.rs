@@ -17,7 +17,7 @@ pub fn is_cjk(c: char) -> bool {
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
-/// Split a name written in reading order: "Given [particles] Family [Suffix]".
+/// Split a name written in reading order: "Given \[particles\] Family \[Suffix\]".
 ///
 /// Lower-case words before the family name are a particle ("Ludwig van
 /// Beethoven"); a name in a script without spaces ("张三") stays whole, as

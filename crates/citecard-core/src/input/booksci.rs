@@ -217,10 +217,7 @@ fn convert(fields: &mut Fields<'_>) -> Reference {
                 Some(zone as u8)
             } else {
                 if zone != 0.0 {
-                    fields.warn(
-                        "RegionNum",
-                        &format!("{zone} is not a CAS zone (expected 1 to 4); ignored"),
-                    );
+                    fields.warn("RegionNum", "not a CAS zone (expected 1 to 4); ignored");
                 }
                 None
             }

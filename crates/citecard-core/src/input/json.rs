@@ -152,7 +152,8 @@ impl<'a> Fields<'a> {
         match self.get(key)? {
             Value::Number(n) => n.as_f64(),
             Value::String(s) if s.trim().is_empty() => None,
-            Value::String(s) => match s.trim().parse::<f64>() {
+            // serde_json's own number parser: the bundle already has it.
+            Value::String(s) => match serde_json::from_str::<f64>(s.trim()) {
                 Ok(n) if n.is_finite() => Some(n),
                 _ => {
                     self.warn(key, &format!("`{s}` is not a number; ignored"));

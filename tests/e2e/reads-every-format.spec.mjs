@@ -1,0 +1,50 @@
+import { test, expect } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { Playground } from './playground.mjs';
+
+const fixture = (path) =>
+  readFile(new URL(`../../crates/citecard-core/tests/fixtures/${path}`, import.meta.url), 'utf8');
+
+test('a pasted RIS record is detected and shown', async ({ page }) => {
+  const playground = new Playground(page);
+  await playground.open();
+  await playground.paste(await fixture('valid/ris/citation-js journal article with a doi prefix.ris'));
+
+  const card = playground.card;
+  await expect(card.getByTestId('title')).toHaveText(/^The introduction of ‘No jab, No school’ policy/);
+  await expect(card.getByTestId('authors')).toHaveText('Filippo Trentini, Piero Poletti, Alessia Melegaro, Stefano Merler');
+  // "DO  - doi: 10.1186/…": the prefix is dropped and the resolver link built.
+  await expect(card.getByTestId('doi-link')).toHaveAttribute('href', 'https://doi.org/10.1186/s12916-019-1318-5');
+});
+
+test('a pasted Crossref work shows its JATS abstract as labelled sections', async ({ page }) => {
+  const playground = new Playground(page);
+  await playground.open();
+  await playground.paste(await fixture('valid/crossref/crossref work envelope with a JATS abstract.json'));
+
+  const abstract = playground.card.getByTestId('abstract');
+  await expect(abstract.locator('strong.citecard-label')).toHaveText(['Purpose:', 'Findings:']);
+  await expect(abstract.locator('em')).toHaveText('coproduction');
+  await expect(abstract.locator('sub')).toHaveText('2');
+});
+
+test('a CSL-JSON array renders one card per item', async ({ page }) => {
+  const playground = new Playground(page);
+  await playground.open();
+  await playground.paste(await fixture('valid/csl-json/csl-json array of six item types.json'));
+
+  await expect(playground.cards).toHaveCount(6);
+  await expect(playground.cards.nth(2).getByTestId('title')).toHaveText('A Thesis');
+});
+
+test('choosing a format overrides detection', async ({ page }) => {
+  const playground = new Playground(page);
+  await playground.open();
+  await page.getByTestId('format-select').selectOption('ris');
+
+  // The BookSci record read as RIS has no TY line: a located error, no card.
+  await expect(page.getByTestId('error-card')).toBeVisible();
+  await expect(page.getByTestId('error-message')).toContainText('no record found');
+  await expect(page.getByTestId('error-location')).toHaveText('Line 1, column 1');
+  await expect(playground.cards).toHaveCount(0);
+});
