@@ -119,3 +119,57 @@ fn usage_errors_exit_with_status_2() {
     assert_eq!(missing.status.code(), Some(1));
     assert!(text(&missing.stderr).starts_with("error: cannot read no/such/file.txt:"));
 }
+
+#[test]
+fn convert_writes_one_csl_json_array_for_every_format() {
+    let fixtures = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../citecard-core/tests/fixtures/valid"
+    );
+    for (file, records) in [
+        ("ris/citation-js issn and isbn.ris", 2),
+        ("bibtex/biber names with von particles.bib", 4),
+        (
+            "crossref/crossref work list with a chapter and a preprint.json",
+            2,
+        ),
+        (
+            "semantic-scholar/semantic scholar search answer with a data array.json",
+            2,
+        ),
+        ("csl-json/csl-json array of six item types.json", 6),
+    ] {
+        let output = citecard(
+            &["convert", "--to", "csl-json", &format!("{fixtures}/{file}")],
+            b"",
+        );
+        assert!(output.status.success(), "{file}: {}", text(&output.stderr));
+        let stdout = text(&output.stdout);
+        assert!(stdout.starts_with("[\n  {"), "{file}: {stdout}");
+        assert_eq!(
+            stdout.matches("\n    \"type\": ").count(),
+            records,
+            "{file}: {stdout}"
+        );
+    }
+    let seed = citecard(&["convert", "--to", "csl-json", SEED], b"");
+    let stdout = text(&seed.stdout);
+    assert!(
+        stdout.contains("    \"id\": \"repper2022embedding\",\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("    \"DOI\": \"10.1108/LHS-04-2022-0039\",\n"));
+}
+
+#[test]
+fn convert_keeps_good_records_and_reports_bad_ones() {
+    let input = b"[{\"id\": \"a\", \"type\": \"book\", \"title\": \"Good\"}, 42]";
+    let output = citecard(&["convert", "--to", "csl-json", "-"], input);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stdout).contains("\"title\": \"Good\""));
+    assert!(text(&output.stderr).starts_with(
+        "record 2: error: line 1, column 48: `record` should be a CSL-JSON item object"
+    ));
+    let missing_to = citecard(&["convert", "-"], b"");
+    assert_eq!(missing_to.status.code(), Some(2));
+}

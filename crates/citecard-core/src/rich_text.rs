@@ -31,6 +31,11 @@ const PLAIN_TEXT_LABELS: &[&str] = &[
     "Research limitations/implications",
     "Results",
     "Social implications",
+    // Chinese structured abstracts: purpose, methods, results, conclusions.
+    "目的",
+    "方法",
+    "结果",
+    "结论",
 ];
 
 /// Longest section label taken from emphasised text or a heading.
@@ -411,7 +416,8 @@ pub(crate) fn clean(text: &str) -> String {
 fn plain_label(text: &str) -> Option<(&'static str, &str)> {
     let trimmed = text.trim_start();
     PLAIN_TEXT_LABELS.iter().find_map(|label| {
-        let rest = trimmed.strip_prefix(label)?.strip_prefix(':')?;
+        let rest = trimmed.strip_prefix(label)?;
+        let rest = rest.strip_prefix(':').or_else(|| rest.strip_prefix('：'))?;
         Some((*label, rest))
     })
 }
@@ -625,7 +631,11 @@ impl Builder {
             return;
         }
         let text = clean(&inline_text(children));
-        let Some(label) = text.strip_suffix(':').map(str::trim_end) else {
+        let Some(label) = text
+            .strip_suffix(':')
+            .or_else(|| text.strip_suffix('：'))
+            .map(str::trim_end)
+        else {
             return;
         };
         if label.is_empty() || label.chars().count() > MAX_LABEL_CHARS {
@@ -640,7 +650,10 @@ impl Builder {
             return;
         };
         let text = clean(&text);
-        let label = text.strip_suffix(':').map_or(text.as_str(), str::trim_end);
+        let label = text
+            .strip_suffix(':')
+            .or_else(|| text.strip_suffix('：'))
+            .map_or(text.as_str(), str::trim_end);
         if label.is_empty() {
             return;
         }
@@ -1091,6 +1104,18 @@ mod tests {
             vec![section(None, vec![paragraph(vec![text("Hi there!")])])]
         );
         assert_eq!(rich.to_html(), "<p>Hi there!</p>");
+    }
+
+    #[test]
+    fn chinese_labels_with_full_width_colons() {
+        let rich = from_html("<p><strong>目的：</strong>探讨。</p><p>方法：调查。</p>");
+        assert_eq!(
+            rich.sections,
+            vec![
+                section(Some("目的"), vec![paragraph(vec![text("探讨。")])]),
+                section(Some("方法"), vec![paragraph(vec![text("调查。")])]),
+            ]
+        );
     }
 
     #[test]

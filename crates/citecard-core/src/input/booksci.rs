@@ -466,6 +466,24 @@ mod tests {
     }
 
     #[test]
+    fn a_record_of_nulls_is_read_with_a_warning() {
+        let input = r#"{"title":null,"authors":null,"doi":null,"DOIUrl":null,"url":null,"abstract":null,"journal":null,"PeriodicalIF":null,"publicationDate":null,"citationCount":null,"isOpenAccess":null,"openAccessPdf":null,"RegionNum":null,"JCR":null,"JCRName":null,"TitleCN":null}"#;
+        let records = parse(input).unwrap();
+        let record = records[0].as_ref().unwrap();
+        let mut expected = Reference {
+            provenance: crate::model::Provenance {
+                format: Some(Format::BookSci),
+                inferred: Vec::new(),
+            },
+            ..Reference::default()
+        };
+        expected.item_type = ItemType::ArticleJournal;
+        assert_eq!(record.reference, expected);
+        let fields: Vec<&str> = record.warnings.iter().map(|w| w.field.as_str()).collect();
+        assert_eq!(fields, ["title"]);
+    }
+
+    #[test]
     fn text_only_input_is_a_located_error() {
         let error = parse("\n  just text\n").unwrap_err();
         assert_eq!((error.span.line, error.span.column), (2, 3));
