@@ -1,0 +1,92 @@
+// Regenerate the golden citations: citeproc-js (the CSL processor Zotero
+// uses) formats every record of the fixture corpus with the official CSL
+// styles in ./csl, from the CSL-JSON that `citecard convert` produces.
+//
+//   cargo build -p citecard-cli && node tests/oracle/generate.mjs
+//
+// Writes crates/citecard-core/tests/golden/citations.json. Never edit that
+// file by hand, and never write it from citecard's own style output.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import CSL from 'citeproc';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const cli = join(root, 'target/debug/citecard');
+const csl = (path) => readFileSync(join(root, 'tests/oracle/csl', path), 'utf8');
+const packageJson = JSON.parse(readFileSync(join(root, 'tests/node_modules/citeproc/package.json'), 'utf8'));
+
+export const STYLES = {
+  apa: 'apa.csl',
+  mla: 'modern-language-association.csl',
+  chicago: 'chicago-author-date.csl',
+  harvard: 'harvard-cite-them-right.csl',
+  ieee: 'ieee.csl',
+  // vancouver-nlm.csl is a dependent style whose parent is nlm-citation-sequence.csl.
+  vancouver: 'nlm-citation-sequence.csl',
+};
+
+/** Every valid fixture, plus the reference record. */
+function corpusFiles() {
+  const valid = join(root, 'crates/citecard-core/tests/fixtures/valid');
+  const files = [join(root, 'static/records/seed-coproduction.txt')];
+  for (const format of readdirSync(valid).sort()) {
+    for (const name of readdirSync(join(valid, format)).sort()) {
+      const path = join(valid, format, name);
+      if (!name.endsWith('.expected') && statSync(path).isFile()) files.push(path);
+    }
+  }
+  return files;
+}
+
+function convert(path) {
+  const out = execFileSync(cli, ['convert', '--to', 'csl-json', path], { encoding: 'utf8' });
+  return JSON.parse(out);
+}
+
+function engineFor(style, items) {
+  const sys = {
+    retrieveLocale: (lang) => {
+      try {
+        return csl(`locales/locales-${lang}.xml`);
+      } catch {
+        return csl('locales/locales-en-US.xml');
+      }
+    },
+    retrieveItem: (id) => items[id],
+  };
+  return new CSL.Engine(sys, csl(`styles/${STYLES[style]}`), 'en-US', true);
+}
+
+/** The bibliography entry of one item alone, as citeproc-js writes it. */
+function format(style, item, outputFormat) {
+  const items = { [item.id]: item };
+  const engine = engineFor(style, items);
+  engine.setOutputFormat(outputFormat);
+  engine.updateItems([item.id]);
+  const [, entries] = engine.makeBibliography();
+  return entries.join('').trim();
+}
+
+const entries = [];
+for (const path of corpusFiles()) {
+  const items = convert(path);
+  items.forEach((item, index) => {
+    const entry = { fixture: relative(root, path), record: index, csl: item };
+    for (const style of Object.keys(STYLES)) {
+      entry[style] = { text: format(style, item, 'text'), html: format(style, item, 'html') };
+    }
+    entries.push(entry);
+  });
+}
+
+const golden = {
+  generator: `citeproc-js ${packageJson.version}`,
+  styles: Object.fromEntries(Object.entries(STYLES).map(([k, v]) => [k, basename(v)])),
+  locale: 'en-US',
+  entries,
+};
+const out = join(root, 'crates/citecard-core/tests/golden/citations.json');
+writeFileSync(out, JSON.stringify(golden, null, 1) + '\n');
+console.log(`${entries.length} records × ${Object.keys(STYLES).length} styles × {text, html} → ${relative(root, out)}`);
