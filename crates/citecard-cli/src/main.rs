@@ -3,7 +3,7 @@
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use citecard_core::export::csl_json;
+use citecard_core::export::{bibtex, csl_json, ris};
 use citecard_core::{describe, parse, Format, ParseError, Reference, Span};
 
 const USAGE: &str = "\
@@ -11,14 +11,14 @@ citecard — read bibliographic records the way the citation card does
 
 Usage:
   citecard check [--format FORMAT] <FILE|->             print the detected format and every parsed field
-  citecard convert --to csl-json [--format FORMAT] <FILE|->
-                                                        write every record as one CSL-JSON array
+  citecard convert --to csl-json|bibtex|ris [--format FORMAT] <FILE|->
+                                                        write every record in another format
   citecard --help | --version
 
 Options:
   -f, --format FORMAT   read the input as FORMAT instead of detecting it:
                         booksci, crossref, semantic-scholar, csl-json, bibtex, ris
-  -t, --to FORMAT       what `convert` writes: csl-json
+  -t, --to FORMAT       what `convert` writes: csl-json (one array), bibtex, ris
 
 Exit status: 0 when every record was read, 1 when the input or a record has
 an error (printed with its line and column), 2 for a usage error.";
@@ -67,7 +67,7 @@ fn run(args: &[String], out: &mut impl Write) -> Result<u8, Failure> {
             };
             match options.to {
                 None => check(&input, options.format, out),
-                Some(Output::CslJson) => convert(&input, options.format, out),
+                Some(output) => convert(&input, options.format, output, out),
             }
             .map_err(io_failure)
         }
@@ -83,6 +83,8 @@ fn io_failure(error: io::Error) -> Failure {
 #[derive(Clone, Copy)]
 enum Output {
     CslJson,
+    BibTeX,
+    Ris,
 }
 
 struct Options {
@@ -139,7 +141,9 @@ impl Options {
             Failure::Usage("no input given: name a FILE, or - for standard input".into())
         })?;
         if convert && to.is_none() {
-            return Err(Failure::Usage("convert needs --to csl-json".into()));
+            return Err(Failure::Usage(
+                "convert needs --to csl-json, bibtex or ris".into(),
+            ));
         }
         Ok(Options { format, to, path })
     }
@@ -148,8 +152,10 @@ impl Options {
 fn output_format(name: &str) -> Result<Output, Failure> {
     match name.to_ascii_lowercase().as_str() {
         "csl-json" | "csl" | "json" => Ok(Output::CslJson),
+        "bibtex" | "bib" | "biblatex" => Ok(Output::BibTeX),
+        "ris" => Ok(Output::Ris),
         other => Err(Failure::Usage(format!(
-            "unknown output format `{other}`: expected csl-json"
+            "unknown output format `{other}`: expected csl-json, bibtex or ris"
         ))),
     }
 }
@@ -215,8 +221,13 @@ fn check(input: &str, format: Option<Format>, out: &mut impl Write) -> io::Resul
     Ok(u8::from(failed))
 }
 
-/// Write every readable record as one CSL-JSON array; report the others.
-fn convert(input: &str, format: Option<Format>, out: &mut impl Write) -> io::Result<u8> {
+/// Write every readable record in `output`; report the others.
+fn convert(
+    input: &str,
+    format: Option<Format>,
+    output: Output,
+    out: &mut impl Write,
+) -> io::Result<u8> {
     let document = match parse(input, format) {
         Ok(document) => document,
         Err(error) => {
@@ -240,7 +251,11 @@ fn convert(input: &str, format: Option<Format>, out: &mut impl Write) -> io::Res
             }
         }
     }
-    writeln!(out, "{}", csl_json::write(&references))?;
+    match output {
+        Output::CslJson => writeln!(out, "{}", csl_json::write(&references))?,
+        Output::BibTeX => write!(out, "{}", bibtex::write(&references))?,
+        Output::Ris => write!(out, "{}", ris::write(&references))?,
+    }
     Ok(u8::from(failed))
 }
 

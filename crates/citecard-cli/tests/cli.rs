@@ -173,3 +173,22 @@ fn convert_keeps_good_records_and_reports_bad_ones() {
     let missing_to = citecard(&["convert", "-"], b"");
     assert_eq!(missing_to.status.code(), Some(2));
 }
+
+#[test]
+fn convert_to_bibtex_and_ris_reads_back_through_check() {
+    for (to, first_line) in [
+        ("bibtex", "@article{repper2022embedding,"),
+        ("ris", "TY  - JOUR"),
+    ] {
+        let output = citecard(&["convert", "--to", to, SEED], b"");
+        assert!(output.status.success(), "{}", text(&output.stderr));
+        let written = output.stdout;
+        assert_eq!(text(&written).lines().next(), Some(first_line));
+        let check = citecard(&["check", "-"], &written);
+        assert!(check.status.success(), "{}", text(&check.stderr));
+        assert!(text(&check.stdout).contains(
+            "  title:            Embedding coproduction in organisational culture and practice: a case study\n"
+        ));
+        assert!(text(&check.stdout).contains("  doi:              10.1108/LHS-04-2022-0039\n"));
+    }
+}

@@ -1,10 +1,13 @@
 //! Writing references out in interchange formats.
 
+pub mod bibtex;
 pub mod csl_json;
+pub mod ris;
 
 use crate::model::Reference;
 
-/// Stable, unique citation keys for `references`, such as
+/// Stable, unique citation keys for `references`: the key or id a record was
+/// read with (BibTeX key, CSL-JSON id) when it is usable, else one such as
 /// `repper2022embedding`; a repeated key gets `a`, `b`, … appended.
 ///
 /// ```
@@ -18,7 +21,22 @@ use crate::model::Reference;
 pub fn citation_keys(references: &[Reference]) -> Vec<String> {
     let mut keys: Vec<String> = Vec::with_capacity(references.len());
     for reference in references {
-        let base = reference.citation_key();
+        let base = ["bibtex:key", "csl:id"]
+            .iter()
+            .filter_map(|k| reference.extra.get(*k))
+            .find(|k| {
+                !k.is_empty()
+                    && k.chars().all(|c| {
+                        !c.is_whitespace()
+                            && !c.is_control()
+                            && !matches!(
+                                c,
+                                ',' | '{' | '}' | '(' | ')' | '"' | '#' | '%' | '\\' | '~'
+                            )
+                    })
+            })
+            .cloned()
+            .unwrap_or_else(|| reference.citation_key());
         let mut key = base.clone();
         let mut suffix = b'a';
         while keys.contains(&key) {

@@ -100,6 +100,24 @@ pub fn parse_inverted_name(name: &str) -> Name {
     }
 }
 
+/// Whether a name written with commas is an organisation's rather than
+/// "Family, Given": a part after the first comma reads like a phrase
+/// ("Task Force on the Sexualization of Girls") or is long.
+///
+/// ```
+/// use citecard_core::names::looks_like_organisation;
+/// assert!(looks_like_organisation("American Psychological Association, Task Force on the Sexualization of Girls"));
+/// assert!(!looks_like_organisation("de la Vallée Poussin, Charles Louis Xavier Joseph"));
+/// assert!(!looks_like_organisation("Doe, John, Jr."));
+/// ```
+pub fn looks_like_organisation(name: &str) -> bool {
+    const FUNCTION_WORDS: &[&str] = &["of", "on", "the", "and", "for", "in", "&"];
+    name.split(',').skip(1).any(|part| {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        words.len() >= 6 || words.iter().any(|w| FUNCTION_WORDS.contains(w))
+    })
+}
+
 fn starts_lowercase(word: &str) -> bool {
     word.starts_with(|c: char| c.is_lowercase())
 }

@@ -14,7 +14,8 @@ pub(crate) const VARIABLE_PREFIX: &str = "csl:";
 
 /// Write `references` as a CSL-JSON array, pretty-printed.
 ///
-/// Each item's `id` is the one it was read with, or else its citation key.
+/// Each item's `id` is unique: the id or key it was read with, or else its
+/// citation key (see [`citation_keys`]).
 ///
 /// ```
 /// use citecard_core::{export::csl_json, parse};
@@ -29,10 +30,7 @@ pub fn write(references: &[Reference]) -> String {
     let items: Vec<Value> = references
         .iter()
         .zip(keys)
-        .map(|(reference, key)| {
-            let id = reference.extra.get(ID_KEY).cloned().unwrap_or(key);
-            to_value(reference, &id)
-        })
+        .map(|(reference, id)| to_value(reference, &id))
         .collect();
     serde_json::to_string_pretty(&Value::Array(items)).expect("a JSON value always serialises")
 }

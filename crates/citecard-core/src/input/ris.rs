@@ -5,7 +5,7 @@ use crate::error::{ParseError, ParseErrorKind, Span, Warning};
 use crate::input::Record;
 use crate::link::{Doi, HttpUrl};
 use crate::model::{Date, ItemType, Name, Provenance, Reference};
-use crate::names::{parse_display_name, parse_inverted_name};
+use crate::names::{looks_like_organisation, parse_display_name, parse_inverted_name};
 use crate::rich_text::{html_to_text, HtmlTokenizer, RichText};
 
 /// One tagged line (with its continuation lines) of a record.
@@ -243,7 +243,21 @@ fn finish(
                     }
                 }
             }
-            "AN" | "ID" | "N1" | "ST" | "C1" | "C2" | "DB" | "DP" | "CN" | "LB" | "M1" | "M2" => {
+            "M1" => {
+                let number = Some(one_line());
+                if matches!(
+                    reference.item_type,
+                    ItemType::ArticleJournal
+                        | ItemType::ArticleMagazine
+                        | ItemType::ArticleNewspaper
+                        | ItemType::Preprint
+                ) {
+                    reference.article_number = number;
+                } else {
+                    reference.number = number;
+                }
+            }
+            "AN" | "ID" | "N1" | "ST" | "C1" | "C2" | "DB" | "DP" | "CN" | "LB" | "M2" => {
                 let key = format!("RIS:{}", field.tag);
                 let entry = reference.extra.entry(key).or_default();
                 if !entry.is_empty() {
@@ -278,10 +292,14 @@ fn finish(
         ItemType::PaperConference if secondary_title.is_some() && journal_candidates.is_empty() => {
             reference.container_title = secondary_title;
         }
-        ItemType::Book | ItemType::Report => {
+        ItemType::Book | ItemType::Report | ItemType::Thesis => {
             if reference.collection_title.is_none() {
                 reference.collection_title = secondary_title;
             }
+            reference.container_title = journal_candidates
+                .iter()
+                .find(|(tag, _)| *tag == "BT")
+                .map(|(_, v)| v.clone());
         }
         _ => reference.container_title = journal,
     }
@@ -317,9 +335,9 @@ fn url(value: &str, field: &Field<'_>, warnings: &mut Vec<Warning>) -> Option<Ht
 /// single family name ("Homerus") or, with several words, an organisation.
 fn name(value: &str) -> Name {
     let value = value.replace('\n', " ");
-    if value.contains(',') {
+    if value.contains(',') && !looks_like_organisation(&value) {
         parse_inverted_name(&value)
-    } else if value.split_whitespace().count() > 1 {
+    } else if value.split_whitespace().count() > 1 || value.contains(',') {
         Name {
             literal: Some(value.split_whitespace().collect::<Vec<_>>().join(" ")),
             ..Name::default()
