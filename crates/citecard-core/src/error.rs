@@ -44,6 +44,14 @@ impl Span {
         }
     }
 
+    /// The first line of `input` that is not blank, from its first
+    /// non-blank character.
+    pub fn first_line(input: &str) -> Self {
+        let start = input.len() - input.trim_start().len();
+        let end = input[start..].find('\n').map_or(input.len(), |i| start + i);
+        Span::locate(input, start, end)
+    }
+
     /// The whole line this span starts on, without its line break.
     ///
     /// ```
@@ -140,6 +148,14 @@ impl ParseError {
     /// Create an error at `span`.
     pub fn new(span: Span, kind: ParseErrorKind) -> Self {
         ParseError { span, kind }
+    }
+
+    /// "No record found" at the first line of `input` that is not blank.
+    pub fn no_record(input: &str, expected: &'static str) -> Self {
+        ParseError::new(
+            Span::first_line(input),
+            ParseErrorKind::NoRecord { expected },
+        )
     }
 }
 

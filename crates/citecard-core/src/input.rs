@@ -86,10 +86,8 @@ pub fn parse_with(
             if body.starts_with(['{', '[']) {
                 json::parse_document(input)?;
             }
-            let start = input.len() - input.trim_start().len();
-            let end = input[start..].find('\n').map_or(input.len(), |i| start + i);
             return Err(ParseError::new(
-                Span::locate(input, start, end),
+                Span::first_line(input),
                 ParseErrorKind::UnknownFormat,
             ));
         }

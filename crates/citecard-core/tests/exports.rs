@@ -3,41 +3,12 @@
 //! BibTeX is valid for the `biblatex` parser.
 #![cfg(all(feature = "html5gum", feature = "bibtex"))]
 
-use std::fs;
-use std::path::Path;
+mod common;
+
+use common::corpus;
 
 use citecard_core::export::{bibtex, ris};
 use citecard_core::{parse, Format, Reference};
-
-/// Every readable record of every valid fixture, and the reference record.
-fn corpus() -> Vec<(String, Reference)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = vec![root.join("../../static/records/seed-coproduction.txt")];
-    for format in fs::read_dir(root.join("tests/fixtures/valid")).unwrap() {
-        for file in fs::read_dir(format.unwrap().path()).unwrap() {
-            let path = file.unwrap().path();
-            if path.extension().is_some_and(|e| e != "expected") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    let mut records = Vec::new();
-    for path in files {
-        let input = fs::read_to_string(&path).unwrap();
-        let document = parse(&input, None).unwrap();
-        for (i, record) in document.records.into_iter().enumerate() {
-            let name = format!("{} #{}", path.file_name().unwrap().to_string_lossy(), i + 1);
-            records.push((name, record.unwrap().reference));
-        }
-    }
-    assert!(
-        records.len() >= 60,
-        "the corpus has {} records",
-        records.len()
-    );
-    records
-}
 
 /// What a citation needs, in a comparable form.
 fn essentials(reference: &Reference) -> Vec<(&'static str, String)> {

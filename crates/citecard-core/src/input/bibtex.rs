@@ -55,13 +55,9 @@ pub fn parse(
         }
     }
     if entries.is_empty() {
-        let start = input.len() - input.trim_start().len();
-        let end = input[start..].find('\n').map_or(input.len(), |i| start + i);
-        return Err(ParseError::new(
-            Span::locate(input, start, end),
-            ParseErrorKind::NoRecord {
-                expected: "a BibTeX entry such as @article{key, title = {…}}",
-            },
+        return Err(ParseError::no_record(
+            input,
+            "a BibTeX entry such as @article{key, title = {…}}",
         ));
     }
     Ok(entries

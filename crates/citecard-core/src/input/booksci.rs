@@ -8,7 +8,7 @@
 use serde_json::{Map, Value};
 
 use crate::detect::Format;
-use crate::error::{ParseError, ParseErrorKind, Span};
+use crate::error::{ParseError, Span};
 use crate::input::json::{json_error, Fields};
 use crate::input::Record;
 use crate::link::{Doi, HttpUrl};
@@ -86,13 +86,9 @@ pub fn parse(
         records.push(Ok(pending.finish(html)));
     }
     if records.is_empty() {
-        let start = input.len() - input.trim_start().len();
-        let end = input[start..].find('\n').map_or(input.len(), |i| start + i);
-        return Err(ParseError::new(
-            Span::locate(input, start, end),
-            ParseErrorKind::NoRecord {
-                expected: "a line holding a JSON object, such as {\"title\": …}",
-            },
+        return Err(ParseError::no_record(
+            input,
+            "a line holding a JSON object, such as {\"title\": …}",
         ));
     }
     Ok(records)
@@ -364,6 +360,7 @@ fn parse_authors(raw: &str, html: &dyn HtmlTokenizer) -> Vec<Name> {
 #[cfg(all(test, feature = "html5gum"))]
 mod tests {
     use super::*;
+    use crate::error::ParseErrorKind;
     use crate::rich_text::Html5gum;
 
     fn parse(input: &str) -> Result<Vec<Result<Record, ParseError>>, ParseError> {

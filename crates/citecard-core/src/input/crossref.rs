@@ -8,7 +8,9 @@ use serde_json::{Map, Value};
 
 use crate::detect::Format;
 use crate::error::{ParseError, Span};
-use crate::input::json::{date_from_parts, json_error, object_at, parse_document, span_of, Fields};
+use crate::input::json::{
+    date_from_parts, json_error, parse_document, read_records, span_of, Fields,
+};
 use crate::input::Record;
 use crate::model::{Date, ItemType, Metrics, Name, Provenance, Reference};
 use crate::rich_text::{html_to_text, HtmlTokenizer, RichText};
@@ -31,19 +33,12 @@ pub fn parse(
     input: &str,
     html: &dyn HtmlTokenizer,
 ) -> Result<Vec<Result<Record, ParseError>>, ParseError> {
-    Ok(works(input)?
-        .into_iter()
-        .map(|(span, raw)| {
-            let map = object_at(span, raw, "a Crossref work object")?;
-            let mut fields = Fields::new(&map, html);
-            let reference = convert(&mut fields);
-            Ok(Record {
-                reference,
-                warnings: fields.warnings,
-                span,
-            })
-        })
-        .collect())
+    Ok(read_records(
+        works(input)?,
+        html,
+        "a Crossref work object",
+        convert,
+    ))
 }
 
 /// The work objects: `message`, `message.items[]`, a bare work, or an array.

@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 use crate::detect::Format;
 use crate::error::ParseError;
 use crate::export::csl_json::{number_is_article_number, ID_KEY, VARIABLE_PREFIX};
-use crate::input::json::{object_at, records, Fields};
+use crate::input::json::{read_records, records, Fields};
 use crate::input::Record;
 use crate::model::{ItemType, Metrics, Name, Provenance, Quartile, Reference};
 use crate::rich_text::{HtmlTokenizer, RichText};
@@ -53,19 +53,12 @@ pub fn parse(
     input: &str,
     html: &dyn HtmlTokenizer,
 ) -> Result<Vec<Result<Record, ParseError>>, ParseError> {
-    Ok(records(input, &[])?
-        .into_iter()
-        .map(|(span, raw)| {
-            let map = object_at(span, raw, "a CSL-JSON item object")?;
-            let mut fields = Fields::new(&map, html);
-            let reference = convert(&mut fields);
-            Ok(Record {
-                reference,
-                warnings: fields.warnings,
-                span,
-            })
-        })
-        .collect())
+    Ok(read_records(
+        records(input, &[])?,
+        html,
+        "a CSL-JSON item object",
+        convert,
+    ))
 }
 
 pub(crate) fn convert(fields: &mut Fields<'_>) -> Reference {

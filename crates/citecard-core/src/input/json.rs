@@ -291,6 +291,29 @@ pub(crate) fn records<'a>(
         .collect())
 }
 
+/// Read each JSON record with `convert`: a record that is not an object is
+/// an error in its place (`expected` names what it should be).
+pub(crate) fn read_records(
+    items: Vec<(Span, &serde_json::value::RawValue)>,
+    html: &dyn HtmlTokenizer,
+    expected: &'static str,
+    convert: fn(&mut Fields<'_>) -> crate::model::Reference,
+) -> Vec<Result<crate::input::Record, ParseError>> {
+    items
+        .into_iter()
+        .map(|(span, raw)| {
+            let map = object_at(span, raw, expected)?;
+            let mut fields = Fields::new(&map, html);
+            let reference = convert(&mut fields);
+            Ok(crate::input::Record {
+                reference,
+                warnings: fields.warnings,
+                span,
+            })
+        })
+        .collect()
+}
+
 /// The object at `raw`, or an error naming what was expected there.
 pub(crate) fn object_at(
     span: Span,

@@ -102,13 +102,9 @@ pub fn parse(
         records.push(Err(no_type_error(input, start)));
     }
     if records.is_empty() {
-        let start = input.len() - input.trim_start().len();
-        let end = input[start..].find('\n').map_or(input.len(), |i| start + i);
-        return Err(ParseError::new(
-            Span::locate(input, start, end),
-            ParseErrorKind::NoRecord {
-                expected: "a RIS record starting with `TY  - ` (such as TY  - JOUR)",
-            },
+        return Err(ParseError::no_record(
+            input,
+            "a RIS record starting with `TY  - ` (such as TY  - JOUR)",
         ));
     }
     Ok(records)

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::detect::Format;
 use crate::error::ParseError;
-use crate::input::json::{object_at, records, Fields};
+use crate::input::json::{read_records, records, Fields};
 use crate::input::Record;
 use crate::link::{Doi, HttpUrl};
 use crate::model::{Date, ItemType, Metrics, Provenance, Reference};
@@ -27,19 +27,12 @@ pub fn parse(
     input: &str,
     html: &dyn HtmlTokenizer,
 ) -> Result<Vec<Result<Record, ParseError>>, ParseError> {
-    Ok(records(input, &["data"])?
-        .into_iter()
-        .map(|(span, raw)| {
-            let map = object_at(span, raw, "a Semantic Scholar paper object")?;
-            let mut fields = Fields::new(&map, html);
-            let reference = convert(&mut fields);
-            Ok(Record {
-                reference,
-                warnings: fields.warnings,
-                span,
-            })
-        })
-        .collect())
+    Ok(read_records(
+        records(input, &["data"])?,
+        html,
+        "a Semantic Scholar paper object",
+        convert,
+    ))
 }
 
 fn convert(fields: &mut Fields<'_>) -> Reference {
