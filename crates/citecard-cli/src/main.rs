@@ -4,6 +4,7 @@ use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 use citecard_core::export::{bibtex, csl_json, ris};
+use citecard_core::style::{self, Style};
 use citecard_core::{describe, parse, Format, ParseError, Reference, Span};
 
 const USAGE: &str = "\
@@ -13,12 +14,17 @@ Usage:
   citecard check [--format FORMAT] <FILE|->             print the detected format and every parsed field
   citecard convert --to csl-json|bibtex|ris [--format FORMAT] <FILE|->
                                                         write every record in another format
+  citecard cite --style STYLE [--html] [--format FORMAT] <FILE|->
+                                                        one formatted reference per line, per record
   citecard --help | --version
 
 Options:
   -f, --format FORMAT   read the input as FORMAT instead of detecting it:
                         booksci, crossref, semantic-scholar, csl-json, bibtex, ris
   -t, --to FORMAT       what `convert` writes: csl-json (one array), bibtex, ris
+  -s, --style STYLE     the citation style: ieee (apa, mla, chicago, harvard and
+                        vancouver are not available yet)
+      --html            write the HTML citeproc-js writes, on one line
 
 Exit status: 0 when every record was read, 1 when the input or a record has
 an error (printed with its line and column), 2 for a usage error.";
@@ -70,6 +76,13 @@ fn run(args: &[String], out: &mut impl Write) -> Result<u8, Failure> {
                 Some(output) => convert(&input, options.format, output, out),
             }
             .map_err(io_failure)
+        }
+        "cite" => {
+            let options = CiteOptions::parse(rest)?;
+            let Some(input) = read_text(&options.path)? else {
+                return Ok(1);
+            };
+            cite(&input, &options, out).map_err(io_failure)
         }
         other => Err(Failure::Usage(format!("unknown command `{other}`"))),
     }
@@ -147,6 +160,92 @@ impl Options {
         }
         Ok(Options { format, to, path })
     }
+}
+
+struct CiteOptions {
+    style: Style,
+    html: bool,
+    format: Option<Format>,
+    path: String,
+}
+
+impl CiteOptions {
+    fn parse(args: &[String]) -> Result<Self, Failure> {
+        let mut style = None;
+        let mut html = false;
+        let mut rest = Vec::new();
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "-s" | "--style" => {
+                    let name = args
+                        .next()
+                        .ok_or_else(|| Failure::Usage(format!("{arg} needs a style name")))?;
+                    style = Some(name.parse::<Style>().map_err(Failure::Usage)?);
+                }
+                flag if flag.starts_with("--style=") => {
+                    style = Some(
+                        flag["--style=".len()..]
+                            .parse::<Style>()
+                            .map_err(Failure::Usage)?,
+                    );
+                }
+                "--html" => html = true,
+                _ => rest.push(arg.clone()),
+            }
+        }
+        let style = style.ok_or_else(|| Failure::Usage("cite needs --style".into()))?;
+        if !style.is_available() {
+            let available: Vec<&str> = Style::ALL
+                .iter()
+                .filter(|s| s.is_available())
+                .map(|s| s.id())
+                .collect();
+            return Err(Failure::Usage(format!(
+                "the {style} style is not available yet: use {}",
+                available.join(", ")
+            )));
+        }
+        let Options { format, path, .. } = Options::parse(&rest, false)?;
+        Ok(CiteOptions {
+            style,
+            html,
+            format,
+            path,
+        })
+    }
+}
+
+/// One formatted reference per line; errors for the records that could not be read.
+fn cite(input: &str, options: &CiteOptions, out: &mut impl Write) -> io::Result<u8> {
+    let document = match parse(input, options.format) {
+        Ok(document) => document,
+        Err(error) => {
+            eprint!("{}", describe_error(input, &error));
+            return Ok(1);
+        }
+    };
+    let mut failed = false;
+    for (i, record) in document.records.iter().enumerate() {
+        match record {
+            Ok(record) => {
+                if let Some(citation) = style::cite(&record.reference, options.style) {
+                    if options.html {
+                        // Only the white space between tags is dropped.
+                        let html: String = citation.html.lines().map(str::trim_start).collect();
+                        writeln!(out, "{html}")?;
+                    } else {
+                        writeln!(out, "{}", citation.text)?;
+                    }
+                }
+            }
+            Err(error) => {
+                failed = true;
+                eprint!("record {}: {}", i + 1, describe_error(input, error));
+            }
+        }
+    }
+    Ok(u8::from(failed))
 }
 
 fn output_format(name: &str) -> Result<Output, Failure> {

@@ -192,3 +192,21 @@ fn convert_to_bibtex_and_ris_reads_back_through_check() {
         assert!(text(&check.stdout).contains("  doi:              10.1108/LHS-04-2022-0039\n"));
     }
 }
+
+#[test]
+fn cite_prints_one_ieee_reference_per_record() {
+    let output = citecard(&["cite", "--style", "ieee", SEED], b"");
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    // citeproc-js with ieee.csl gives exactly this (tests/golden/citations.json).
+    assert_eq!(
+        text(&output.stdout),
+        "[1] J. Repper and J. Eve, “Embedding coproduction in organisational culture and practice: \
+         a case study,” Leadership in Health Services, Jul. 2022, doi: 10.1108/LHS-04-2022-0039.\n"
+    );
+    let html = citecard(&["cite", "--style", "ieee", "--html", SEED], b"");
+    assert_eq!(text(&html.stdout).lines().count(), 1);
+    assert!(text(&html.stdout).contains("<i>Leadership in Health Services</i>"));
+    let unavailable = citecard(&["cite", "--style", "apa", SEED], b"");
+    assert_eq!(unavailable.status.code(), Some(2));
+    assert!(text(&unavailable.stderr).contains("the APA style is not available yet"));
+}

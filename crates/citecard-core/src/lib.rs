@@ -26,6 +26,7 @@ pub mod link;
 pub mod model;
 pub mod names;
 pub mod rich_text;
+pub mod style;
 
 pub use detect::{detect, Format};
 pub use error::{Excerpt, ParseError, ParseErrorKind, Span, Warning};
