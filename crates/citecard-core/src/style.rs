@@ -3,6 +3,7 @@
 
 mod csl;
 mod ieee;
+mod vancouver;
 
 use std::fmt;
 use std::str::FromStr;
@@ -64,7 +65,7 @@ impl Style {
 
     /// Whether citecard can format this style yet.
     pub fn is_available(self) -> bool {
-        matches!(self, Style::Ieee)
+        matches!(self, Style::Ieee | Style::Vancouver)
     }
 }
 
@@ -113,6 +114,7 @@ pub struct Citation {
 pub fn cite(reference: &Reference, style: Style) -> Option<Citation> {
     let (text, html) = match style {
         Style::Ieee => ieee::entry(reference),
+        Style::Vancouver => vancouver::entry(reference),
         _ => return None,
     };
     Some(Citation { text, html })

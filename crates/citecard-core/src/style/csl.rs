@@ -104,14 +104,20 @@ pub(crate) fn rendered(node: Option<Node>) -> Piece {
 /// A CSL `<group>`: the non-empty children joined by `delimiter`; nothing at
 /// all when a variable was called and none rendered.
 ///
-/// As in citeproc-js, a group suppressed this way does not count as an empty
-/// variable for the group around it (`[Online]` survives an empty
-/// `Accessed:` group beside it in IEEE).
+/// As in citeproc-js, a group (or macro) that did render something counts as
+/// a rendered variable for the group around it, while a bare term or value
+/// does not: IEEE's `[Online]` group survives an empty `Accessed:` group
+/// beside it, but Vancouver's "Located at" vanishes with its empty archive
+/// variables.
 pub(crate) fn group(delimiter: &str, children: Vec<Piece>) -> Piece {
     let called = children.iter().any(|c| c.called);
     let rendered = children.iter().any(|c| c.rendered);
     if called && !rendered {
-        return Piece::default();
+        return Piece {
+            node: None,
+            called: true,
+            rendered: false,
+        };
     }
     let mut seq = Vec::new();
     for child in children {
@@ -122,10 +128,20 @@ pub(crate) fn group(delimiter: &str, children: Vec<Piece>) -> Piece {
             seq.push(node);
         }
     }
+    let node = (!seq.is_empty()).then_some(Node::Seq(seq));
     Piece {
-        node: (!seq.is_empty()).then_some(Node::Seq(seq)),
+        rendered: node.is_some(),
         called,
-        rendered,
+        node,
+    }
+}
+
+/// A `<text macro=…>`: output from a macro counts as rendered for the group
+/// around it (see [`group`]).
+pub(crate) fn macro_(piece: Piece) -> Piece {
+    Piece {
+        rendered: piece.rendered || piece.node.is_some(),
+        ..piece
     }
 }
 
@@ -311,6 +327,7 @@ pub(crate) fn date(
             DatePart::Month => date
                 .month
                 .map(|m| month_names[usize::from(m) - 1].to_owned()),
+            DatePart::Day => date.day.map(|d| d.to_string()),
             DatePart::DayLeadingZeros => date.day.map(|d| format!("{d:02}")),
         };
         if let Some(value) = value {
@@ -331,6 +348,8 @@ pub(crate) enum DatePart {
     Year,
     /// The month, by name.
     Month,
+    /// The day.
+    Day,
     /// The day with a leading zero.
     DayLeadingZeros,
 }
@@ -360,6 +379,86 @@ pub(crate) fn ordinal(value: &str) -> String {
         _ => "th",
     };
     format!("{n}{suffix}")
+}
+
+/// Names in sort order, family name first ("Repper J, Eve J"), as
+/// Vancouver writes them: initials without periods, no "and", the
+/// dropping particle after the initials and the suffix last, without its
+/// period.
+pub(crate) fn names_inverted(
+    list: &[Name],
+    et_al_min: usize,
+    et_al_use_first: usize,
+) -> Option<Node> {
+    if list.is_empty() {
+        return None;
+    }
+    let shortened = list.len() >= et_al_min;
+    let shown = if shortened {
+        &list[..et_al_use_first]
+    } else {
+        list
+    };
+    let mut written: Vec<String> = shown
+        .iter()
+        .map(|name| {
+            if let Some(literal) = &name.literal {
+                return literal.clone();
+            }
+            let mut parts: Vec<String> = Vec::new();
+            let family: Vec<&str> = [&name.particle, &name.family]
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .collect();
+            if !family.is_empty() {
+                parts.push(family.join(" "));
+            }
+            if let Some(given) = &name.given {
+                parts.push(compact_initials(given));
+            }
+            if let Some(particle) = &name.dropping_particle {
+                parts.push(particle.clone());
+            }
+            if let Some(suffix) = &name.suffix {
+                parts.push(suffix.trim_end_matches('.').to_owned());
+            }
+            parts.join(" ")
+        })
+        .collect();
+    if shortened {
+        written.push("et al.".to_owned());
+    }
+    Some(Node::Text(written.join(", ").replace('\'', "’")))
+}
+
+/// "Klaus-Peter L." → "KPL": initials run together, hyphens dropped.
+fn compact_initials(given: &str) -> String {
+    given
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '.')
+        .filter_map(|part| part.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// A page range in CSL's "minimal" format: "3323-3330" → "3323–30",
+/// "10-12" → "10–2", "1-12" → "1–12".
+pub(crate) fn page_range_minimal(page: &str) -> String {
+    let Some((start, end)) = page.split_once(['-', '–']) else {
+        return page.to_owned();
+    };
+    let (start, end) = (start.trim(), end.trim_start_matches('-').trim());
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(start) || !digits(end) || start.len() != end.len() {
+        return format!("{start}–{end}");
+    }
+    let common = start
+        .bytes()
+        .zip(end.bytes())
+        .take_while(|(a, b)| a == b)
+        .count()
+        .min(end.len() - 1);
+    format!("{start}–{}", &end[common..])
 }
 
 /// A page range with an en dash ("10-12" → "10–12").
@@ -481,4 +580,27 @@ fn push_joined(out: &mut String, text: &str, html: bool) {
     } else {
         out.push_str(text);
     }
+}
+
+/// A numbered bibliography entry (`second-field-align="flush"`), as
+/// citeproc-js writes it: the text `"{number} {body}"`, and the HTML with the
+/// number in `csl-left-margin` and the body in `csl-right-inline`.
+pub(crate) fn numbered_entry(number: &str, body: &Node) -> (String, String) {
+    let text_body = to_text(body);
+    let html_body = to_html(body);
+    let text = format!("{number} {text_body}").trim().to_owned();
+    let html = if html_body.trim().is_empty() {
+        format!(
+            "<div class=\"csl-entry\">\n    <div class=\"csl-left-margin\">{number}</div></div>"
+        )
+    } else {
+        // citeproc-js writes the body's trailing white space after the line
+        // break that closes it.
+        let trimmed = html_body.trim_end();
+        let trailing = &html_body[trimmed.len()..];
+        format!(
+            "<div class=\"csl-entry\">\n    <div class=\"csl-left-margin\">{number}</div><div class=\"csl-right-inline\">{trimmed}</div>\n  {trailing}</div>"
+        )
+    };
+    (text, html)
 }

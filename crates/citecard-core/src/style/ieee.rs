@@ -381,20 +381,5 @@ fn capitalize_first(text: &str) -> String {
 
 /// The whole entry as citeproc-js writes a one-item IEEE bibliography.
 pub(crate) fn entry(r: &Reference) -> (String, String) {
-    let body = body(r);
-    let text_body = csl::to_text(&body);
-    let html_body = csl::to_html(&body);
-    let text = format!("[1] {text_body}").trim().to_owned();
-    let html = if html_body.trim().is_empty() {
-        "<div class=\"csl-entry\">\n    <div class=\"csl-left-margin\">[1]</div></div>".to_owned()
-    } else {
-        // citeproc-js writes the body's trailing white space after the
-        // line break that closes it.
-        let trimmed = html_body.trim_end();
-        let trailing = &html_body[trimmed.len()..];
-        format!(
-            "<div class=\"csl-entry\">\n    <div class=\"csl-left-margin\">[1]</div><div class=\"csl-right-inline\">{trimmed}</div>\n  {trailing}</div>"
-        )
-    };
-    (text, html)
+    csl::numbered_entry("[1]", &body(r))
 }
