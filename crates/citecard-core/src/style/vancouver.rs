@@ -28,7 +28,8 @@ fn is_article(t: ItemType) -> bool {
 pub(crate) fn body(r: &Reference) -> Node {
     let t = r.item_type;
     let container = r.container_title.is_some();
-    let medium_in_title = if (t == ItemType::Webpage && container) || !container {
+    // `<if type="webpage" variable="container-title">` or no container title.
+    let medium_in_title = if t == ItemType::Webpage || !container {
         macro_(type_of_medium(r)).affixed("[", "]")
     } else {
         Piece::default()
