@@ -2,6 +2,7 @@
 //! output is checked character by character against citeproc-js.
 
 mod csl;
+mod harvard;
 mod ieee;
 mod vancouver;
 
@@ -65,7 +66,7 @@ impl Style {
 
     /// Whether citecard can format this style yet.
     pub fn is_available(self) -> bool {
-        matches!(self, Style::Ieee | Style::Vancouver)
+        matches!(self, Style::Harvard | Style::Ieee | Style::Vancouver)
     }
 }
 
@@ -113,6 +114,7 @@ pub struct Citation {
 /// ```
 pub fn cite(reference: &Reference, style: Style) -> Option<Citation> {
     let (text, html) = match style {
+        Style::Harvard => harvard::entry(reference),
         Style::Ieee => ieee::entry(reference),
         Style::Vancouver => vancouver::entry(reference),
         _ => return None,

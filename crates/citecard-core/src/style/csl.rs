@@ -66,6 +66,11 @@ impl Piece {
         self.node
     }
 
+    /// The rendered node, if any, borrowed.
+    pub(crate) fn node_ref(&self) -> Option<&Node> {
+        self.node.as_ref()
+    }
+
     /// Render between quotation marks.
     pub(crate) fn quoted(mut self) -> Piece {
         self.node = self.node.map(|n| Node::Quoted(vec![n]));
@@ -441,6 +446,12 @@ fn compact_initials(given: &str) -> String {
         .collect()
 }
 
+/// CSL's `number` variable: an article number for articles, else a report
+/// or other number.
+pub(crate) fn number(r: &crate::model::Reference) -> Option<&str> {
+    r.article_number.as_deref().or(r.number.as_deref())
+}
+
 /// A page range in CSL's "minimal" format: "3323-3330" → "3323–30",
 /// "10-12" → "10–2", "1-12" → "1–12".
 pub(crate) fn page_range_minimal(page: &str) -> String {
@@ -486,6 +497,10 @@ fn flatten(node: &Node, out: &mut Vec<Token>) {
     match node {
         Node::Text(t) => out.push(Token::Text(t.clone())),
         Node::Affix(t) => out.push(Token::Affix(t.clone())),
+        // citeproc-js sets no italics in scripts that have none (Chinese, Japanese).
+        Node::Italic(children) if children.iter().all(is_unitalic_script) => {
+            children.iter().for_each(|c| flatten(c, out));
+        }
         Node::Italic(children) => {
             out.push(Token::ItalicOn);
             children.iter().for_each(|c| flatten(c, out));
@@ -498,6 +513,20 @@ fn flatten(node: &Node, out: &mut Vec<Token>) {
         }
         Node::Seq(children) => children.iter().for_each(|c| flatten(c, out)),
     }
+}
+
+/// Whether a node's text is in a script without italics (CJK) and has no
+/// Latin letters.
+fn is_unitalic_script(node: &Node) -> bool {
+    fn text(node: &Node, out: &mut String) {
+        match node {
+            Node::Text(t) | Node::Affix(t) => out.push_str(t),
+            Node::Italic(c) | Node::Quoted(c) | Node::Seq(c) => c.iter().for_each(|n| text(n, out)),
+        }
+    }
+    let mut all = String::new();
+    text(node, &mut all);
+    all.chars().any(crate::names::is_cjk) && !all.chars().any(|c| c.is_ascii_alphabetic())
 }
 
 /// Move a comma or period that follows a closing quote inside it (en-US
@@ -602,5 +631,12 @@ pub(crate) fn numbered_entry(number: &str, body: &Node) -> (String, String) {
             "<div class=\"csl-entry\">\n    <div class=\"csl-left-margin\">{number}</div><div class=\"csl-right-inline\">{trimmed}</div>\n  {trailing}</div>"
         )
     };
+    (text, html)
+}
+
+/// An unnumbered bibliography entry, as citeproc-js writes it.
+pub(crate) fn plain_entry(body: &Node) -> (String, String) {
+    let text = to_text(body).trim().to_owned();
+    let html = format!("<div class=\"csl-entry\">{}</div>", to_html(body).trim());
     (text, html)
 }

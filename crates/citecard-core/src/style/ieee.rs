@@ -85,7 +85,7 @@ pub(crate) fn body(r: &Reference) -> Node {
                 vec![
                     title(r),
                     publisher(r),
-                    group(" ", vec![var(r.genre.as_deref()), var(r.number.as_deref())]),
+                    group(" ", vec![var(r.genre.as_deref()), var(csl::number(r))]),
                     issued(r),
                 ],
             )
@@ -119,7 +119,7 @@ pub(crate) fn body(r: &Reference) -> Node {
                 vec![
                     title(r),
                     issued(r),
-                    group(": ", vec![publisher(r).italic(), var(r.number.as_deref())]),
+                    group(": ", vec![publisher(r).italic(), var(csl::number(r))]),
                 ],
             )
             .affixed("", "."),
@@ -130,7 +130,7 @@ pub(crate) fn body(r: &Reference) -> Node {
             access(r),
         ]),
         ItemType::Patent => seq(vec![
-            group(", ", vec![title(r), var(r.number.as_deref()), issued(r)]),
+            group(", ", vec![title(r), var(csl::number(r)), issued(r)]),
             access(r),
         ]),
         ItemType::Book => seq(vec![

@@ -239,20 +239,26 @@ fn date_macro(r: &Reference) -> Piece {
         )
     } else if t == ItemType::Report {
         use DatePart::{Month, Year};
-        seq(vec![
-            rendered(date(r.issued, &[(Year, "", ""), (Month, " ", "")], &MONTHS)),
-            macro_(date_of_citation(r)),
-        ])
+        group(
+            " ",
+            vec![
+                rendered(date(r.issued, &[(Year, "", ""), (Month, " ", "")], &MONTHS)),
+                macro_(date_of_citation(r)),
+            ],
+        )
     } else if t == ItemType::Patent {
-        seq(vec![
-            group(
-                ", ",
-                vec![var(r.number.as_deref()), rendered(year(r.issued))],
-            ),
-            macro_(date_of_citation(r)),
-        ])
+        group(
+            " ",
+            vec![
+                group(", ", vec![var(csl::number(r)), rendered(year(r.issued))]),
+                macro_(date_of_citation(r)),
+            ],
+        )
     } else {
-        seq(vec![rendered(year(r.issued)), macro_(date_of_citation(r))])
+        group(
+            " ",
+            vec![rendered(year(r.issued)), macro_(date_of_citation(r))],
+        )
     };
     group(" ", vec![inner])
 }
@@ -324,14 +330,14 @@ fn series(r: &Reference) -> Piece {
 }
 
 fn report_number(r: &Reference) -> Piece {
-    if r.item_type != ItemType::Report || r.number.is_none() {
+    if r.item_type != ItemType::Report || csl::number(r).is_none() {
         return Piece::default();
     }
     let kind = match &r.genre {
         Some(genre) => var(Some(&capitalize_first(genre))),
         None => term("Report"),
     };
-    group(" ", vec![kind, group(": ", vec![var(r.number.as_deref())])])
+    group(" ", vec![kind, group(": ", vec![var(csl::number(r))])])
 }
 
 fn availability(r: &Reference) -> Piece {
