@@ -108,6 +108,12 @@ impl RichText {
     /// ```
     pub fn from_html_with(html: &str, tokenizer: &dyn HtmlTokenizer) -> Self {
         let mut builder = Builder::default();
+        if !html.contains(['<', '&']) {
+            // No markup and no character references: the tokenizer would
+            // only hand the text back.
+            builder.text(html);
+            return builder.finish();
+        }
         tokenizer.tokenize(html, &mut |event| match event {
             HtmlEvent::Start { name, self_closing } => {
                 builder.start(local_name(name), self_closing)

@@ -1,0 +1,67 @@
+//! Parse and format BibTeX entries one card at a time, as the widget does, and
+//! report the time per 1,000 entries. Used by `tests/bench/citation-speed.mjs`.
+//!
+//!   cargo run --release -p citecard-core --example cite_speed -- ENTRIES.bib STYLE
+
+use std::time::Instant;
+
+use citecard_core::style::{cite, Style};
+use citecard_core::{parse, Format};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let path = args.next().expect("a .bib file");
+    let style: Style = args
+        .next()
+        .unwrap_or_else(|| "ieee".to_owned())
+        .parse()
+        .expect("a style name");
+    let text = std::fs::read_to_string(&path).expect("a readable file");
+    // One entry per card: split before every line that starts with '@'.
+    let mut entries: Vec<String> = Vec::new();
+    for line in text.lines() {
+        if line.starts_with('@') || entries.is_empty() {
+            entries.push(String::new());
+        }
+        let last = entries.last_mut().expect("an entry");
+        last.push_str(line);
+        last.push('\n');
+    }
+    let run = || {
+        let mut characters = 0;
+        for entry in &entries {
+            let document = parse(entry, Some(Format::BibTeX)).expect("a BibTeX entry");
+            for record in document.records.into_iter().flatten() {
+                let citation = cite(&record.reference, style).expect("an available style");
+                characters += citation.text.len();
+            }
+        }
+        characters
+    };
+    if std::env::var_os("CITE_SPEED_PARSE_ONLY").is_some() {
+        let start = Instant::now();
+        for _ in 0..9 {
+            for entry in &entries {
+                std::hint::black_box(parse(entry, Some(Format::BibTeX)).expect("an entry"));
+            }
+        }
+        eprintln!(
+            "parse only: {:.3} ms per pass",
+            start.elapsed().as_secs_f64() * 1000.0 / 9.0
+        );
+    }
+    run(); // warm-up
+    let mut times = Vec::new();
+    let mut characters = 0;
+    for _ in 0..25 {
+        let start = Instant::now();
+        characters = run();
+        times.push(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    println!(
+        "{{\"entries\": {}, \"median_ms\": {:.3}, \"characters\": {characters}}}",
+        entries.len(),
+        times[times.len() / 2]
+    );
+}

@@ -1,0 +1,79 @@
+// Parse and format the same 1,000 BibTeX records one card at a time with
+// citecard (native) and with citation.js (@citation-js/core + plugin-bibtex +
+// plugin-csl, i.e. citeproc-js), side by side.
+//
+//   node tests/bench/citation-speed.mjs [style]      (style: ieee, harvard, vancouver)
+//
+// The records are citecard's own BibTeX export of the fixture corpus, repeated
+// with fresh keys up to 1,000 entries.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { createRequire } from 'node:module';
+
+// Load citation.js and its plugins through one module system, so that the
+// plugins register with the same core instance.
+const require = createRequire(import.meta.url);
+const { Cite, plugins } = require('@citation-js/core');
+require('@citation-js/plugin-bibtex');
+require('@citation-js/plugin-csl');
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const style = process.argv[2] ?? 'ieee';
+const cslFile = { ieee: 'ieee.csl', harvard: 'harvard-cite-them-right.csl', vancouver: 'nlm-citation-sequence.csl' }[style];
+if (!cslFile) throw new Error(`no style ${style}`);
+
+// 1. The records.
+execFileSync('cargo', ['build', '--quiet', '--release', '-p', 'citecard-cli'], { cwd: root, stdio: 'inherit' });
+execFileSync('cargo', ['build', '--quiet', '--release', '-p', 'citecard-core', '--example', 'cite_speed'], { cwd: root, stdio: 'inherit' });
+const cli = join(root, 'target/release/citecard');
+const corpus = [join(root, 'static/records/seed-coproduction.txt')];
+for (const format of ['bibtex', 'booksci', 'crossref', 'csl-json', 'ris', 'semantic-scholar']) {
+  const dir = join(root, 'crates/citecard-core/tests/fixtures/valid', format);
+  for (const name of execFileSync('ls', [dir], { encoding: 'utf8' }).split('\n').filter(Boolean)) {
+    if (!name.endsWith('.expected')) corpus.push(join(dir, name));
+  }
+}
+const base = corpus
+  .map((path) => execFileSync(cli, ['convert', '--to', 'bibtex', path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))
+  .join('\n')
+  .split(/\n(?=@)/)
+  .filter((entry) => entry.trim().startsWith('@'));
+const entries = [];
+for (let i = 0; entries.length < 1000; i++) {
+  entries.push(base[i % base.length].replace(/^@(\w+)\{([^,]*),/, (_, type, key) => `@${type}{${key}x${i},`));
+}
+const dir = join(root, 'target/bench');
+mkdirSync(dir, { recursive: true });
+const file = join(dir, 'records.bib');
+writeFileSync(file, entries.join('\n\n') + '\n');
+
+// 2. citecard, native.
+const ours = JSON.parse(execFileSync(join(root, 'target/release/examples/cite_speed'), [file, style], { encoding: 'utf8' }));
+
+// 3. citation.js, one card at a time.
+const template = readFileSync(join(root, 'tests/oracle/csl/styles', cslFile), 'utf8');
+plugins.config.get('@csl').styles.add(style, template);
+const runCitationJs = () => {
+  let characters = 0;
+  for (const entry of entries) {
+    characters += new Cite(entry).format('bibliography', { template: style, format: 'text', lang: 'en-US' }).length;
+  }
+  return characters;
+};
+runCitationJs(); // warm-up
+const times = [];
+for (let i = 0; i < 3; i++) {
+  const start = performance.now();
+  runCitationJs();
+  times.push(performance.now() - start);
+}
+times.sort((a, b) => a - b);
+const theirs = times[1];
+
+console.log(`style: ${style}; ${entries.length} BibTeX entries, each parsed and formatted on its own`);
+console.log(`citecard (native, release):   ${ours.median_ms.toFixed(1)} ms  (${(ours.median_ms / entries.length * 1000).toFixed(1)} µs per card)`);
+console.log(`citation.js 0.9 (Node ${process.versions.node}): ${theirs.toFixed(1)} ms  (${(theirs / entries.length * 1000).toFixed(1)} µs per card)`);
+console.log(`ratio: citecard is ${(theirs / ours.median_ms).toFixed(0)}× faster`);
