@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use serde_json::value::RawValue;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::detect::Format;
 use crate::error::{ParseError, Span};
@@ -99,8 +99,8 @@ fn convert(fields: &mut Fields<'_>) -> Reference {
         }
         (title, _) => title,
     };
-    reference.authors = names(fields, "author");
-    reference.editors = names(fields, "editor");
+    reference.authors = fields.names("author", person_name);
+    reference.editors = fields.names("editor", person_name);
     reference.container_title = first_text(fields, "container-title");
     reference.publisher = fields.text("publisher");
     reference.publisher_place = fields.text("publisher-location");
@@ -192,29 +192,10 @@ fn date(fields: &mut Fields<'_>, key: &str) -> Option<Date> {
     date
 }
 
-/// `[{"given", "family", "suffix", "sequence", "ORCID"}]` or `{"name"}` for organisations.
-fn names(fields: &mut Fields<'_>, key: &str) -> Vec<Name> {
-    let Some(Value::Array(items)) = fields.get(key) else {
-        return Vec::new();
-    };
-    let mut names = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let Value::Object(object) = item else {
-            fields.wrong_type(&format!("{key}[{i}]"), "a name object", item);
-            continue;
-        };
-        let mut person = fields.child(object, &format!("{key}[{i}]"));
-        let name = person_name(&mut person, object);
-        fields.absorb(person);
-        if name != Name::default() {
-            names.push(name);
-        }
-    }
-    names
-}
-
-fn person_name(fields: &mut Fields<'_>, object: &Map<String, Value>) -> Name {
-    if object.contains_key("family") || object.contains_key("given") {
+/// A Crossref contributor: `{"given", "family", "suffix", "sequence", "ORCID"}`,
+/// or `{"name"}` for an organisation.
+fn person_name(fields: &mut Fields<'_>) -> Name {
+    if fields.map.contains_key("family") || fields.map.contains_key("given") {
         Name {
             family: fields.text("family"),
             given: fields.text("given"),

@@ -87,8 +87,8 @@ pub(crate) fn convert(fields: &mut Fields<'_>) -> Reference {
         reference.extra.insert(ID_KEY.to_owned(), id);
     }
     reference.title = fields.text("title");
-    reference.authors = names(fields, "author");
-    reference.editors = names(fields, "editor");
+    reference.authors = fields.names("author", csl_name);
+    reference.editors = fields.names("editor", csl_name);
     reference.container_title = fields.text("container-title");
     reference.collection_title = fields.text("collection-title");
     reference.event_title = fields.text("event-title").or_else(|| fields.text("event"));
@@ -126,36 +126,16 @@ pub(crate) fn convert(fields: &mut Fields<'_>) -> Reference {
     reference
 }
 
-/// CSL name objects: `{"family", "given", "non-dropping-particle", …}` or `{"literal"}`.
-fn names(fields: &mut Fields<'_>, key: &str) -> Vec<Name> {
-    let Some(value) = fields.get(key) else {
-        return Vec::new();
-    };
-    let Value::Array(items) = value else {
-        fields.wrong_type(key, "a list of names", value);
-        return Vec::new();
-    };
-    let mut names = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let Value::Object(object) = item else {
-            fields.wrong_type(&format!("{key}[{i}]"), "a name object", item);
-            continue;
-        };
-        let mut name_fields = fields.child(object, &format!("{key}[{i}]"));
-        let name = Name {
-            family: name_fields.text("family"),
-            given: name_fields.text("given"),
-            particle: name_fields.text("non-dropping-particle"),
-            dropping_particle: name_fields.text("dropping-particle"),
-            suffix: name_fields.text("suffix"),
-            literal: name_fields.text("literal"),
-        };
-        fields.absorb(name_fields);
-        if name != Name::default() {
-            names.push(name);
-        }
+/// A CSL name object: `{"family", "given", "non-dropping-particle", …}` or `{"literal"}`.
+fn csl_name(fields: &mut Fields<'_>) -> Name {
+    Name {
+        family: fields.text("family"),
+        given: fields.text("given"),
+        particle: fields.text("non-dropping-particle"),
+        dropping_particle: fields.text("dropping-particle"),
+        suffix: fields.text("suffix"),
+        literal: fields.text("literal"),
     }
-    names
 }
 
 /// citecard's own `custom` keys (see `export::csl_json`); others are kept.

@@ -333,6 +333,36 @@ pub(crate) fn object_at(
 }
 
 impl<'a> Fields<'a> {
+    /// A list of name objects, each read with `read`; an item that is not an
+    /// object is dropped with a warning naming it (`author[2]`).
+    pub(crate) fn names(
+        &mut self,
+        key: &str,
+        read: fn(&mut Fields<'a>) -> crate::model::Name,
+    ) -> Vec<crate::model::Name> {
+        let Some(value) = self.get(key) else {
+            return Vec::new();
+        };
+        let Value::Array(items) = value else {
+            self.wrong_type(key, "a list of names", value);
+            return Vec::new();
+        };
+        let mut names = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let Value::Object(object) = item else {
+                self.wrong_type(&format!("{key}[{i}]"), "a name object", item);
+                continue;
+            };
+            let mut person = self.child(object, &format!("{key}[{i}]"));
+            let name = read(&mut person);
+            self.absorb(person);
+            if name != crate::model::Name::default() {
+                names.push(name);
+            }
+        }
+        names
+    }
+
     /// A string, or a number written as one (CSL allows both for `volume`, `page`, …).
     pub(crate) fn string_like(&mut self, key: &str) -> Option<String> {
         match self.get(key)? {

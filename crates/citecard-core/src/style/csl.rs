@@ -371,6 +371,15 @@ pub(crate) fn is_numeric(value: &str) -> bool {
         })
 }
 
+/// `text-case="capitalize-first"`.
+pub(crate) fn capitalize_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// An ordinal in English: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st.
 pub(crate) fn ordinal(value: &str) -> String {
     let Ok(n) = value.trim().parse::<u64>() else {

@@ -219,7 +219,7 @@ fn edition(r: &Reference) -> Piece {
             " ",
             vec![rendered(Some(Node::Text(ordinal(edition)))), term("ed.")],
         ),
-        Some(edition) => var(Some(&capitalize_first(edition))).affixed("", "."),
+        Some(edition) => var(Some(&csl::capitalize_first(edition))).affixed("", "."),
         None => Piece::default(),
     }
 }
@@ -369,14 +369,6 @@ fn access(r: &Reference) -> Piece {
         ]);
     }
     Piece::default()
-}
-
-fn capitalize_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// The whole entry as citeproc-js writes a one-item IEEE bibliography.

@@ -334,7 +334,7 @@ fn report_number(r: &Reference) -> Piece {
         return Piece::default();
     }
     let kind = match &r.genre {
-        Some(genre) => var(Some(&capitalize_first(genre))),
+        Some(genre) => var(Some(&csl::capitalize_first(genre))),
         None => term("Report"),
     };
     group(" ", vec![kind, group(": ", vec![var(csl::number(r))])])
@@ -369,14 +369,6 @@ fn availability(r: &Reference) -> Piece {
             ),
         ],
     )
-}
-
-fn capitalize_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// The whole entry as citeproc-js writes a one-item Vancouver bibliography.
