@@ -82,6 +82,17 @@ pub struct Reference {
 }
 
 impl Reference {
+    /// An empty reference whose provenance is `format`, for a reader to fill.
+    pub fn read_as(format: Format) -> Self {
+        Reference {
+            provenance: Provenance {
+                format: Some(format),
+                inferred: Vec::new(),
+            },
+            ..Reference::default()
+        }
+    }
+
     /// A citation key built from the first author's family name, the year
     /// and the first significant title word, in ASCII: `repper2022embedding`.
     ///
@@ -329,41 +340,6 @@ pub struct Date {
     pub month: Option<u8>,
     /// The day of the month, 1–31; only present with a month.
     pub day: Option<u8>,
-}
-
-/// Parse a month name or abbreviation (English), or a number 1–12.
-///
-/// ```
-/// assert_eq!(citecard_core::model::month_number("Feb."), Some(2));
-/// assert_eq!(citecard_core::model::month_number("september"), Some(9));
-/// assert_eq!(citecard_core::model::month_number("13"), None);
-/// ```
-pub fn month_number(text: &str) -> Option<u8> {
-    let text = text.trim().trim_end_matches('.').to_ascii_lowercase();
-    if let Ok(n) = text.parse::<u8>() {
-        return (1..=12).contains(&n).then_some(n);
-    }
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    if text.len() < 3 {
-        return None;
-    }
-    MONTHS
-        .iter()
-        .position(|m| m.starts_with(&text) || (text == "sept" && *m == "september"))
-        .map(|i| i as u8 + 1)
 }
 
 impl Date {

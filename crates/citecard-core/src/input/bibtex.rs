@@ -11,7 +11,7 @@ use crate::detect::Format;
 use crate::error::{ParseError, ParseErrorKind, Span, Warning};
 use crate::input::Record;
 use crate::link::{Doi, HttpUrl};
-use crate::model::{Date, ItemType, Name, Provenance, Reference};
+use crate::model::{Date, ItemType, Name, Reference};
 use crate::rich_text::{HtmlTokenizer, RichText};
 
 /// Read every entry of a BibTeX or BibLaTeX file.
@@ -209,11 +209,7 @@ fn convert(
     };
     let mut reference = Reference {
         item_type: item_type(entry),
-        provenance: Provenance {
-            format: Some(Format::BibTeX),
-            inferred: Vec::new(),
-        },
-        ..Reference::default()
+        ..Reference::read_as(Format::BibTeX)
     };
     reference
         .extra

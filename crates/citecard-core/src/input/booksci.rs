@@ -12,7 +12,7 @@ use crate::error::{ParseError, Span};
 use crate::input::json::{json_error, Fields};
 use crate::input::Record;
 use crate::link::{Doi, HttpUrl};
-use crate::model::{Date, ItemType, Metrics, Name, Provenance, Quartile, Reference};
+use crate::model::{Date, ItemType, Metrics, Name, Quartile, Reference};
 use crate::names::{is_suffix, parse_display_name};
 use crate::rich_text::{html_to_text, HtmlTokenizer, RichText};
 
@@ -120,11 +120,7 @@ impl Pending<'_> {
 fn convert(fields: &mut Fields<'_>) -> Reference {
     let mut reference = Reference {
         item_type: ItemType::ArticleJournal,
-        provenance: Provenance {
-            format: Some(Format::BookSci),
-            inferred: Vec::new(),
-        },
-        ..Reference::default()
+        ..Reference::read_as(Format::BookSci)
     };
 
     let html = fields.html;

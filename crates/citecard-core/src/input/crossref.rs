@@ -12,7 +12,7 @@ use crate::input::json::{
     date_from_parts, json_error, parse_document, read_records, span_of, Fields,
 };
 use crate::input::Record;
-use crate::model::{Date, ItemType, Metrics, Name, Provenance, Reference};
+use crate::model::{Date, ItemType, Metrics, Name, Reference};
 use crate::rich_text::{html_to_text, HtmlTokenizer, RichText};
 
 /// Read Crossref work JSON.
@@ -73,13 +73,7 @@ fn works(input: &str) -> Result<Vec<(Span, &RawValue)>, ParseError> {
 
 fn convert(fields: &mut Fields<'_>) -> Reference {
     let html = fields.html;
-    let mut reference = Reference {
-        provenance: Provenance {
-            format: Some(Format::Crossref),
-            inferred: Vec::new(),
-        },
-        ..Reference::default()
-    };
+    let mut reference = Reference::read_as(Format::Crossref);
     reference.item_type = match fields.str("type").unwrap_or_default() {
         "journal-article" => ItemType::ArticleJournal,
         "proceedings-article" => ItemType::PaperConference,

@@ -7,7 +7,7 @@ use crate::error::ParseError;
 use crate::export::csl_json::{number_is_article_number, ID_KEY, VARIABLE_PREFIX};
 use crate::input::json::{read_records, records, Fields};
 use crate::input::Record;
-use crate::model::{ItemType, Metrics, Name, Provenance, Quartile, Reference};
+use crate::model::{ItemType, Metrics, Name, Quartile, Reference};
 use crate::rich_text::{HtmlTokenizer, RichText};
 
 /// The variables read into the model; any other is kept in `extra`.
@@ -77,11 +77,7 @@ pub(crate) fn convert(fields: &mut Fields<'_>) -> Reference {
     };
     let mut reference = Reference {
         item_type,
-        provenance: Provenance {
-            format: Some(Format::CslJson),
-            inferred: Vec::new(),
-        },
-        ..Reference::default()
+        ..Reference::read_as(Format::CslJson)
     };
     if let Some(id) = fields.string_like("id") {
         reference.extra.insert(ID_KEY.to_owned(), id);

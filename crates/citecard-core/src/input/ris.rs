@@ -4,7 +4,7 @@ use crate::detect::Format;
 use crate::error::{ParseError, ParseErrorKind, Span, Warning};
 use crate::input::Record;
 use crate::link::{Doi, HttpUrl};
-use crate::model::{Date, ItemType, Name, Provenance, Reference};
+use crate::model::{Date, ItemType, Name, Reference};
 use crate::names::{looks_like_organisation, parse_display_name, parse_inverted_name};
 use crate::rich_text::{html_to_text, HtmlTokenizer, RichText};
 
@@ -154,13 +154,7 @@ fn finish(
                     .to_owned(),
         });
     }
-    let mut reference = Reference {
-        provenance: Provenance {
-            format: Some(Format::Ris),
-            inferred: Vec::new(),
-        },
-        ..Reference::default()
-    };
+    let mut reference = Reference::read_as(Format::Ris);
     let mut start_page = None;
     let mut end_page = None;
     let mut journal_candidates: Vec<(&str, String)> = Vec::new();

@@ -8,7 +8,7 @@ use crate::error::ParseError;
 use crate::input::json::{read_records, records, Fields};
 use crate::input::Record;
 use crate::link::{Doi, HttpUrl};
-use crate::model::{Date, ItemType, Metrics, Provenance, Reference};
+use crate::model::{Date, ItemType, Metrics, Reference};
 use crate::names::parse_display_name;
 use crate::rich_text::{HtmlTokenizer, RichText};
 
@@ -37,13 +37,7 @@ pub fn parse(
 
 fn convert(fields: &mut Fields<'_>) -> Reference {
     let html = fields.html;
-    let mut reference = Reference {
-        provenance: Provenance {
-            format: Some(Format::SemanticScholar),
-            inferred: Vec::new(),
-        },
-        ..Reference::default()
-    };
+    let mut reference = Reference::read_as(Format::SemanticScholar);
     reference.title = fields.text("title");
     if let Some(Value::Array(authors)) = fields.get("authors") {
         for (i, author) in authors.iter().enumerate() {
