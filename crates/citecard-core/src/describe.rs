@@ -1,6 +1,7 @@
 //! A reference as labelled lines of text, for people and for fixtures.
 
 use crate::model::{Name, Reference};
+use crate::rich_text::RichText;
 
 /// A name as `[dropping particle] [particle] Family, Given, Suffix`, or
 /// `{Literal}`: every part is visible.
@@ -103,21 +104,16 @@ pub fn fields(reference: &Reference) -> Vec<(&'static str, String)> {
     );
     put("citations", metrics.citation_count.map(|c| c.to_string()));
     put("fields of study", list(&reference.fields_of_study));
-    put(
-        "abstract",
-        reference.abstract_text.as_ref().map(|a| {
-            a.to_plain_text()
-                .replace("\n\n", " ¶ ")
-                .replace('\n', " / ")
-        }),
-    );
+    // One line: paragraphs joined by ¶, line breaks by /.
+    let one_line = |text: &RichText| {
+        text.to_plain_text()
+            .replace("\n\n", " ¶ ")
+            .replace('\n', " / ")
+    };
+    put("abstract", reference.abstract_text.as_ref().map(one_line));
     put(
         "abstract (zh)",
-        reference.abstract_zh.as_ref().map(|a| {
-            a.to_plain_text()
-                .replace("\n\n", " ¶ ")
-                .replace('\n', " / ")
-        }),
+        reference.abstract_zh.as_ref().map(one_line),
     );
     put("inferred", list(&reference.provenance.inferred));
     lines

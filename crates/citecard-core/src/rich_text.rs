@@ -387,7 +387,7 @@ pub fn html_to_text(html: &str, tokenizer: &dyn HtmlTokenizer) -> String {
     let mut skip = 0usize;
     tokenizer.tokenize(html, &mut |event| match event {
         HtmlEvent::Start { name, self_closing } if is_dropped(local_name(name)) => {
-            if !(self_closing && matches!(local_name(name), "svg" | "math")) {
+            if !closes_itself(local_name(name), self_closing) {
                 skip += 1;
             }
         }
@@ -507,9 +507,7 @@ impl Builder {
             return;
         }
         if is_dropped(name) {
-            // Only foreign elements (`<svg/>`) can close themselves; HTML
-            // ignores the slash in `<script/>`, and so do we.
-            if !(self_closing && matches!(name, "svg" | "math")) {
+            if !closes_itself(name, self_closing) {
                 self.skip = Some((name.to_owned(), 1));
             }
             return;
@@ -914,6 +912,13 @@ fn is_block(name: &str) -> bool {
             | "abstract"
             | "trans-abstract"
     )
+}
+
+/// Whether a dropped element has no content to skip. Only foreign elements
+/// (`<svg/>`) can close themselves; HTML ignores the slash in `<script/>`, and
+/// so do we.
+fn closes_itself(name: &str, self_closing: bool) -> bool {
+    self_closing && matches!(name, "svg" | "math")
 }
 
 /// Elements whose content is never text for a reader.
