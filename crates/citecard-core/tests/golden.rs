@@ -8,16 +8,14 @@
 use std::fs;
 use std::path::Path;
 
+mod common;
+
 use citecard_core::export::csl_json;
 use citecard_core::parse;
+use common::golden;
 use serde_json::Value;
 
 const STYLES: [&str; 6] = ["apa", "mla", "chicago", "harvard", "ieee", "vancouver"];
-
-fn golden() -> Value {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/citations.json");
-    serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap()
-}
 
 #[test]
 fn goldens_cover_the_corpus_in_six_styles() {

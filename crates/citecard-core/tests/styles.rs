@@ -5,32 +5,35 @@
 use std::fs;
 use std::path::Path;
 
-use citecard_core::parse;
+mod common;
+
 use citecard_core::style::{cite, Style};
+use citecard_core::{parse, Reference};
 use serde_json::Value;
 
 #[test]
 fn available_styles_match_citeproc_js_exactly() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let golden: Value = serde_json::from_str(
-        &fs::read_to_string(root.join("tests/golden/citations.json")).unwrap(),
-    )
-    .unwrap();
+    let golden = common::golden();
     let entries = golden["entries"].as_array().unwrap();
-    let mut failures = Vec::new();
-    for style in Style::ALL.into_iter().filter(|s| s.is_available()) {
-        let mut matched = 0;
-        for entry in entries {
+    // Each golden entry with its record, read once for every style.
+    let records: Vec<(&Value, Reference)> = entries
+        .iter()
+        .map(|entry| {
             let fixture = entry["fixture"].as_str().unwrap();
             let index = entry["record"].as_u64().unwrap() as usize;
             let input = fs::read_to_string(root.join("../..").join(fixture)).unwrap();
-            let reference = parse(&input, None)
-                .unwrap()
-                .records
-                .remove(index)
-                .unwrap()
-                .reference;
-            let citation = cite(&reference, style).expect("an available style formats");
+            let mut records = parse(&input, None).unwrap().records;
+            (entry, records.remove(index).unwrap().reference)
+        })
+        .collect();
+    let mut failures = Vec::new();
+    for style in Style::ALL.into_iter().filter(|s| s.is_available()) {
+        let mut matched = 0;
+        for (entry, reference) in &records {
+            let fixture = entry["fixture"].as_str().unwrap();
+            let index = entry["record"].as_u64().unwrap();
+            let citation = cite(reference, style).expect("an available style formats");
             let expected = &entry[style.id()];
             let text_ok = citation.text == expected["text"].as_str().unwrap();
             let html_ok = citation.html == expected["html"].as_str().unwrap();

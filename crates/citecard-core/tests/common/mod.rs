@@ -5,6 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use citecard_core::{parse, Reference};
+use serde_json::Value;
 
 /// The reference record and every valid fixture file, sorted.
 pub fn corpus_files() -> Vec<PathBuf> {
@@ -23,6 +24,7 @@ pub fn corpus_files() -> Vec<PathBuf> {
 }
 
 /// Every record of the corpus, named `file #n`.
+#[allow(dead_code)] // Not every test crate that shares this module needs it.
 pub fn corpus() -> Vec<(String, Reference)> {
     let mut records = Vec::new();
     for path in corpus_files() {
@@ -44,4 +46,11 @@ pub fn corpus() -> Vec<(String, Reference)> {
         records.len()
     );
     records
+}
+
+/// The citeproc-js goldens (tests/golden/citations.json).
+#[allow(dead_code)] // Not every test crate that shares this module needs it.
+pub fn golden() -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/citations.json");
+    serde_json::from_str(&fs::read_to_string(path).expect("the goldens")).expect("JSON goldens")
 }
