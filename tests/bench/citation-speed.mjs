@@ -54,7 +54,7 @@ writeFileSync(file, entries.join('\n\n') + '\n');
 const ours = JSON.parse(execFileSync(join(root, 'target/release/examples/cite_speed'), [file, style], { encoding: 'utf8' }));
 
 // 3. citation.js, one card at a time.
-const template = readFileSync(join(root, 'tests/oracle/csl/styles', cslFile), 'utf8');
+const template = readFileSync(join(root, 'crates/citecard-core/csl/styles', cslFile), 'utf8');
 plugins.config.get('@csl').styles.add(style, template);
 const runCitationJs = () => {
   let characters = 0;

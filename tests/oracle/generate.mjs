@@ -1,6 +1,6 @@
 // Regenerate the golden citations: citeproc-js (the CSL processor Zotero
 // uses) formats every record of the fixture corpus with the official CSL
-// styles in ./csl, from the CSL-JSON that `citecard convert` produces.
+// styles in crates/citecard-core/csl, from the CSL-JSON that `citecard convert` produces.
 //
 //   cargo build -p citecard-cli && node tests/oracle/generate.mjs
 //
@@ -14,7 +14,7 @@ import CSL from 'citeproc';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'target/debug/citecard');
-const csl = (path) => readFileSync(join(root, 'tests/oracle/csl', path), 'utf8');
+const csl = (path) => readFileSync(join(root, 'crates/citecard-core/csl', path), 'utf8');
 const packageJson = JSON.parse(readFileSync(join(root, 'tests/node_modules/citeproc/package.json'), 'utf8'));
 
 export const STYLES = {

@@ -22,8 +22,8 @@ Options:
   -f, --format FORMAT   read the input as FORMAT instead of detecting it:
                         booksci, crossref, semantic-scholar, csl-json, bibtex, ris
   -t, --to FORMAT       what `convert` writes: csl-json (one array), bibtex, ris
-  -s, --style STYLE     the citation style: ieee (apa, mla, chicago, harvard and
-                        vancouver are not available yet)
+  -s, --style STYLE     the citation style: apa, mla, chicago, harvard, ieee or
+                        vancouver
       --html            write the HTML citeproc-js writes, on one line
 
 Exit status: 0 when every record was read, 1 when the input or a record has
@@ -195,17 +195,6 @@ impl CiteOptions {
             }
         }
         let style = style.ok_or_else(|| Failure::Usage("cite needs --style".into()))?;
-        if !style.is_available() {
-            let available: Vec<&str> = Style::ALL
-                .iter()
-                .filter(|s| s.is_available())
-                .map(|s| s.id())
-                .collect();
-            return Err(Failure::Usage(format!(
-                "the {style} style is not available yet: use {}",
-                available.join(", ")
-            )));
-        }
         let Options { format, path, .. } = Options::parse(&rest, false)?;
         Ok(CiteOptions {
             style,

@@ -1,6 +1,7 @@
 //! The `citecard` binary, run as a user would.
 
 use std::io::Write;
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 const SEED: &str = concat!(
@@ -206,7 +207,54 @@ fn cite_prints_one_ieee_reference_per_record() {
     let html = citecard(&["cite", "--style", "ieee", "--html", SEED], b"");
     assert_eq!(text(&html.stdout).lines().count(), 1);
     assert!(text(&html.stdout).contains("<i>Leadership in Health Services</i>"));
-    let unavailable = citecard(&["cite", "--style", "apa", SEED], b"");
-    assert_eq!(unavailable.status.code(), Some(2));
-    assert!(text(&unavailable.stderr).contains("the APA style is not available yet"));
+}
+
+/// `citecard cite` on every golden fixture, in every style, gives
+/// citeproc-js's text and HTML line for line.
+#[test]
+fn cite_matches_citeproc_js_for_every_style() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let golden: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("crates/citecard-core/tests/golden/citations.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    let entries = golden["entries"].as_array().unwrap();
+    let mut fixtures: Vec<&str> = entries
+        .iter()
+        .map(|e| e["fixture"].as_str().unwrap())
+        .collect();
+    fixtures.dedup();
+    for style in ["apa", "mla", "chicago", "harvard", "ieee", "vancouver"] {
+        for fixture in &fixtures {
+            let path = root.join(fixture);
+            let path = path.to_str().unwrap();
+            let expected: Vec<&serde_json::Value> = entries
+                .iter()
+                .filter(|e| e["fixture"] == *fixture)
+                .map(|e| &e[style])
+                .collect();
+            for (flag, key) in [(None, "text"), (Some("--html"), "html")] {
+                let mut args = vec!["cite", "--style", style];
+                args.extend(flag);
+                args.push(path);
+                let output = citecard(&args, b"");
+                assert!(
+                    output.status.success(),
+                    "{style} {fixture}: {}",
+                    text(&output.stderr)
+                );
+                let lines: Vec<String> = text(&output.stdout).lines().map(str::to_owned).collect();
+                let want: Vec<String> = expected
+                    .iter()
+                    .map(|e| {
+                        let value = e[key].as_str().unwrap();
+                        // The CLI writes HTML on one line, without the indentation.
+                        value.lines().map(str::trim_start).collect::<String>()
+                    })
+                    .collect();
+                assert_eq!(lines, want, "{style} {key} {fixture}");
+            }
+        }
+    }
 }

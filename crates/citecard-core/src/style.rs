@@ -1,13 +1,21 @@
-//! Citation styles, each a transcription of an official CSL style whose
-//! output is checked character by character against citeproc-js.
+//! Citation styles: the official CSL files, run by citecard's own CSL
+//! processor, with output checked character by character against
+//! citeproc-js.
+//!
+//! Each style is its CSL file (vendored in `crates/citecard-core/csl/`,
+//! minified at build time and embedded); the en-US locale supplies terms
+//! and date formats. A style is parsed on first use and kept.
 
 mod csl;
-mod harvard;
-mod ieee;
-mod vancouver;
+mod engine;
+mod text_case;
+mod xml;
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
+
+use engine::Engine;
 
 use crate::model::Reference;
 
@@ -64,9 +72,36 @@ impl Style {
         }
     }
 
-    /// Whether citecard can format this style yet.
-    pub fn is_available(self) -> bool {
-        matches!(self, Style::Harvard | Style::Ieee | Style::Vancouver)
+    /// The minified CSL file.
+    fn csl(self) -> &'static str {
+        match self {
+            Style::Apa => include_str!(concat!(env!("OUT_DIR"), "/apa.csl")),
+            Style::Mla => {
+                include_str!(concat!(env!("OUT_DIR"), "/modern-language-association.csl"))
+            }
+            Style::Chicago => include_str!(concat!(env!("OUT_DIR"), "/chicago-author-date.csl")),
+            Style::Harvard => {
+                include_str!(concat!(env!("OUT_DIR"), "/harvard-cite-them-right.csl"))
+            }
+            Style::Ieee => include_str!(concat!(env!("OUT_DIR"), "/ieee.csl")),
+            Style::Vancouver => {
+                include_str!(concat!(env!("OUT_DIR"), "/nlm-citation-sequence.csl"))
+            }
+        }
+    }
+
+    /// The parsed style, made on first use.
+    fn engine(self) -> Option<&'static Engine> {
+        static ENGINES: [OnceLock<Option<Engine>>; 6] = [const { OnceLock::new() }; 6];
+        let index = Style::ALL.iter().position(|s| *s == self)?;
+        ENGINES[index]
+            .get_or_init(|| {
+                Engine::new(
+                    self.csl(),
+                    include_str!(concat!(env!("OUT_DIR"), "/locales-en-US.xml")),
+                )
+            })
+            .as_ref()
     }
 }
 
@@ -96,10 +131,14 @@ pub struct Citation {
     pub text: String,
     /// HTML, as citeproc-js writes a one-entry bibliography.
     pub html: String,
+    /// The same entry as rich inline content (italics as
+    /// [`Inline::Emphasis`](crate::rich_text::Inline::Emphasis)), for
+    /// showing it without parsing HTML; its text equals [`Citation::text`].
+    pub inlines: Vec<crate::rich_text::Inline>,
 }
 
-/// Format `reference` as a bibliography entry in `style`, or `None` while
-/// that style is not available yet (see [`Style::is_available`]).
+/// Format `reference` as a bibliography entry in `style`; `None` only if
+/// the embedded style could not be read, which the tests rule out.
 ///
 /// ```
 /// use citecard_core::{parse, style::{cite, Style}};
@@ -113,11 +152,10 @@ pub struct Citation {
 /// );
 /// ```
 pub fn cite(reference: &Reference, style: Style) -> Option<Citation> {
-    let (text, html) = match style {
-        Style::Harvard => harvard::entry(reference),
-        Style::Ieee => ieee::entry(reference),
-        Style::Vancouver => vancouver::entry(reference),
-        _ => return None,
-    };
-    Some(Citation { text, html })
+    let entry = style.engine()?.entry(reference);
+    Some(Citation {
+        text: entry.text,
+        html: entry.html,
+        inlines: entry.inlines,
+    })
 }

@@ -8,20 +8,20 @@
 //! American English does), doubled spaces and periods collapsed, straight
 //! quotes and apostrophes made typographic, and HTML escaping.
 
-use std::fmt::Write as _;
-
-use crate::model::{Date, Name};
-
 /// One node of formatted output.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Node {
     /// Text from the record or the style.
     Text(String),
+    /// A term from the locale or a fixed value from the style.
+    Term(String),
     /// A prefix, suffix or delimiter: punctuation here may move inside a
     /// closing quote.
     Affix(String),
     /// Content in italics.
     Italic(Vec<Node>),
+    /// Content in bold.
+    Bold(Vec<Node>),
     /// Content between quotation marks.
     Quoted(Vec<Node>),
     /// A sequence.
@@ -61,6 +61,30 @@ impl Piece {
         self
     }
 
+    /// Render in bold.
+    pub(crate) fn bold(mut self) -> Piece {
+        self.node = self.node.map(|n| Node::Bold(vec![n]));
+        self
+    }
+
+    /// Change the text from the record or the style (not affixes or
+    /// delimiters), piece by piece in order.
+    pub(crate) fn map_text(mut self, f: &mut dyn FnMut(&str) -> String) -> Piece {
+        fn walk(node: &mut Node, f: &mut dyn FnMut(&str) -> String) {
+            match node {
+                Node::Text(t) | Node::Term(t) => *t = f(t),
+                Node::Affix(_) => {}
+                Node::Italic(c) | Node::Bold(c) | Node::Quoted(c) | Node::Seq(c) => {
+                    c.iter_mut().for_each(|n| walk(n, f));
+                }
+            }
+        }
+        if let Some(node) = &mut self.node {
+            walk(node, f);
+        }
+        self
+    }
+
     /// The rendered node, if any.
     pub(crate) fn node(self) -> Option<Node> {
         self.node
@@ -91,7 +115,7 @@ pub(crate) fn var(value: Option<&str>) -> Piece {
 /// Text that is not a variable: a term or a fixed value.
 pub(crate) fn term(text: &str) -> Piece {
     Piece {
-        node: (!text.is_empty()).then(|| Node::Text(text.to_owned())),
+        node: (!text.is_empty()).then(|| Node::Term(text.to_owned())),
         called: false,
         rendered: false,
     }
@@ -205,98 +229,21 @@ fn field_text(value: &str) -> Node {
     }
 }
 
-/// How a name list is written.
-pub(crate) struct NameStyle {
-    /// `initialize-with`: given names become initials followed by this.
-    pub(crate) initialize_with: Option<&'static str>,
-    /// `and`: the word before the last name ("and", "&").
-    pub(crate) and: Option<&'static str>,
-    /// `et-al-min`: with this many names or more, shorten the list…
-    pub(crate) et_al_min: usize,
-    /// `et-al-use-first`: …to this many names, then "et al.".
-    pub(crate) et_al_use_first: usize,
-    /// Italicise "et al.".
-    pub(crate) et_al_italic: bool,
-}
-
-/// A list of names, given name first ("J. Repper and J. Eve").
-pub(crate) fn names(list: &[Name], style: &NameStyle) -> Option<Node> {
-    if list.is_empty() {
-        return None;
-    }
-    let shortened = style.et_al_min > 0 && list.len() >= style.et_al_min;
-    let shown = if shortened {
-        &list[..style.et_al_use_first.min(list.len())]
-    } else {
-        list
-    };
-    let written: Vec<String> = shown.iter().map(|n| display_name(n, style)).collect();
-    let mut text = String::new();
-    for (i, name) in written.iter().enumerate() {
-        if i > 0 {
-            let last = i == written.len() - 1 && !shortened;
-            match (last, style.and) {
-                (true, Some(and)) if written.len() == 2 => {
-                    let _ = write!(text, " {and} ");
-                }
-                (true, Some(and)) => {
-                    let _ = write!(text, ", {and} ");
-                }
-                _ => text.push_str(", "),
-            }
-        }
-        text.push_str(name);
-    }
-    let mut nodes = vec![Node::Text(text.replace('\'', "’"))];
-    if shortened {
-        nodes.push(Node::Text(" ".to_owned()));
-        let et_al = Node::Text("et al.".to_owned());
-        nodes.push(if style.et_al_italic {
-            Node::Italic(vec![et_al])
-        } else {
-            et_al
-        });
-    }
-    Some(Node::Seq(nodes))
-}
-
-fn display_name(name: &Name, style: &NameStyle) -> String {
-    if let Some(literal) = &name.literal {
-        return literal.clone();
-    }
-    let given = name.given.as_deref().map(|g| match style.initialize_with {
-        Some(with) => initials(g, with),
-        None => g.to_owned(),
-    });
-    let mut parts: Vec<&str> = Vec::new();
-    if let Some(given) = &given {
-        parts.push(given);
-    }
-    for part in [&name.dropping_particle, &name.particle, &name.family]
-        .into_iter()
-        .flatten()
-    {
-        parts.push(part);
-    }
-    let mut text = parts.join(" ");
-    if let Some(suffix) = &name.suffix {
-        text.push(' ');
-        text.push_str(suffix);
-    }
-    text
-}
-
-/// "Klaus-Peter L" → "K.-P. L." with `with` = ". ".
-fn initials(given: &str, with: &str) -> String {
+/// Given names as initials: "Klaus-Peter L" → "K.-P. L." with `with` = ". "
+/// (`hyphen` keeps the hyphen between the initials of a hyphenated name).
+pub(crate) fn initials(given: &str, with: &str, hyphen: bool) -> String {
     let mut out = String::new();
     let trimmed_with = with.trim_end();
-    for (i, word) in given.split_whitespace().enumerate() {
+    let words = given
+        .split(|c: char| c.is_whitespace() || c == '.')
+        .filter(|w| !w.is_empty());
+    for (i, word) in words.enumerate() {
         if i > 0 {
             out.push_str(&with[trimmed_with.len()..]);
         }
-        let pieces: Vec<&str> = word.split('-').collect();
+        let pieces: Vec<&str> = word.split('-').filter(|p| !p.is_empty()).collect();
         for (j, piece) in pieces.iter().enumerate() {
-            if j > 0 {
+            if j > 0 && hyphen {
                 out.push('-');
             }
             let mut chars = piece.chars();
@@ -304,7 +251,6 @@ fn initials(given: &str, with: &str) -> String {
                 Some(first) if first.is_lowercase() && pieces.len() == 1 && word.len() > 1 => {
                     // A lower-case given name part ("de") is kept whole.
                     out.push_str(piece);
-                    continue;
                 }
                 Some(first) => {
                     out.extend(first.to_uppercase());
@@ -317,67 +263,22 @@ fn initials(given: &str, with: &str) -> String {
     out.trim_end().to_owned()
 }
 
-/// A date from its parts, each with its own text and affixes; empty parts
-/// are left out with their affixes. `parts` are (part, prefix, suffix).
-pub(crate) fn date(
-    date: Option<Date>,
-    parts: &[(DatePart, &str, &str)],
-    month_names: &[&str; 12],
-) -> Option<Node> {
-    let date = date?;
-    let mut text = String::new();
-    for (part, prefix, suffix) in parts {
-        let value = match part {
-            DatePart::Year => Some(date.year.to_string()),
-            DatePart::Month => date
-                .month
-                .map(|m| month_names[usize::from(m) - 1].to_owned()),
-            DatePart::Day => date.day.map(|d| d.to_string()),
-            DatePart::DayLeadingZeros => date.day.map(|d| format!("{d:02}")),
-        };
-        if let Some(value) = value {
-            text.push_str(prefix);
-            text.push_str(&value);
-            text.push_str(suffix);
-        }
-    }
-    // Affixes at the ends of a date do not outlast its last or first part.
-    let text = text.trim().to_owned();
-    (!text.is_empty()).then_some(Node::Text(text))
-}
-
-/// A CSL date part.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum DatePart {
-    /// The year.
-    Year,
-    /// The month, by name.
-    Month,
-    /// The day.
-    Day,
-    /// The day with a leading zero.
-    DayLeadingZeros,
-}
-
-/// Whether a CSL number variable is numeric ("12", "12-14", "LIX" is not).
+/// Whether a CSL number variable is numeric, as citeproc-js decides: each
+/// part between range and list separators is digits with an optional
+/// letter suffix ("12", "12-14", "2a") or a lower-case roman numeral;
+/// "LIX", "e1001" and "2401.01234" are not.
 pub(crate) fn is_numeric(value: &str) -> bool {
     let value = value.trim();
     !value.is_empty()
         && value.split(['-', '–', ',', '&']).all(|part| {
-            part.trim()
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_digit())
+            let part = part.trim();
+            let digits = part.bytes().take_while(u8::is_ascii_digit).count();
+            (digits > 0
+                && part[digits..]
+                    .bytes()
+                    .all(|b| b.is_ascii_alphabetic() || b == b':'))
+                || (!part.is_empty() && part.bytes().all(|b| matches!(b, b'i' | b'v' | b'x')))
         })
-}
-
-/// `text-case="capitalize-first"`.
-pub(crate) fn capitalize_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// An ordinal in English: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st.
@@ -393,66 +294,6 @@ pub(crate) fn ordinal(value: &str) -> String {
         _ => "th",
     };
     format!("{n}{suffix}")
-}
-
-/// Names in sort order, family name first ("Repper J, Eve J"), as
-/// Vancouver writes them: initials without periods, no "and", the
-/// dropping particle after the initials and the suffix last, without its
-/// period.
-pub(crate) fn names_inverted(
-    list: &[Name],
-    et_al_min: usize,
-    et_al_use_first: usize,
-) -> Option<Node> {
-    if list.is_empty() {
-        return None;
-    }
-    let shortened = list.len() >= et_al_min;
-    let shown = if shortened {
-        &list[..et_al_use_first]
-    } else {
-        list
-    };
-    let mut written: Vec<String> = shown
-        .iter()
-        .map(|name| {
-            if let Some(literal) = &name.literal {
-                return literal.clone();
-            }
-            let mut parts: Vec<String> = Vec::new();
-            let family: Vec<&str> = [&name.particle, &name.family]
-                .into_iter()
-                .flatten()
-                .map(String::as_str)
-                .collect();
-            if !family.is_empty() {
-                parts.push(family.join(" "));
-            }
-            if let Some(given) = &name.given {
-                parts.push(compact_initials(given));
-            }
-            if let Some(particle) = &name.dropping_particle {
-                parts.push(particle.clone());
-            }
-            if let Some(suffix) = &name.suffix {
-                parts.push(suffix.trim_end_matches('.').to_owned());
-            }
-            parts.join(" ")
-        })
-        .collect();
-    if shortened {
-        written.push("et al.".to_owned());
-    }
-    Some(Node::Text(written.join(", ").replace('\'', "’")))
-}
-
-/// "Klaus-Peter L." → "KPL": initials run together, hyphens dropped.
-fn compact_initials(given: &str) -> String {
-    given
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '.')
-        .filter_map(|part| part.chars().next())
-        .flat_map(char::to_uppercase)
-        .collect()
 }
 
 /// CSL's `number` variable: an article number for articles, else a report
@@ -481,6 +322,57 @@ pub(crate) fn page_range_minimal(page: &str) -> String {
     format!("{start}–{}", &end[common..])
 }
 
+/// A page range in a CSL `page-range-format`: `expanded` ("321–328"),
+/// `minimal` ("321–8"), `minimal-two` ("321–28") or `chicago`/`chicago-16`
+/// (CMOS 16: all digits below 100 and at hundreds, changed digits within a
+/// hundred's first ten, else at least two).
+pub(crate) fn page_range_format(page: &str, format: &str) -> String {
+    if format == "minimal" {
+        return page_range_minimal(page);
+    }
+    let Some((start, end)) = page.split_once(['-', '–']) else {
+        return page.to_owned();
+    };
+    let (start, end) = (start.trim(), end.trim_start_matches('-').trim());
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(start) || !digits(end) {
+        return format!("{start}–{end}");
+    }
+    // Expand a shortened end ("321-8" → "328") first.
+    let end = if end.len() < start.len() {
+        format!("{}{end}", &start[..start.len() - end.len()])
+    } else {
+        end.to_owned()
+    };
+    let keep = |min: usize| {
+        if start.len() != end.len() {
+            return end.clone();
+        }
+        let common = start
+            .bytes()
+            .zip(end.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let kept = (end.len() - common).max(min).min(end.len());
+        end[end.len() - kept..].to_owned()
+    };
+    let end = match format {
+        "minimal-two" => keep(2),
+        "chicago" | "chicago-15" | "chicago-16" => {
+            let n: u64 = start.parse().unwrap_or(0);
+            if n < 100 || n % 100 == 0 {
+                end
+            } else if n % 100 < 10 {
+                keep(1)
+            } else {
+                keep(2)
+            }
+        }
+        _ => end,
+    };
+    format!("{start}–{end}")
+}
+
 /// A page range with an en dash ("10-12" → "10–12").
 pub(crate) fn page_range(page: &str) -> String {
     page.replace("--", "–").replace('-', "–")
@@ -498,22 +390,25 @@ enum Token {
     Affix(String),
     ItalicOn,
     ItalicOff,
+    BoldOn,
+    BoldOff,
     QuoteOpen,
     QuoteClose,
 }
 
 fn flatten(node: &Node, out: &mut Vec<Token>) {
     match node {
-        Node::Text(t) => out.push(Token::Text(t.clone())),
+        Node::Text(t) | Node::Term(t) => out.push(Token::Text(t.clone())),
         Node::Affix(t) => out.push(Token::Affix(t.clone())),
-        // citeproc-js sets no italics in scripts that have none (Chinese, Japanese).
-        Node::Italic(children) if children.iter().all(is_unitalic_script) => {
-            children.iter().for_each(|c| flatten(c, out));
-        }
         Node::Italic(children) => {
             out.push(Token::ItalicOn);
             children.iter().for_each(|c| flatten(c, out));
             out.push(Token::ItalicOff);
+        }
+        Node::Bold(children) => {
+            out.push(Token::BoldOn);
+            children.iter().for_each(|c| flatten(c, out));
+            out.push(Token::BoldOff);
         }
         Node::Quoted(children) => {
             out.push(Token::QuoteOpen);
@@ -526,11 +421,13 @@ fn flatten(node: &Node, out: &mut Vec<Token>) {
 
 /// Whether a node's text is in a script without italics (CJK) and has no
 /// Latin letters.
-fn is_unitalic_script(node: &Node) -> bool {
+pub(crate) fn is_unitalic_script(node: &Node) -> bool {
     fn text(node: &Node, out: &mut String) {
         match node {
-            Node::Text(t) | Node::Affix(t) => out.push_str(t),
-            Node::Italic(c) | Node::Quoted(c) | Node::Seq(c) => c.iter().for_each(|n| text(n, out)),
+            Node::Text(t) | Node::Term(t) | Node::Affix(t) => out.push_str(t),
+            Node::Italic(c) | Node::Bold(c) | Node::Quoted(c) | Node::Seq(c) => {
+                c.iter().for_each(|n| text(n, out));
+            }
         }
     }
     let mut all = String::new();
@@ -583,7 +480,9 @@ fn render(node: &Node, html: bool) -> String {
             Token::Text(text) | Token::Affix(text) => push_joined(&mut out, &text, html),
             Token::ItalicOn if html => out.push_str("<i>"),
             Token::ItalicOff if html => out.push_str("</i>"),
-            Token::ItalicOn | Token::ItalicOff => {}
+            Token::BoldOn if html => out.push_str("<b>"),
+            Token::BoldOff if html => out.push_str("</b>"),
+            Token::ItalicOn | Token::ItalicOff | Token::BoldOn | Token::BoldOff => {}
             Token::QuoteOpen => {
                 out.push(if depth % 2 == 0 { '“' } else { '‘' });
                 depth += 1;
@@ -595,6 +494,82 @@ fn render(node: &Node, html: bool) -> String {
         }
     }
     out
+}
+
+/// The entry as rich inline content (italics as emphasis, bold as strong),
+/// with the same text as [`to_text`].
+pub(crate) fn to_inlines(node: &Node) -> Vec<crate::rich_text::Inline> {
+    use crate::rich_text::Inline;
+    let mut tokens = Vec::new();
+    flatten(node, &mut tokens);
+    punctuation_in_quote(&mut tokens);
+    // The open spans, innermost last: (is italic, children so far).
+    let mut stack: Vec<(bool, Vec<Inline>)> = vec![(false, Vec::new())];
+    let mut text = String::new();
+    let mut depth = 0usize;
+    let flush = |text: &mut String, stack: &mut Vec<(bool, Vec<Inline>)>| {
+        if !text.is_empty() {
+            if let Some((_, children)) = stack.last_mut() {
+                children.push(Inline::Text(std::mem::take(text)));
+            }
+        }
+    };
+    // The whole text so far, to apply the same joins as `to_text`.
+    let mut all = String::new();
+    for token in tokens {
+        match token {
+            Token::Text(t) | Token::Affix(t) => {
+                let before = all.len();
+                push_joined(&mut all, &t, false);
+                text.push_str(&all[before..]);
+            }
+            Token::QuoteOpen | Token::QuoteClose => {
+                let open = matches!(token, Token::QuoteOpen);
+                if !open {
+                    depth = depth.saturating_sub(1);
+                }
+                let mark = match (open, depth % 2 == 0) {
+                    (true, true) => '“',
+                    (true, false) => '‘',
+                    (false, true) => '”',
+                    (false, false) => '’',
+                };
+                if open {
+                    depth += 1;
+                }
+                all.push(mark);
+                text.push(mark);
+            }
+            Token::ItalicOn | Token::BoldOn => {
+                flush(&mut text, &mut stack);
+                stack.push((matches!(token, Token::ItalicOn), Vec::new()));
+            }
+            Token::ItalicOff | Token::BoldOff => {
+                flush(&mut text, &mut stack);
+                if stack.len() > 1 {
+                    if let Some((italic, children)) = stack.pop() {
+                        let span = if italic {
+                            Inline::Emphasis(children)
+                        } else {
+                            Inline::Strong(children)
+                        };
+                        if let Some((_, parent)) = stack.last_mut() {
+                            parent.push(span);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    flush(&mut text, &mut stack);
+    while stack.len() > 1 {
+        if let Some((_, children)) = stack.pop() {
+            if let Some((_, parent)) = stack.last_mut() {
+                parent.extend(children);
+            }
+        }
+    }
+    stack.pop().map(|(_, c)| c).unwrap_or_default()
 }
 
 /// Append `text`, collapsing a doubled space or period at the join.
@@ -620,10 +595,30 @@ fn push_joined(out: &mut String, text: &str, html: bool) {
     }
 }
 
+/// Capitalise an entry that starts with a term ("N.d.", "(No date)"), as
+/// citeproc-js does; an entry that starts with a variable is left alone.
+pub(crate) fn capitalize_leading_term(node: &mut Node) {
+    fn first_leaf(node: &mut Node) -> Option<&mut Node> {
+        match node {
+            Node::Text(t) | Node::Term(t) if !t.is_empty() => Some(node),
+            Node::Text(_) | Node::Term(_) | Node::Affix(_) => None,
+            Node::Italic(c) | Node::Bold(c) | Node::Quoted(c) | Node::Seq(c) => {
+                c.iter_mut().find_map(first_leaf)
+            }
+        }
+    }
+    if let Some(Node::Term(t)) = first_leaf(node) {
+        let mut chars = t.chars();
+        if let Some(first) = chars.next() {
+            *t = first.to_uppercase().chain(chars).collect();
+        }
+    }
+}
+
 /// A numbered bibliography entry (`second-field-align="flush"`), as
 /// citeproc-js writes it: the text `"{number} {body}"`, and the HTML with the
 /// number in `csl-left-margin` and the body in `csl-right-inline`.
-pub(crate) fn numbered_entry(number: &str, body: &Node) -> (String, String) {
+pub(crate) fn numbered_entry(number: &str, body: &Node) -> Entry {
     let text_body = to_text(body);
     let html_body = to_html(body);
     let text = format!("{number} {text_body}").trim().to_owned();
@@ -640,12 +635,47 @@ pub(crate) fn numbered_entry(number: &str, body: &Node) -> (String, String) {
             "<div class=\"csl-entry\">\n    <div class=\"csl-left-margin\">{number}</div><div class=\"csl-right-inline\">{trimmed}</div>\n  {trailing}</div>"
         )
     };
-    (text, html)
+    let mut inlines = vec![crate::rich_text::Inline::Text(format!("{number} "))];
+    inlines.extend(to_inlines(body));
+    Entry {
+        text,
+        html,
+        inlines: trim_inlines(inlines),
+    }
 }
 
 /// An unnumbered bibliography entry, as citeproc-js writes it.
-pub(crate) fn plain_entry(body: &Node) -> (String, String) {
+pub(crate) fn plain_entry(body: &Node) -> Entry {
     let text = to_text(body).trim().to_owned();
+    if text.is_empty() {
+        // citeproc-js writes nothing at all for an entry with no content.
+        return Entry::default();
+    }
     let html = format!("<div class=\"csl-entry\">{}</div>", to_html(body).trim());
-    (text, html)
+    Entry {
+        text,
+        html,
+        inlines: trim_inlines(to_inlines(body)),
+    }
+}
+
+/// A formatted entry: text, HTML and rich inline content.
+#[derive(Debug, Default)]
+pub(crate) struct Entry {
+    pub(crate) text: String,
+    pub(crate) html: String,
+    pub(crate) inlines: Vec<crate::rich_text::Inline>,
+}
+
+/// Trim white space at the start and the end, as the text is trimmed.
+fn trim_inlines(mut inlines: Vec<crate::rich_text::Inline>) -> Vec<crate::rich_text::Inline> {
+    use crate::rich_text::Inline;
+    if let Some(Inline::Text(t)) = inlines.first_mut() {
+        *t = t.trim_start().to_owned();
+    }
+    if let Some(Inline::Text(t)) = inlines.last_mut() {
+        *t = t.trim_end().to_owned();
+    }
+    inlines.retain(|i| !matches!(i, Inline::Text(t) if t.is_empty()));
+    inlines
 }

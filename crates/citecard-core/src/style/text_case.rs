@@ -1,0 +1,371 @@
+//! CSL's `text-case`, as citeproc-js applies it: title case skips English
+//! stop words, words that already hold a capital and words after unmatched
+//! quotation marks; capitalize-first leaves a first word with capitals alone.
+
+/// A CSL text case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Case {
+    Lowercase,
+    Uppercase,
+    CapitalizeFirst,
+    CapitalizeAll,
+    Sentence,
+    Title,
+}
+
+impl Case {
+    /// The case a CSL `text-case` value names.
+    pub(crate) fn from_csl(name: &str) -> Option<Case> {
+        Some(match name {
+            "lowercase" => Case::Lowercase,
+            "uppercase" => Case::Uppercase,
+            "capitalize-first" => Case::CapitalizeFirst,
+            "capitalize-all" => Case::CapitalizeAll,
+            "sentence" => Case::Sentence,
+            "title" => Case::Title,
+            _ => return None,
+        })
+    }
+}
+
+/// citeproc-js's English stop words (`CSL.SKIP_WORDS`), which title case
+/// leaves in lower case unless first or last.
+const SKIP_WORDS: [&str; 104] = [
+    "about",
+    "above",
+    "across",
+    "afore",
+    "after",
+    "against",
+    "al",
+    "along",
+    "alongside",
+    "amid",
+    "amidst",
+    "among",
+    "amongst",
+    "anenst",
+    "apropos",
+    "apud",
+    "around",
+    "as",
+    "aside",
+    "astride",
+    "at",
+    "athwart",
+    "atop",
+    "barring",
+    "before",
+    "behind",
+    "below",
+    "beneath",
+    "beside",
+    "besides",
+    "between",
+    "beyond",
+    "but",
+    "by",
+    "circa",
+    "despite",
+    "down",
+    "during",
+    "et",
+    "except",
+    "for",
+    "forenenst",
+    "from",
+    "given",
+    "in",
+    "inside",
+    "into",
+    "lest",
+    "like",
+    "modulo",
+    "near",
+    "next",
+    "notwithstanding",
+    "of",
+    "off",
+    "on",
+    "onto",
+    "out",
+    "over",
+    "per",
+    "plus",
+    "pro",
+    "qua",
+    "sans",
+    "since",
+    "than",
+    "through",
+    "thru",
+    "throughout",
+    "thruout",
+    "till",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "underneath",
+    "until",
+    "unto",
+    "up",
+    "upon",
+    "versus",
+    "vs.",
+    "v.",
+    "vs",
+    "v",
+    "via",
+    "vis-à-vis",
+    "with",
+    "within",
+    "without",
+    "or",
+    "yet",
+    "so",
+    "and",
+    "nor",
+    "a",
+    "an",
+    "the",
+    "de",
+    "d'",
+    "von",
+    "van",
+    "c",
+    "ca",
+];
+
+fn is_skip_word(lower: &str) -> bool {
+    SKIP_WORDS.contains(&lower)
+}
+
+/// Characters at which citeproc-js splits a string before changing case
+/// (its "tags"): quotation marks and punctuation.
+fn is_tag(c: char) -> bool {
+    matches!(
+        c,
+        '‘' | '’'
+            | '“'
+            | '”'
+            | '"'
+            | '\''
+            | '-'
+            | '–'
+            | '—'
+            | '/'
+            | '.'
+            | ','
+            | ';'
+            | '?'
+            | '!'
+            | ':'
+            | '['
+            | ']'
+            | '('
+            | ')'
+    )
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        // A lone Greek letter keeps its case.
+        Some(first) if ('\u{0370}'..='\u{03FF}').contains(&first) && chars.as_str().is_empty() => {
+            word.to_owned()
+        }
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Changes the case of successive pieces of one field, keeping track of
+/// the first word across them.
+pub(crate) struct Converter {
+    case: Case,
+    first: bool,
+}
+
+impl Converter {
+    /// A converter at the start of a field.
+    pub(crate) fn new(case: Case) -> Self {
+        Converter { case, first: true }
+    }
+
+    /// The next piece of text, converted.
+    pub(crate) fn apply(&mut self, text: &str) -> String {
+        match self.case {
+            Case::Lowercase => text.to_lowercase(),
+            Case::Uppercase => text.to_uppercase(),
+            Case::CapitalizeAll => text
+                .split(' ')
+                .map(|w| {
+                    if w == w.to_lowercase() {
+                        capitalise(w)
+                    } else {
+                        w.to_owned()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
+            Case::CapitalizeFirst | Case::Sentence => {
+                if !self.first || text.trim().is_empty() {
+                    return if self.case == Case::Sentence && !self.first {
+                        text.to_lowercase()
+                    } else {
+                        text.to_owned()
+                    };
+                }
+                self.first = false;
+                let start = text.len() - text.trim_start().len();
+                let end = text[start..]
+                    .find(char::is_whitespace)
+                    .map_or(text.len(), |i| start + i);
+                let word = &text[start..end];
+                let rest = if self.case == Case::Sentence {
+                    text[end..].to_lowercase()
+                } else {
+                    text[end..].to_owned()
+                };
+                let word = if word == word.to_lowercase() || self.case == Case::Sentence {
+                    capitalise(&word.to_lowercase())
+                } else {
+                    word.to_owned()
+                };
+                format!("{}{word}{rest}", &text[..start])
+            }
+            Case::Title => self.title(text),
+        }
+    }
+
+    fn title(&mut self, text: &str) -> String {
+        // Split into strings between tags, as citeproc-js does.
+        let mut strings: Vec<String> = vec![String::new()];
+        let mut tags: Vec<char> = Vec::new();
+        for c in text.chars() {
+            if is_tag(c) {
+                tags.push(c);
+                strings.push(String::new());
+            } else if let Some(last) = strings.last_mut() {
+                last.push(c);
+            }
+        }
+        let original = strings.clone();
+        let mut after_punct = false;
+        let mut last_word: Option<(usize, usize)> = None;
+        // Which strings follow an unmatched quotation mark and keep their
+        // first character.
+        let mut restore: Vec<usize> = Vec::new();
+        let mut open_quotes: Vec<(char, usize)> = Vec::new();
+        for i in 0..strings.len() {
+            if i > 0 {
+                let tag = tags[i - 1];
+                if matches!(tag, '!' | '?' | ':') {
+                    after_punct = true;
+                }
+                let preceded_by_space = i >= 2 && strings[i - 1].ends_with(' ')
+                    || (i == 1 && strings[0].ends_with(' '))
+                    || strings[i - 1].is_empty() && i == 1;
+                match tag {
+                    '“' | '‘' => open_quotes.push((tag, i - 1)),
+                    '"' | '\'' if preceded_by_space => open_quotes.push((tag, i - 1)),
+                    '”' | '’' | '"' | '\'' => {
+                        let opener = match tag {
+                            '”' => '“',
+                            '’' => '‘',
+                            other => other,
+                        };
+                        if open_quotes.last().is_some_and(|(o, _)| *o == opener) {
+                            open_quotes.pop();
+                        } else {
+                            restore.push(i);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            let following_hyphen = tags.get(i) == Some(&'-');
+            let mut words: Vec<String> = strings[i].split(' ').map(str::to_owned).collect();
+            let count = words.len();
+            for (j, word) in words.iter_mut().enumerate() {
+                if word.is_empty() {
+                    continue;
+                }
+                let lower = word.to_lowercase();
+                let capitalize = (word.chars().count() > 1 && !is_skip_word(&lower))
+                    || (j == count - 1 && following_hyphen)
+                    || self.first
+                    || after_punct;
+                if capitalize && *word == lower {
+                    *word = capitalise(word);
+                }
+                after_punct = false;
+                self.first = false;
+                last_word = Some((i, j));
+            }
+            strings[i] = words.join(" ");
+        }
+        restore.extend(open_quotes.iter().map(|(_, pos)| pos + 1));
+        for i in restore {
+            if let (Some(orig), Some(current)) = (original.get(i), strings.get(i)) {
+                if let (Some(o), Some(c)) = (orig.chars().next(), current.chars().next()) {
+                    strings[i] = format!("{o}{}", &current[c.len_utf8()..]);
+                }
+            }
+        }
+        if let Some((i, j)) = last_word {
+            let mut words: Vec<String> = strings[i].split(' ').map(str::to_owned).collect();
+            if let Some(word) = words.get_mut(j) {
+                if word.chars().count() > 1 && is_skip_word(&word.to_lowercase()) {
+                    *word = capitalise(word);
+                }
+            }
+            strings[i] = words.join(" ");
+        }
+        let mut out = String::with_capacity(text.len());
+        for (i, s) in strings.iter().enumerate() {
+            out.push_str(s);
+            if let Some(tag) = tags.get(i) {
+                out.push(*tag);
+            }
+        }
+        out
+    }
+}
+
+/// `text` in `case`.
+pub(crate) fn convert(text: &str, case: Case) -> String {
+    Converter::new(case).apply(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_case_follows_citeproc_js() {
+        assert_eq!(
+            convert(
+                "embedding coproduction in organisational culture and practice: a case study",
+                Case::Title
+            ),
+            "Embedding Coproduction in Organisational Culture and Practice: A Case Study"
+        );
+        assert_eq!(
+            convert("state-of-the-art methods", Case::Title),
+            "State-Of-The-Art Methods"
+        );
+        assert_eq!(
+            convert("the iPhone and IEEE", Case::Title),
+            "The iPhone and IEEE"
+        );
+        assert_eq!(convert("what it is for", Case::Title), "What It Is For");
+    }
+
+    #[test]
+    fn capitalize_first_leaves_words_with_capitals() {
+        assert_eq!(convert("edited by", Case::CapitalizeFirst), "Edited by");
+        assert_eq!(convert("iPhone case", Case::CapitalizeFirst), "iPhone case");
+    }
+}
