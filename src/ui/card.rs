@@ -38,6 +38,7 @@ pub fn CitationCard(props: &CitationCardProps) -> Html {
             { badges(reference) }
             { identifiers(reference) }
             { abstract_section(reference.abstract_text.as_ref()) }
+            <crate::ui::cite::CiteControl reference={props.reference.clone()} />
         </article>
     }
 }

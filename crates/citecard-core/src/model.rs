@@ -215,7 +215,7 @@ pub enum ItemType {
 }
 
 impl ItemType {
-    const ALL: [ItemType; 14] = [
+    pub(crate) const ALL: [ItemType; 14] = [
         ItemType::ArticleJournal,
         ItemType::ArticleMagazine,
         ItemType::ArticleNewspaper,

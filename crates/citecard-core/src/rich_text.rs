@@ -342,6 +342,57 @@ pub trait HtmlTokenizer {
     fn tokenize(&self, html: &str, sink: &mut dyn FnMut(HtmlEvent<'_>));
 }
 
+/// Reads back exactly the HTML that [`RichText::to_html`] writes: tags
+/// without attributes and text with the five escapes [`escape_into`] uses.
+/// It is for HTML citecard wrote itself (such as a CSL-JSON item handed
+/// from one citecard module to another), where a full HTML tokenizer would
+/// add size for nothing; untrusted HTML must go through a real tokenizer.
+///
+/// ```
+/// use citecard_core::rich_text::{CanonicalHtml, Html5gum, RichText};
+/// let text = RichText::from_html_with("<p><b>Aim:</b> A &lt;b&gt; <i>test</i></p>", &Html5gum);
+/// assert_eq!(RichText::from_html_with(&text.to_html(), &CanonicalHtml), text);
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CanonicalHtml;
+
+impl HtmlTokenizer for CanonicalHtml {
+    fn tokenize(&self, html: &str, sink: &mut dyn FnMut(HtmlEvent<'_>)) {
+        let mut rest = html;
+        while !rest.is_empty() {
+            if let Some(tag) = rest.strip_prefix('<') {
+                let Some(end) = tag.find('>') else {
+                    break;
+                };
+                let name = &tag[..end];
+                match name.strip_prefix('/') {
+                    Some(name) => sink(HtmlEvent::End { name }),
+                    None => sink(HtmlEvent::Start {
+                        name: name.trim_end_matches('/'),
+                        self_closing: name.ends_with('/'),
+                    }),
+                }
+                rest = &tag[end + 1..];
+            } else {
+                let end = rest.find('<').unwrap_or(rest.len());
+                let text = &rest[..end];
+                if text.contains('&') {
+                    let decoded = text
+                        .replace("&lt;", "<")
+                        .replace("&gt;", ">")
+                        .replace("&quot;", "\"")
+                        .replace("&#39;", "'")
+                        .replace("&amp;", "&");
+                    sink(HtmlEvent::Text(&decoded));
+                } else {
+                    sink(HtmlEvent::Text(text));
+                }
+                rest = &rest[end..];
+            }
+        }
+    }
+}
+
 /// The WHATWG-compliant tokenizer of the `html5gum` crate.
 #[cfg(feature = "html5gum")]
 #[derive(Debug, Clone, Copy, Default)]

@@ -9,7 +9,7 @@
 mod csl;
 mod engine;
 mod text_case;
-mod xml;
+mod tree;
 
 use std::fmt;
 use std::str::FromStr;
@@ -72,35 +72,13 @@ impl Style {
         }
     }
 
-    /// The minified CSL file.
-    fn csl(self) -> &'static str {
-        match self {
-            Style::Apa => include_str!(concat!(env!("OUT_DIR"), "/apa.csl")),
-            Style::Mla => {
-                include_str!(concat!(env!("OUT_DIR"), "/modern-language-association.csl"))
-            }
-            Style::Chicago => include_str!(concat!(env!("OUT_DIR"), "/chicago-author-date.csl")),
-            Style::Harvard => {
-                include_str!(concat!(env!("OUT_DIR"), "/harvard-cite-them-right.csl"))
-            }
-            Style::Ieee => include_str!(concat!(env!("OUT_DIR"), "/ieee.csl")),
-            Style::Vancouver => {
-                include_str!(concat!(env!("OUT_DIR"), "/nlm-citation-sequence.csl"))
-            }
-        }
-    }
-
     /// The parsed style, made on first use.
     fn engine(self) -> Option<&'static Engine> {
         static ENGINES: [OnceLock<Option<Engine>>; 6] = [const { OnceLock::new() }; 6];
+        // Styles are compiled in `Style::ALL` order (see build.rs).
         let index = Style::ALL.iter().position(|s| *s == self)?;
         ENGINES[index]
-            .get_or_init(|| {
-                Engine::new(
-                    self.csl(),
-                    include_str!(concat!(env!("OUT_DIR"), "/locales-en-US.xml")),
-                )
-            })
+            .get_or_init(|| Engine::new(tree::document(index)?, tree::document(tree::LOCALE)?))
             .as_ref()
     }
 }
@@ -158,4 +136,26 @@ pub fn cite(reference: &Reference, style: Style) -> Option<Citation> {
         html: entry.html,
         inlines: entry.inlines,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn build_rs_knows_every_item_type() {
+        let compiled: [&str; 14] = include!(concat!(env!("OUT_DIR"), "/item_types.rs"));
+        let known: Vec<&str> = crate::model::ItemType::ALL
+            .iter()
+            .map(|t| t.csl_name())
+            .collect();
+        assert_eq!(compiled.to_vec(), known);
+    }
+
+    #[test]
+    fn every_style_reads() {
+        for style in Style::ALL {
+            assert!(style.engine().is_some(), "{style}");
+        }
+    }
 }

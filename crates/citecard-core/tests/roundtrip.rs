@@ -3,7 +3,9 @@
 #![cfg(all(feature = "html5gum", not(target_arch = "wasm32")))]
 
 use citecard_core::export::csl_json;
-use citecard_core::rich_text::{Block, Inline, Section};
+use citecard_core::rich_text::{Block, CanonicalHtml, Inline, Section};
+
+mod common;
 use citecard_core::{
     parse, Date, Doi, Format, HttpUrl, ItemType, Metrics, Name, Provenance, Quartile, Reference,
     RichText,
@@ -179,4 +181,36 @@ proptest! {
             .collect();
         prop_assert_eq!(read, references);
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// The citation module reads the card's abstracts back with
+    /// `CanonicalHtml` instead of a full tokenizer: nothing may change.
+    #[test]
+    fn canonical_html_reads_back_what_to_html_writes(text in rich_text()) {
+        let html = text.to_html();
+        prop_assert_eq!(RichText::from_html_with(&html, &CanonicalHtml), text);
+    }
+}
+
+#[test]
+fn canonical_html_reads_back_every_corpus_abstract() {
+    let mut checked = 0;
+    for (name, reference) in common::corpus() {
+        for text in [&reference.abstract_text, &reference.abstract_zh]
+            .into_iter()
+            .flatten()
+        {
+            let html = text.to_html();
+            assert_eq!(
+                &RichText::from_html_with(&html, &CanonicalHtml),
+                text,
+                "{name}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 5, "only {checked} abstracts in the corpus");
 }

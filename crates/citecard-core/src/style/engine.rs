@@ -11,7 +11,7 @@
 //! does; `tests/styles.rs` compares every style with citeproc-js's output.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use serde_json::Value;
 
@@ -19,46 +19,48 @@ use crate::model::{Date, Name, Reference};
 use crate::names::is_cjk;
 use crate::style::csl::{self, group, macro_, rendered, seq, term, var, Node, Piece};
 use crate::style::text_case::{self, Case};
-use crate::style::xml::{self, Element};
+use crate::style::tree::Element;
 
-/// A term's singular and plural text.
-#[derive(Debug, Clone)]
+/// A term's form, singular and plural text.
+#[derive(Debug, Clone, Copy)]
 struct Term {
-    single: String,
-    multiple: String,
+    form: &'static str,
+    single: &'static str,
+    multiple: &'static str,
 }
 
 /// Terms and date formats: the en-US locale, with the style's overrides.
 #[derive(Debug, Default)]
 struct Locale {
-    terms: HashMap<(String, String), Term>,
-    dates: HashMap<String, Element>,
+    /// Each term's forms, by name.
+    terms: BTreeMap<&'static str, Vec<Term>>,
+    dates: BTreeMap<&'static str, Element>,
 }
 
 impl Locale {
     /// Add the terms and dates of a `<locale>` element, replacing earlier ones.
     fn absorb(&mut self, locale: Element) {
         for child in locale.children {
-            match child.name.as_str() {
+            match child.name {
                 "terms" => {
                     for t in child.children {
-                        let name = t.attr("name").unwrap_or_default().to_owned();
-                        let form = t.attr("form").unwrap_or("long").to_owned();
-                        let term = match (t.child("single"), t.child("multiple")) {
-                            (Some(s), Some(m)) => Term {
-                                single: s.text.clone(),
-                                multiple: m.text.clone(),
-                            },
-                            _ => Term {
-                                single: t.text.clone(),
-                                multiple: t.text.clone(),
-                            },
+                        let name = t.attr("name").unwrap_or_default();
+                        let form = t.attr("form").unwrap_or("long");
+                        let (single, multiple) = match (t.child("single"), t.child("multiple")) {
+                            (Some(s), Some(m)) => (s.text, m.text),
+                            _ => (t.text, t.text),
                         };
-                        self.terms.insert((name, form), term);
+                        let forms = self.terms.entry(name).or_default();
+                        forms.retain(|f| f.form != form);
+                        forms.push(Term {
+                            form,
+                            single,
+                            multiple,
+                        });
                     }
                 }
                 "date" => {
-                    let form = child.attr("form").unwrap_or_default().to_owned();
+                    let form = child.attr("form").unwrap_or_default();
                     self.dates.insert(form, child);
                 }
                 _ => {}
@@ -68,7 +70,7 @@ impl Locale {
 
     /// A term in `form`, falling back as CSL prescribes (verb-short → verb →
     /// long, symbol → short → long, short → long).
-    fn term(&self, name: &str, form: &str, plural: bool) -> Option<&str> {
+    fn term(&self, name: &str, form: &str, plural: bool) -> Option<&'static str> {
         let chain: &[&str] = match form {
             "verb-short" => &["verb-short", "verb", "long"],
             "symbol" => &["symbol", "short", "long"],
@@ -76,16 +78,12 @@ impl Locale {
             "verb" => &["verb", "long"],
             _ => &["long"],
         };
+        let forms = self.terms.get(name)?;
         chain.iter().find_map(|form| {
-            self.terms
-                .get(&(name.to_owned(), (*form).to_owned()))
-                .map(|t| {
-                    if plural {
-                        t.multiple.as_str()
-                    } else {
-                        t.single.as_str()
-                    }
-                })
+            forms
+                .iter()
+                .find(|t| t.form == *form)
+                .map(|t| if plural { t.multiple } else { t.single })
         })
     }
 }
@@ -111,11 +109,11 @@ const INHERITED_NAME_ATTRIBUTES: [&str; 13] = [
 #[derive(Debug)]
 pub(crate) struct Engine {
     root: Element,
-    macros: HashMap<String, usize>,
+    macros: BTreeMap<&'static str, usize>,
     bibliography: usize,
     locale: Locale,
-    inherited: Vec<(String, String)>,
-    page_range_format: Option<String>,
+    inherited: Vec<(&'static str, &'static str)>,
+    page_range_format: Option<&'static str>,
     demote_particle: bool,
     initialize_with_hyphen: bool,
     second_field_align: bool,
@@ -125,10 +123,9 @@ pub(crate) struct Engine {
 impl Engine {
     /// Parse a minified style and locale (see `build.rs`); `None` when the
     /// style has no bibliography.
-    pub(crate) fn new(style: &str, locale: &str) -> Option<Engine> {
-        let mut root = xml::parse(style)?;
+    pub(crate) fn new(mut root: Element, locale: Element) -> Option<Engine> {
         let mut terms = Locale::default();
-        terms.absorb(xml::parse(locale)?);
+        terms.absorb(locale);
         let mut locales = Vec::new();
         root.children.retain_mut(|c| {
             if c.name == "locale" {
@@ -146,7 +143,7 @@ impl Engine {
             .iter()
             .enumerate()
             .filter(|(_, c)| c.name == "macro")
-            .filter_map(|(i, c)| Some((c.attr("name")?.to_owned(), i)))
+            .filter_map(|(i, c)| Some((c.attr("name")?, i)))
             .collect();
         let bibliography = root
             .children
@@ -157,8 +154,8 @@ impl Engine {
         for element in [&root, bib] {
             for name in INHERITED_NAME_ATTRIBUTES {
                 if let Some(value) = element.attr(name) {
-                    inherited.retain(|(n, _): &(String, String)| n != name);
-                    inherited.push((name.to_owned(), value.to_owned()));
+                    inherited.retain(|(n, _): &(&str, &str)| *n != name);
+                    inherited.push((name, value));
                 }
             }
         }
@@ -171,7 +168,7 @@ impl Engine {
                 )
         });
         Some(Engine {
-            page_range_format: root.attr("page-range-format").map(str::to_owned),
+            page_range_format: root.attr("page-range-format"),
             demote_particle: matches!(
                 root.attr("demote-non-dropping-particle"),
                 None | Some("display-and-sort")
@@ -229,7 +226,7 @@ impl Engine {
 struct Item<'a> {
     r: &'a Reference,
     /// CSL variables citecard does not model, kept from a CSL-JSON input.
-    extra: HashMap<&'a str, Value>,
+    extra: BTreeMap<&'a str, Value>,
 }
 
 impl<'a> Item<'a> {
@@ -275,7 +272,12 @@ impl<'a> Item<'a> {
             "citation-number" => Some("1".to_owned()),
             _ => match self.extra.get(name)? {
                 Value::String(s) => Some(s.clone()),
-                Value::Number(n) => Some(n.to_string()),
+                // Whole numbers only: float formatting would cost ~10 KB of
+                // wasm, and CSL number variables are whole in practice.
+                Value::Number(n) => n
+                    .as_i64()
+                    .map(|i| i.to_string())
+                    .or_else(|| n.as_u64().map(|u| u.to_string())),
                 _ => None,
             },
         };
@@ -362,7 +364,7 @@ struct NameOpts<'a> {
 
 impl<'a> Ctx<'a> {
     fn eval(&self, el: &'a Element) -> Piece {
-        match el.name.as_str() {
+        match el.name {
             "text" => self.text(el),
             "group" => {
                 let children = self.children(&el.children);
@@ -482,7 +484,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn page_range(&self, page: &str) -> String {
-        match self.engine.page_range_format.as_deref() {
+        match self.engine.page_range_format {
             Some(format) => csl::page_range_format(page, format),
             None => csl::page_range(page),
         }
@@ -517,7 +519,7 @@ impl<'a> Ctx<'a> {
         let mut results = Vec::new();
         for (attribute, values) in &el.attrs {
             for value in values.split_whitespace() {
-                let result = match attribute.as_str() {
+                let result = match *attribute {
                     "type" => self.item.r.item_type.csl_name() == value,
                     "variable" => !self.is_suppressed(value) && self.item.has(value),
                     "is-numeric" => self.item.text(value).is_some_and(|v| csl::is_numeric(&v)),
@@ -697,8 +699,8 @@ impl<'a> Ctx<'a> {
             self.engine
                 .inherited
                 .iter()
-                .find(|(n, _)| n == key)
-                .map(|(_, v)| v.as_str())
+                .find(|(n, _)| *n == key)
+                .map(|(_, v)| *v)
         };
         let get = |key: &str, style_key: &str| {
             name.and_then(|n| n.attr(key))
@@ -799,8 +801,8 @@ impl<'a> Ctx<'a> {
                 self.engine
                     .inherited
                     .iter()
-                    .find(|(n, _)| n == "names-delimiter")
-                    .map(|(_, v)| v.as_str())
+                    .find(|(n, _)| *n == "names-delimiter")
+                    .map(|(_, v)| *v)
             })
             .unwrap_or("");
         let mut seq_nodes = Vec::new();

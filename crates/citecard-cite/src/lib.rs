@@ -1,0 +1,159 @@
+//! citecard's citation module: formats a reference in one of the six
+//! citation styles or writes it as BibTeX, RIS or CSL-JSON.
+//!
+//! The card (the `citecard` crate) loads this module the first time someone
+//! opens its cite control, and passes the reference as a CSL-JSON item with
+//! [`cite`]; keeping the CSL styles out of the card's own wasm keeps the
+//! first card small and fast (see BENCHMARKS.md).
+#![warn(missing_docs)]
+
+use citecard_core::export::{self, bibtex, ris};
+use citecard_core::input::csl_json;
+use citecard_core::rich_text::{Block, CanonicalHtml, Inline, RichText, Section};
+use citecard_core::style::{self, Style};
+use citecard_core::Reference;
+use wasm_bindgen::prelude::*;
+
+/// A formatted citation or export.
+#[derive(Debug, PartialEq)]
+pub struct Output {
+    /// The plain text to copy.
+    pub text: String,
+    /// The HTML citeproc-js writes for a citation style; empty for exports.
+    pub html: String,
+    /// The citation as rich inline content; empty for exports.
+    pub inlines: Vec<Inline>,
+}
+
+/// Format `item` (one CSL-JSON item, as the card writes it) as `choice`:
+/// `apa`, `mla`, `chicago`, `harvard`, `ieee`, `vancouver`, `bibtex`, `ris`
+/// or `csl-json`.
+pub fn format_item(item: &str, choice: &str) -> Result<Output, String> {
+    // Only the CSL-JSON reader, not format detection: the other readers
+    // would add their code to this module for nothing. The card wrote the
+    // abstracts with `RichText::to_html`, which `CanonicalHtml` reads back.
+    let records = csl_json::parse(item, &CanonicalHtml).map_err(|e| e.to_string())?;
+    let reference: Reference = match records.into_iter().next() {
+        Some(Ok(record)) => record.reference,
+        Some(Err(error)) => return Err(error.to_string()),
+        None => return Err("no record to cite".to_owned()),
+    };
+    let export = |text: String| Output {
+        text,
+        html: String::new(),
+        inlines: Vec::new(),
+    };
+    let references = std::slice::from_ref(&reference);
+    Ok(match choice {
+        "bibtex" => export(bibtex::write(references)),
+        "ris" => export(ris::write(references)),
+        "csl-json" => export(export::csl_json::write(references)),
+        style => {
+            let style: Style = style.parse()?;
+            let citation = style::cite(&reference, style)
+                .ok_or_else(|| format!("the {style} style could not be read"))?;
+            Output {
+                text: citation.text,
+                html: citation.html,
+                inlines: citation.inlines,
+            }
+        }
+    })
+}
+
+impl Output {
+    /// The citation as one paragraph of sanitised HTML with only `<em>` and
+    /// `<strong>`, which the card reads back as rich text; empty for exports.
+    pub fn preview_html(&self) -> String {
+        if self.inlines.is_empty() {
+            return String::new();
+        }
+        RichText {
+            sections: vec![Section {
+                label: None,
+                blocks: vec![Block::Paragraph(self.inlines.clone())],
+            }],
+        }
+        .to_html()
+    }
+}
+
+/// [`format_item`] for JavaScript: `[text, html, preview]`, where `preview` is
+/// [`Output::preview_html`]; throws an `Error` with the message on failure.
+#[wasm_bindgen]
+pub fn cite(item: &str, choice: &str) -> Result<Vec<String>, JsError> {
+    let output = format_item(item, choice).map_err(|e| JsError::new(&e))?;
+    let preview = output.preview_html();
+    Ok(vec![output.text, output.html, preview])
+}
+
+/// Parse one BibTeX entry and format its first record in `style`, as the
+/// speed benchmark does one card at a time (feature `bibtex`).
+#[cfg(feature = "bibtex")]
+#[wasm_bindgen]
+pub fn cite_bibtex(entry: &str, style: &str) -> Result<String, JsError> {
+    let style: Style = style.parse().map_err(|e: String| JsError::new(&e))?;
+    let document = citecard_core::parse(entry, Some(citecard_core::Format::BibTeX))
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    let reference = match document.records.into_iter().next() {
+        Some(Ok(record)) => record.reference,
+        Some(Err(error)) => return Err(JsError::new(&error.to_string())),
+        None => return Err(JsError::new("no record")),
+    };
+    style::cite(&reference, style)
+        .map(|c| c.text)
+        .ok_or_else(|| JsError::new("the style could not be read"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ITEM: &str = r#"{"id":"repper2022embedding","type":"article-journal",
+        "title":"Embedding coproduction in organisational culture and practice: a case study",
+        "author":[{"family":"Repper","given":"Julie"},{"family":"Eve","given":"Julian"}],
+        "container-title":"Leadership in Health Services","DOI":"10.1108/LHS-04-2022-0039",
+        "issued":{"date-parts":[[2022,7,26]]},"abstract":"<p>An <b>abstract</b></p>"}"#;
+
+    #[test]
+    fn formats_a_csl_json_item_in_a_style() {
+        let output = format_item(ITEM, "apa").unwrap();
+        // citeproc-js 2.4.63 with apa.csl (tests/golden/citations.json, record 0).
+        assert_eq!(
+            output.text,
+            "Repper, J., & Eve, J. (2022). Embedding coproduction in organisational culture and \
+             practice: a case study. Leadership in Health Services. https://doi.org/10.1108/LHS-04-2022-0039"
+        );
+        assert!(output.html.contains("<i>Leadership in Health Services</i>"));
+        assert_eq!(
+            output.preview_html(),
+            "<p>Repper, J., &amp; Eve, J. (2022). Embedding coproduction in organisational culture \
+             and practice: a case study. <em>Leadership in Health Services</em>. \
+             https://doi.org/10.1108/LHS-04-2022-0039</p>"
+        );
+    }
+
+    #[test]
+    fn writes_exports() {
+        assert!(format_item(ITEM, "bibtex")
+            .unwrap()
+            .text
+            .starts_with("@article{repper2022embedding,"));
+        assert!(format_item(ITEM, "ris")
+            .unwrap()
+            .text
+            .starts_with("TY  - JOUR"));
+        let json = format_item(ITEM, "csl-json").unwrap().text;
+        assert!(json.contains("\"DOI\": \"10.1108/LHS-04-2022-0039\""));
+        // The abstract survives the hand-over with its markup.
+        assert!(json.contains("\"abstract\": \"<p>An <strong>abstract</strong></p>\""));
+    }
+
+    #[test]
+    fn bad_input_is_an_error_not_a_panic() {
+        assert!(format_item("{", "apa").is_err());
+        assert!(format_item(ITEM, "nature")
+            .unwrap_err()
+            .contains("unknown style"));
+    }
+}

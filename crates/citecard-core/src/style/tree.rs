@@ -1,0 +1,130 @@
+//! The CSL styles and the en-US locale as `build.rs` compiles them: a
+//! shared string table, then one tree of string indices per file.
+
+/// The compiled files, in `build.rs`'s order: APA, MLA, Chicago, Harvard,
+/// IEEE, NLM (Vancouver), then the en-US locale.
+static BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/csl.bin"));
+
+/// The index of the en-US locale in the blob.
+pub(crate) const LOCALE: usize = 6;
+
+/// An element of a style or locale.
+#[derive(Debug, Default)]
+pub(crate) struct Element {
+    /// The local name (`text`, `group`, `date-part`, …).
+    pub(crate) name: &'static str,
+    /// Attributes in document order (`xml:lang` is stored as `lang`).
+    pub(crate) attrs: Vec<(&'static str, &'static str)>,
+    /// Child elements in document order.
+    pub(crate) children: Vec<Element>,
+    /// The element's own text (terms).
+    pub(crate) text: &'static str,
+}
+
+impl Element {
+    /// The value of attribute `name`.
+    pub(crate) fn attr(&self, name: &str) -> Option<&'static str> {
+        self.attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+    }
+
+    /// The first child element called `name`.
+    pub(crate) fn child(&self, name: &str) -> Option<&Element> {
+        self.children.iter().find(|c| c.name == name)
+    }
+}
+
+/// Reads the blob; every read is checked, so a corrupt blob gives `None`.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    strings: &'a [&'static str],
+}
+
+impl Reader<'_> {
+    fn number(&mut self) -> Option<usize> {
+        let mut n = 0usize;
+        for shift in (0..35).step_by(7) {
+            let (&byte, rest) = self.bytes.split_first()?;
+            self.bytes = rest;
+            n |= usize::from(byte & 0x7f) << shift;
+            if byte < 0x80 {
+                return Some(n);
+            }
+        }
+        None
+    }
+
+    fn string(&mut self) -> Option<&'static str> {
+        let i = self.number()?;
+        self.strings.get(i).copied()
+    }
+
+    fn element(&mut self, depth: usize) -> Option<Element> {
+        if depth > 64 {
+            return None;
+        }
+        let name = self.string()?;
+        let count = self.number()?;
+        let mut attrs = Vec::with_capacity(count.min(16));
+        for _ in 0..count {
+            attrs.push((self.string()?, self.string()?));
+        }
+        let text = self.string()?;
+        let count = self.number()?;
+        let mut children = Vec::with_capacity(count.min(64));
+        for _ in 0..count {
+            children.push(self.element(depth + 1)?);
+        }
+        Some(Element {
+            name,
+            attrs,
+            children,
+            text,
+        })
+    }
+}
+
+fn split_len(bytes: &'static [u8]) -> Option<(&'static [u8], &'static [u8])> {
+    let (len, rest) = bytes.split_first_chunk::<4>()?;
+    let len = usize::try_from(u32::from_le_bytes(*len)).ok()?;
+    (rest.len() >= len).then(|| rest.split_at(len))
+}
+
+/// File `index` of the blob as a tree.
+pub(crate) fn document(index: usize) -> Option<Element> {
+    let (table, mut rest) = split_len(BLOB)?;
+    let strings: Vec<&'static str> = std::str::from_utf8(table).ok()?.split('\0').collect();
+    for _ in 0..index {
+        rest = split_len(rest)?.1;
+    }
+    let (bytes, _) = split_len(rest)?;
+    Reader {
+        bytes,
+        strings: &strings,
+    }
+    .element(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_file_reads_back() {
+        for index in 0..=LOCALE {
+            let root = document(index).expect("a compiled file");
+            let expected = if index == LOCALE { "locale" } else { "style" };
+            assert_eq!(root.name, expected);
+            assert!(!root.children.is_empty());
+        }
+        assert!(document(LOCALE + 1).is_none());
+    }
+
+    #[test]
+    fn sorting_citations_and_info_are_left_out() {
+        let apa = document(0).unwrap();
+        assert!(apa.child("info").is_none());
+        assert!(apa.child("bibliography").unwrap().child("sort").is_none());
+        assert!(apa.child("citation").unwrap().child("layout").is_none());
+        assert!(apa.child("bibliography").unwrap().child("layout").is_some());
+    }
+}

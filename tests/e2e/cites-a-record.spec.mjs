@@ -1,0 +1,46 @@
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { Playground } from './playground.mjs';
+
+// citeproc-js's output for the reference record (tests/oracle/generate.mjs).
+const golden = JSON.parse(
+  readFileSync(new URL('../../crates/citecard-core/tests/golden/citations.json', import.meta.url), 'utf8'),
+);
+const seed = golden.entries.find((e) => e.fixture === 'static/records/seed-coproduction.txt');
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+test('the cite panel loads the citation module on demand, previews every style and copies it', async ({ page }) => {
+  const loaded = [];
+  page.on('request', (request) => loaded.push(new URL(request.url()).pathname));
+  const playground = new Playground(page);
+  await playground.open();
+  const card = playground.card;
+  // The first card does not fetch the citation module.
+  expect(loaded.filter((p) => p.includes('citecard-cite'))).toEqual([]);
+
+  const toggle = card.getByTestId('cite-toggle');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  const preview = card.getByTestId('cite-preview');
+  await expect(preview).toHaveText(seed.apa.text);
+  await expect(preview.locator('em')).toHaveText('Leadership in Health Services');
+
+  for (const style of ['mla', 'chicago', 'harvard', 'ieee', 'vancouver', 'apa']) {
+    await card.getByTestId('cite-choice').selectOption(style);
+    await expect(preview).toHaveText(seed[style].text);
+  }
+
+  await card.getByTestId('cite-copy').click();
+  await expect(card.getByTestId('cite-status')).toHaveText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(seed.apa.text);
+
+  await card.getByTestId('cite-choice').selectOption('bibtex');
+  await expect(preview).toContainText('@article{repper2022embedding,');
+  await card.getByTestId('cite-choice').selectOption('ris');
+  await expect(preview).toContainText('TY  - JOUR');
+  await card.getByTestId('cite-choice').selectOption('csl-json');
+  await expect(preview).toContainText('"DOI": "10.1108/LHS-04-2022-0039"');
+  await page.screenshot({ path: test.info().outputPath('cite-panel.png'), fullPage: true });
+});
