@@ -6,26 +6,10 @@
 //
 // Writes crates/citecard-core/tests/golden/citations.json. Never edit that
 // file by hand, and never write it from citecard's own style output.
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import CSL from 'citeproc';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(root, 'target/debug/citecard');
-const csl = (path) => readFileSync(join(root, 'crates/citecard-core/csl', path), 'utf8');
+import { STYLES, convert, format, root } from './citeproc.mjs';
 const packageJson = JSON.parse(readFileSync(join(root, 'tests/node_modules/citeproc/package.json'), 'utf8'));
-
-export const STYLES = {
-  apa: 'apa.csl',
-  mla: 'modern-language-association.csl',
-  chicago: 'chicago-author-date.csl',
-  harvard: 'harvard-cite-them-right.csl',
-  ieee: 'ieee.csl',
-  // vancouver-nlm.csl is a dependent style whose parent is nlm-citation-sequence.csl.
-  vancouver: 'nlm-citation-sequence.csl',
-};
 
 /** Every valid fixture, plus the reference record. */
 function corpusFiles() {
@@ -38,35 +22,6 @@ function corpusFiles() {
     }
   }
   return files;
-}
-
-function convert(path) {
-  const out = execFileSync(cli, ['convert', '--to', 'csl-json', path], { encoding: 'utf8' });
-  return JSON.parse(out);
-}
-
-function engineFor(style, items) {
-  const sys = {
-    retrieveLocale: (lang) => {
-      try {
-        return csl(`locales/locales-${lang}.xml`);
-      } catch {
-        return csl('locales/locales-en-US.xml');
-      }
-    },
-    retrieveItem: (id) => items[id],
-  };
-  return new CSL.Engine(sys, csl(`styles/${STYLES[style]}`), 'en-US', true);
-}
-
-/** The bibliography entry of one item alone, as citeproc-js writes it. */
-function format(style, item, outputFormat) {
-  const items = { [item.id]: item };
-  const engine = engineFor(style, items);
-  engine.setOutputFormat(outputFormat);
-  engine.updateItems([item.id]);
-  const [, entries] = engine.makeBibliography();
-  return entries.join('').trim();
 }
 
 const entries = [];

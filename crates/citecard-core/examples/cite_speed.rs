@@ -13,7 +13,7 @@ fn main() {
     let path = args.next().expect("a .bib file");
     let style: Style = args
         .next()
-        .unwrap_or_else(|| "ieee".to_owned())
+        .unwrap_or_else(|| "apa".to_owned())
         .parse()
         .expect("a style name");
     let text = std::fs::read_to_string(&path).expect("a readable file");
@@ -32,7 +32,7 @@ fn main() {
         for entry in &entries {
             let document = parse(entry, Some(Format::BibTeX)).expect("a BibTeX entry");
             for record in document.records.into_iter().flatten() {
-                let citation = cite(&record.reference, style).expect("an available style");
+                let citation = cite(&record.reference, style).expect("every style reads");
                 characters += citation.text.len();
             }
         }

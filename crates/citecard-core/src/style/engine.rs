@@ -10,6 +10,7 @@
 //! `second-field-align`. Where CSL leaves room, it does what citeproc-js
 //! does; `tests/styles.rs` compares every style with citeproc-js's output.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
@@ -138,6 +139,7 @@ impl Engine {
         for locale in locales {
             terms.absorb(locale);
         }
+        compile_conditions(&mut root);
         let macros = root
             .children
             .iter()
@@ -222,6 +224,67 @@ impl Engine {
     }
 }
 
+/// How the tests of a condition combine.
+#[derive(Debug, Clone, Copy)]
+enum Match {
+    All,
+    Any,
+    None,
+}
+
+/// One test of a condition.
+#[derive(Debug)]
+enum Test {
+    /// The item's type is one of these (a bit per `ItemType::ALL` index).
+    Types(u32),
+    /// The variable has a value.
+    Variable(&'static str),
+    /// The variable is numeric.
+    Numeric(&'static str),
+    /// Always false in a bibliography entry: locators, positions,
+    /// disambiguation and uncertain dates.
+    False,
+}
+
+/// The compiled tests of an `<if>` or `<else-if>`.
+#[derive(Debug)]
+pub(crate) struct Condition {
+    mode: Match,
+    tests: Vec<Test>,
+}
+
+/// Compile every `<if>` and `<else-if>` below `el` once, so that rendering
+/// does not split and compare attribute strings.
+fn compile_conditions(el: &mut Element) {
+    if matches!(el.name, "if" | "else-if") {
+        let mut tests = Vec::new();
+        for (attribute, values) in &el.attrs {
+            for value in values.split_whitespace() {
+                tests.push(match *attribute {
+                    "type" => Test::Types(
+                        crate::model::ItemType::ALL
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, t)| t.csl_name() == value)
+                            .fold(0, |mask, (i, _)| mask | 1 << i),
+                    ),
+                    "variable" => Test::Variable(value),
+                    "is-numeric" => Test::Numeric(value),
+                    "is-uncertain-date" | "locator" | "position" | "disambiguate" => Test::False,
+                    _ => continue,
+                });
+            }
+        }
+        let mode = match el.attr("match") {
+            Some("any") => Match::Any,
+            Some("none") => Match::None,
+            _ => Match::All,
+        };
+        el.condition = Some(Box::new(Condition { mode, tests }));
+    }
+    el.children.iter_mut().for_each(compile_conditions);
+}
+
 /// A record's CSL variables.
 struct Item<'a> {
     r: &'a Reference,
@@ -243,41 +306,43 @@ impl<'a> Item<'a> {
     }
 
     /// A text or number variable.
-    fn text(&self, name: &str) -> Option<String> {
+    fn text(&self, name: &str) -> Option<Cow<'a, str>> {
         let r = self.r;
-        let field = match name {
-            "title" => r.title.clone(),
-            "container-title" => r.container_title.clone(),
-            "collection-title" => r.collection_title.clone(),
+        let field: Option<Cow<'a, str>> = match name {
+            "title" => r.title.as_deref().map(Cow::Borrowed),
+            "container-title" => r.container_title.as_deref().map(Cow::Borrowed),
+            "collection-title" => r.collection_title.as_deref().map(Cow::Borrowed),
             // citeproc-js does not read CSL-JSON `event` as `event-title`.
-            "event" => r.event_title.clone(),
-            "publisher" => r.publisher.clone(),
-            "publisher-place" => r.publisher_place.clone(),
-            "edition" => r.edition.clone(),
-            "genre" => r.genre.clone(),
-            "volume" => r.volume.clone(),
-            "issue" => r.issue.clone(),
-            "page" => r.page.clone(),
+            "event" => r.event_title.as_deref().map(Cow::Borrowed),
+            "publisher" => r.publisher.as_deref().map(Cow::Borrowed),
+            "publisher-place" => r.publisher_place.as_deref().map(Cow::Borrowed),
+            "edition" => r.edition.as_deref().map(Cow::Borrowed),
+            "genre" => r.genre.as_deref().map(Cow::Borrowed),
+            "volume" => r.volume.as_deref().map(Cow::Borrowed),
+            "issue" => r.issue.as_deref().map(Cow::Borrowed),
+            "page" => r.page.as_deref().map(Cow::Borrowed),
             "page-first" => r
                 .page
                 .as_deref()
                 .and_then(|p| p.split(['-', '–', ',', '&']).next())
-                .map(|p| p.trim().to_owned()),
-            "number" => csl::number(r).map(str::to_owned),
-            "DOI" => r.doi.as_ref().map(|d| d.as_str().to_owned()),
-            "URL" => r.url.as_ref().map(|u| u.as_str().to_owned()),
-            "ISSN" => r.issn.first().cloned(),
-            "ISBN" => r.isbn.first().cloned(),
-            "language" => r.language.clone(),
-            "citation-number" => Some("1".to_owned()),
+                .map(|p| Cow::Borrowed(p.trim())),
+            "number" => csl::number(r).map(Cow::Borrowed),
+            "DOI" => r.doi.as_ref().map(|d| Cow::Borrowed(d.as_str())),
+            "URL" => r.url.as_ref().map(|u| Cow::Borrowed(u.as_str())),
+            "ISSN" => r.issn.first().map(|s| Cow::Borrowed(s.as_str())),
+            "ISBN" => r.isbn.first().map(|s| Cow::Borrowed(s.as_str())),
+            "language" => r.language.as_deref().map(Cow::Borrowed),
+            "citation-number" => Some(Cow::Borrowed("1")),
+            _ if self.extra.is_empty() => None,
             _ => match self.extra.get(name)? {
-                Value::String(s) => Some(s.clone()),
+                Value::String(s) => Some(Cow::Owned(s.clone())),
                 // Whole numbers only: float formatting would cost ~10 KB of
                 // wasm, and CSL number variables are whole in practice.
                 Value::Number(n) => n
                     .as_i64()
                     .map(|i| i.to_string())
-                    .or_else(|| n.as_u64().map(|u| u.to_string())),
+                    .or_else(|| n.as_u64().map(|u| u.to_string()))
+                    .map(Cow::Owned),
                 _ => None,
             },
         };
@@ -285,13 +350,13 @@ impl<'a> Item<'a> {
     }
 
     /// A name variable.
-    fn names(&self, name: &str) -> Vec<Name> {
+    fn names(&self, name: &str) -> Cow<'a, [Name]> {
         match name {
-            "author" => self.r.authors.clone(),
-            "editor" => self.r.editors.clone(),
+            "author" => Cow::Borrowed(&self.r.authors),
+            "editor" => Cow::Borrowed(&self.r.editors),
             _ => match self.extra.get(name) {
-                Some(Value::Array(list)) => list.iter().filter_map(json_name).collect(),
-                _ => Vec::new(),
+                Some(Value::Array(list)) => Cow::Owned(list.iter().filter_map(json_name).collect()),
+                _ => Cow::Borrowed(&[]),
             },
         }
     }
@@ -318,7 +383,17 @@ impl<'a> Item<'a> {
     }
 
     fn has(&self, name: &str) -> bool {
-        self.text(name).is_some() || !self.names(name).is_empty() || self.date(name).is_some()
+        match name {
+            "author" => !self.r.authors.is_empty(),
+            "editor" => !self.r.editors.is_empty(),
+            "issued" => self.r.issued.is_some(),
+            "accessed" => self.r.accessed.is_some(),
+            _ => {
+                self.text(name).is_some()
+                    || (!self.extra.is_empty()
+                        && (!self.names(name).is_empty() || self.date(name).is_some()))
+            }
+        }
     }
 }
 
@@ -382,31 +457,51 @@ impl<'a> Ctx<'a> {
 
     /// Font style, weight, quotes, text case and affixes of a rendering element.
     fn decorate(&self, el: &Element, mut piece: Piece) -> Piece {
-        if let Some(case) = el.attr("text-case").and_then(|c| self.case(c)) {
+        // Most elements render nothing for a given record: nothing to do.
+        if piece.node_ref().is_none() || el.attrs.is_empty() {
+            return piece;
+        }
+        let (mut case, mut strip, mut quotes, mut italic, mut bold) =
+            (None, false, false, false, false);
+        let (mut prefix, mut suffix, mut variable) = ("", "", false);
+        // A `<text variable>` had its case applied to the raw value.
+        let variable_text = el.name == "text" && el.attr("variable").is_some();
+        for (key, value) in &el.attrs {
+            match *key {
+                "text-case" if !variable_text => case = self.case(value),
+                "strip-periods" => strip = *value == "true",
+                "quotes" => quotes = *value == "true",
+                "font-style" => italic = matches!(*value, "italic" | "oblique"),
+                "font-weight" => bold = *value == "bold",
+                "prefix" => prefix = value,
+                "suffix" => suffix = value,
+                "variable" => variable = true,
+                _ => {}
+            }
+        }
+        if let Some(case) = case {
             let mut converter = text_case::Converter::new(case);
             piece = piece.map_text(&mut |t: &str| converter.apply(t));
         }
-        if el.attr("strip-periods") == Some("true") {
+        if strip {
             piece = piece.map_text(&mut |t: &str| t.replace('.', ""));
         }
-        if el.attr("quotes") == Some("true") {
+        if quotes {
             piece = piece.quoted();
         }
         // citeproc-js sets no italics on a variable in a script that has
         // none (Chinese, Japanese), though a group's italics still apply.
-        let unitalic = el.name == "text"
-            && el.attr("variable").is_some()
-            && piece.node_ref().is_some_and(csl::is_unitalic_script);
-        if matches!(el.attr("font-style"), Some("italic" | "oblique")) && !unitalic {
+        if italic
+            && !(el.name == "text"
+                && variable
+                && piece.node_ref().is_some_and(csl::is_unitalic_script))
+        {
             piece = piece.italic();
         }
-        if el.attr("font-weight") == Some("bold") {
+        if bold {
             piece = piece.bold();
         }
-        piece.affixed(
-            el.attr("prefix").unwrap_or(""),
-            el.attr("suffix").unwrap_or(""),
-        )
+        piece.affixed(prefix, suffix)
     }
 
     /// A text case, or `None` where citeproc-js leaves the text alone
@@ -434,7 +529,10 @@ impl<'a> Ctx<'a> {
 
     fn text(&self, el: &'a Element) -> Piece {
         if let Some(name) = el.attr("variable") {
-            return self.decorate(el, self.variable(name, el.attr("form")));
+            // The case applies to the whole value, before quotes inside it
+            // become their own nodes (title case looks at the last word).
+            let case = el.attr("text-case").and_then(|c| self.case(c));
+            return self.decorate(el, self.variable(name, el.attr("form"), case));
         }
         if let Some(name) = el.attr("macro") {
             let Some(&index) = self.engine.macros.get(name) else {
@@ -457,7 +555,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// `<text variable=…>`: the variable's value, short form where asked.
-    fn variable(&self, name: &str, form: Option<&str>) -> Piece {
+    fn variable(&self, name: &str, form: Option<&str>, case: Option<Case>) -> Piece {
         // citeproc-js does not count the disambiguation suffix as a
         // variable: "n.d." and an empty year-suffix in a group still render.
         if name == "year-suffix" {
@@ -474,12 +572,16 @@ impl<'a> Ctx<'a> {
             _ => self.item.text(name),
         };
         let value = value.map(|v| match name {
-            "page" => self.page_range(&v),
+            "page" => Cow::Owned(self.page_range(&v)),
             _ => v,
         });
         if value.is_some() {
             self.record(name);
         }
+        let value = match (value, case) {
+            (Some(v), Some(case)) => Some(Cow::Owned(text_case::convert(&v, case))),
+            (v, _) => v,
+        };
         var(value.as_deref())
     }
 
@@ -516,25 +618,23 @@ impl<'a> Ctx<'a> {
 
     /// Whether an `<if>` or `<else-if>` holds.
     fn test(&self, el: &Element) -> bool {
-        let mut results = Vec::new();
-        for (attribute, values) in &el.attrs {
-            for value in values.split_whitespace() {
-                let result = match *attribute {
-                    "type" => self.item.r.item_type.csl_name() == value,
-                    "variable" => !self.is_suppressed(value) && self.item.has(value),
-                    "is-numeric" => self.item.text(value).is_some_and(|v| csl::is_numeric(&v)),
-                    // A bibliography entry has no locator, position or
-                    // ambiguity, and citecard's dates are never uncertain.
-                    "is-uncertain-date" | "locator" | "position" | "disambiguate" => false,
-                    _ => continue,
-                };
-                results.push(result);
-            }
-        }
-        match el.attr("match") {
-            Some("any") => results.iter().any(|r| *r),
-            Some("none") => !results.iter().any(|r| *r),
-            _ => results.iter().all(|r| *r),
+        let Some(condition) = &el.condition else {
+            return false;
+        };
+        let type_bit = crate::model::ItemType::ALL
+            .iter()
+            .position(|t| *t == self.item.r.item_type)
+            .map_or(0, |i| 1u32 << i);
+        let mut results = condition.tests.iter().map(|test| match test {
+            Test::Types(mask) => mask & type_bit != 0,
+            Test::Variable(name) => !self.is_suppressed(name) && self.item.has(name),
+            Test::Numeric(name) => self.item.text(name).is_some_and(|v| csl::is_numeric(&v)),
+            Test::False => false,
+        });
+        match condition.mode {
+            Match::Any => results.any(|r| r),
+            Match::None => !results.any(|r| r),
+            Match::All => results.all(|r| r),
         }
     }
 
@@ -574,7 +674,7 @@ impl<'a> Ctx<'a> {
             flush(&mut digits, &mut out);
             out
         } else {
-            value
+            value.into_owned()
         };
         self.decorate(el, var(Some(&text)))
     }

@@ -19,6 +19,8 @@ pub(crate) struct Element {
     pub(crate) children: Vec<Element>,
     /// The element's own text (terms).
     pub(crate) text: &'static str,
+    /// For `<if>` and `<else-if>`: the tests, compiled once by the engine.
+    pub(crate) condition: Option<Box<crate::style::engine::Condition>>,
 }
 
 impl Element {
@@ -79,6 +81,7 @@ impl Reader<'_> {
             attrs,
             children,
             text,
+            condition: None,
         })
     }
 }

@@ -1,0 +1,53 @@
+// citeproc-js (npm `citeproc`, the CSL processor Zotero uses) over the CSL
+// files vendored in crates/citecard-core/csl, and `citecard convert`: shared
+// by generate.mjs (the goldens) and compare.mjs (any record file).
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import CSL from 'citeproc';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+export const cli = join(root, 'target/debug/citecard');
+const csl = (path) => readFileSync(join(root, 'crates/citecard-core/csl', path), 'utf8');
+
+export const STYLES = {
+  apa: 'apa.csl',
+  mla: 'modern-language-association.csl',
+  chicago: 'chicago-author-date.csl',
+  harvard: 'harvard-cite-them-right.csl',
+  ieee: 'ieee.csl',
+  // vancouver-nlm.csl is a dependent style whose parent is nlm-citation-sequence.csl.
+  vancouver: 'nlm-citation-sequence.csl',
+};
+
+/** The CSL-JSON items `citecard convert` writes for the records in `path`. */
+export function convert(path) {
+  const out = execFileSync(cli, ['convert', '--to', 'csl-json', path], { encoding: 'utf8' });
+  return JSON.parse(out);
+}
+
+function engineFor(style, items) {
+  const sys = {
+    retrieveLocale: (lang) => {
+      try {
+        return csl(`locales/locales-${lang}.xml`);
+      } catch {
+        return csl('locales/locales-en-US.xml');
+      }
+    },
+    retrieveItem: (id) => items[id],
+  };
+  return new CSL.Engine(sys, csl(`styles/${STYLES[style]}`), 'en-US', true);
+}
+
+/** The bibliography entry of one item alone, as citeproc-js writes it. */
+export function format(style, item, outputFormat) {
+  const items = { [item.id]: item };
+  const engine = engineFor(style, items);
+  engine.setOutputFormat(outputFormat);
+  engine.updateItems([item.id]);
+  const [, entries] = engine.makeBibliography();
+  return entries.join('').trim();
+}
+
