@@ -23,6 +23,7 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod browser;
 pub mod cite_module;
 pub mod html;
 pub mod ui;

@@ -1,12 +1,16 @@
-//! Browser tests: the card rendered by Yew in real headless Chromium.
+//! Browser tests: the card in each of its states, rendered by Yew in real
+//! headless Chromium.
 #![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
 
+use citecard::ui::card::{CardSkeleton, CardSkeletonProps, Theme, Variant};
+use citecard::ui::i18n::Lang;
 use citecard::{CitationCard, CitationCardProps, RecordCards, RecordCardsProps, SAMPLE_RECORD};
+use citecard_core::Reference;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlAnchorElement};
+use web_sys::{Element, HtmlAnchorElement, HtmlElement};
 use yew::{AttrValue, Renderer};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -19,31 +23,66 @@ fn fresh_root() -> Element {
     root
 }
 
-fn select(root: &Element, test_id: &str) -> Element {
+fn find(root: &Element, test_id: &str) -> Option<Element> {
     root.query_selector(&format!("[data-testid=\"{test_id}\"]"))
         .unwrap()
-        .unwrap_or_else(|| {
-            panic!(
-                "no element with data-testid={test_id}: {}",
-                root.inner_html()
-            )
-        })
+}
+
+fn select(root: &Element, test_id: &str) -> Element {
+    find(root, test_id).unwrap_or_else(|| {
+        panic!(
+            "no element with data-testid={test_id}: {}",
+            root.inner_html()
+        )
+    })
+}
+
+fn text(root: &Element, test_id: &str) -> String {
+    select(root, test_id).text_content().unwrap_or_default()
 }
 
 fn anchor(root: &Element, test_id: &str) -> HtmlAnchorElement {
     select(root, test_id).dyn_into().expect("an <a> element")
 }
 
-#[wasm_bindgen_test]
-async fn card_renders_the_title_and_the_doi_link() {
-    let document =
-        citecard_core::parse_with(SAMPLE_RECORD, None, citecard::html::tokenizer()).unwrap();
-    let reference = Rc::new(document.records[0].clone().unwrap().reference);
-    let root = fresh_root();
-    Renderer::<CitationCard>::with_root_and_props(root.clone(), CitationCardProps { reference })
-        .render();
+async fn click(root: &Element, test_id: &str) {
+    select(root, test_id)
+        .dyn_into::<HtmlElement>()
+        .expect("an HTML element")
+        .click();
     yew::scheduler::flush().await;
+}
 
+/// A BookSci record (the format the card's first users paste).
+fn reference(input: &str) -> Rc<Reference> {
+    let document = citecard_core::parse_with(
+        input,
+        Some(citecard_core::Format::BookSci),
+        citecard::html::tokenizer(),
+    )
+    .unwrap();
+    Rc::new(document.records[0].clone().unwrap().reference)
+}
+
+async fn card(reference: Rc<Reference>, variant: Variant, lang: Lang) -> Element {
+    let root = fresh_root();
+    Renderer::<CitationCard>::with_root_and_props(
+        root.clone(),
+        yew::props!(CitationCardProps {
+            reference,
+            variant,
+            lang: Some(lang),
+            theme: Theme::Dark,
+        }),
+    )
+    .render();
+    yew::scheduler::flush().await;
+    root
+}
+
+#[wasm_bindgen_test]
+async fn full_card_shows_every_field_with_safe_links() {
+    let root = card(reference(SAMPLE_RECORD), Variant::Full, Lang::En).await;
     let title = anchor(&root, "title-link");
     assert_eq!(
         title.text_content().unwrap(),
@@ -51,58 +90,199 @@ async fn card_renders_the_title_and_the_doi_link() {
     );
     assert_eq!(title.href(), "https://doi.org/10.1108/LHS-04-2022-0039");
     assert_eq!(title.rel(), "noopener noreferrer");
-
     let doi = anchor(&root, "doi-link");
     assert_eq!(doi.href(), "https://doi.org/10.1108/LHS-04-2022-0039");
     assert_eq!(
         doi.text_content().unwrap().trim(),
         "doi:10.1108/LHS-04-2022-0039"
     );
-
-    assert_eq!(
-        select(&root, "authors").text_content().unwrap(),
-        "Julie Repper, Julian Eve"
-    );
-    assert!(select(&root, "jcr")
-        .text_content()
-        .unwrap()
-        .contains("HEALTH POLICY & SERVICES"));
-    assert_eq!(
-        select(&root, "impact-factor").text_content().unwrap(),
-        "JIF1.7"
-    );
+    assert_eq!(text(&root, "authors"), "Julie Repper, Julian Eve");
+    assert!(text(&root, "jcr").contains("HEALTH POLICY & SERVICES"));
+    assert_eq!(text(&root, "impact-factor"), "JIF1.7");
     assert!(
-        root.query_selector("[data-testid=\"cas-zone\"]")
-            .unwrap()
-            .is_none(),
+        find(&root, "cas-zone").is_none(),
         "RegionNum 0 leaves no CAS badge"
+    );
+    // The legend explains each badge, "as provided by the record".
+    let legend = text(&root, "legend");
+    assert!(legend.contains("JCR Q3"), "{legend}");
+    assert!(legend.contains("as provided by the record"), "{legend}");
+    // Semantic structure and the theme.
+    let article = root.query_selector("article").unwrap().unwrap();
+    assert_eq!(article.get_attribute("data-theme").as_deref(), Some("dark"));
+    assert_eq!(
+        article.get_attribute("aria-labelledby"),
+        root.query_selector("h2")
+            .unwrap()
+            .unwrap()
+            .get_attribute("id")
+    );
+    assert!(root
+        .query_selector("dl.citecard-meta dt")
+        .unwrap()
+        .is_some());
+}
+
+#[wasm_bindgen_test]
+async fn a_long_abstract_starts_collapsed_and_expands() {
+    let root = card(reference(SAMPLE_RECORD), Variant::Full, Lang::En).await;
+    let body = select(&root, "abstract-body");
+    assert!(body.class_name().contains("citecard-collapsed"));
+    let toggle = select(&root, "abstract-toggle");
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        toggle.get_attribute("aria-controls"),
+        body.get_attribute("id")
+    );
+    assert_eq!(toggle.text_content().as_deref(), Some("Show more"));
+    click(&root, "abstract-toggle").await;
+    assert!(!select(&root, "abstract-body")
+        .class_name()
+        .contains("citecard-collapsed"));
+    assert_eq!(
+        select(&root, "abstract-toggle")
+            .get_attribute("aria-expanded")
+            .as_deref(),
+        Some("true")
+    );
+    assert_eq!(text(&root, "abstract-toggle"), "Show less");
+}
+
+#[wasm_bindgen_test]
+async fn long_author_lists_collapse_behind_n_more() {
+    let names: Vec<String> = (1..=8).map(|i| format!("Given{i} Family{i}")).collect();
+    let input = format!(
+        "{{\"title\":\"Many hands\",\"authors\":\"{}\"}}",
+        names.join(", ")
+    );
+    let root = card(reference(&input), Variant::Full, Lang::En).await;
+    assert_eq!(
+        text(&root, "authors"),
+        "Given1 Family1, Given2 Family2, Given3 Family3"
+    );
+    assert_eq!(text(&root, "authors-toggle"), "+ 5 more");
+    click(&root, "authors-toggle").await;
+    assert_eq!(text(&root, "authors"), names.join(", "));
+    assert_eq!(
+        select(&root, "authors-toggle")
+            .get_attribute("aria-expanded")
+            .as_deref(),
+        Some("true")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_bilingual_record_switches_title_and_abstract_language() {
+    let input = r#"{"title":"A study of reading","TitleCN":"阅读研究","abstract":"An English abstract.","AbstractTextCN":"中文摘要。","authors":"Li Lei"}"#;
+    let root = card(reference(input), Variant::Full, Lang::En).await;
+    assert_eq!(text(&root, "title"), "A study of reading");
+    assert_eq!(
+        select(&root, "lang-en")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+    click(&root, "lang-zh").await;
+    assert_eq!(text(&root, "title"), "阅读研究");
+    assert_eq!(text(&root, "abstract-body"), "中文摘要。");
+    assert_eq!(
+        select(&root, "title").get_attribute("lang").as_deref(),
+        Some("zh-CN")
+    );
+    assert_eq!(
+        select(&root, "lang-zh")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn chinese_interface_strings() {
+    let input =
+        r#"{"title":"T","authors":"A B","RegionNum":2,"RegionCategory":"医学","citationCount":3}"#;
+    let root = card(reference(input), Variant::Full, Lang::Zh).await;
+    assert!(text(&root, "cas-zone").contains("中科院 2区"));
+    assert_eq!(text(&root, "citations"), "被引 3 次");
+    assert_eq!(text(&root, "cite-toggle"), "引用");
+}
+
+#[wasm_bindgen_test]
+async fn compact_cards_keep_title_authors_venue_and_cite() {
+    let root = card(reference(SAMPLE_RECORD), Variant::Compact, Lang::En).await;
+    for present in ["title", "authors", "venue", "cite-toggle"] {
+        assert!(find(&root, present).is_some(), "{present}");
+    }
+    for absent in ["jcr", "doi-link", "abstract"] {
+        assert!(find(&root, absent).is_none(), "{absent}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_partial_record_renders_what_it_has() {
+    let root = card(
+        reference(r#"{"title":"Only a title"}"#),
+        Variant::Full,
+        Lang::En,
+    )
+    .await;
+    assert_eq!(text(&root, "title"), "Only a title");
+    for absent in ["authors", "venue", "jcr", "legend", "doi-link", "abstract"] {
+        assert!(find(&root, absent).is_none(), "{absent}");
+    }
+    // No empty labels either.
+    assert!(root
+        .query_selector("dl:empty, ul:empty, p:empty")
+        .unwrap()
+        .is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_loading_skeleton_is_busy_and_announced() {
+    let root = fresh_root();
+    Renderer::<CardSkeleton>::with_root_and_props(
+        root.clone(),
+        yew::props!(CardSkeletonProps {
+            lang: Some(Lang::En)
+        }),
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let skeleton = select(&root, "card-skeleton");
+    assert_eq!(skeleton.get_attribute("aria-busy").as_deref(), Some("true"));
+    assert_eq!(
+        root.query_selector("[role=status]")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("Loading the citation card…")
     );
 }
 
 #[wasm_bindgen_test]
 async fn unreadable_input_renders_a_located_error_card() {
     let root = fresh_root();
-    let input = AttrValue::from("{\"title\": \"x\", \"JCR\": \"Q1\",, }");
     Renderer::<RecordCards>::with_root_and_props(
         root.clone(),
-        RecordCardsProps {
-            input,
-            format: None,
-        },
+        yew::props!(RecordCardsProps {
+            input: AttrValue::from("{\"title\": \"x\", \"JCR\": \"Q1\",, }"),
+            lang: Some(Lang::En),
+        }),
     )
     .render();
     yew::scheduler::flush().await;
-
+    assert_eq!(text(&root, "error-location"), "Line 1, column 28");
     assert_eq!(
-        select(&root, "error-location").text_content().unwrap(),
-        "Line 1, column 28"
-    );
-    assert_eq!(
-        select(&root, "error-message").text_content().unwrap(),
+        text(&root, "error-message"),
         "invalid JSON: expected a field name in double quotes"
     );
-    assert!(root
-        .query_selector("[data-testid=\"citation-card\"]")
-        .unwrap()
-        .is_none());
+    assert!(
+        root.query_selector("pre mark").unwrap().is_some(),
+        "the excerpt marks the column"
+    );
+    assert!(find(&root, "citation-card").is_none());
 }

@@ -8,6 +8,9 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::ui::i18n::Lang;
+use crate::ui::next_id;
+
 /// What the control shows: a citation style or an export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Choice {
@@ -55,11 +58,40 @@ impl Choice {
     }
 }
 
+impl Choice {
+    /// The file a download of this choice is saved as, and its MIME type.
+    fn file(self, key: &str) -> (String, &'static str) {
+        match self {
+            Choice::Style(_) => (format!("{key}.txt"), "text/plain;charset=utf-8"),
+            Choice::Bibtex => (format!("{key}.bib"), "application/x-bibtex;charset=utf-8"),
+            Choice::Ris => (
+                format!("{key}.ris"),
+                "application/x-research-info-systems;charset=utf-8",
+            ),
+            Choice::CslJson => (format!("{key}.json"), "application/json;charset=utf-8"),
+        }
+    }
+
+    /// The choice with identifier `id`.
+    pub fn from_id(id: &str) -> Option<Choice> {
+        Choice::ALL.into_iter().find(|c| c.id() == id.trim())
+    }
+}
+
+/// Where the reader's last choice is kept (localStorage).
+const REMEMBERED: &str = "citecard.cite";
+
 /// Properties of [`CiteControl`].
 #[derive(Properties, PartialEq)]
 pub struct CiteControlProps {
     /// The reference to cite.
     pub reference: Rc<Reference>,
+    /// The interface language.
+    #[prop_or_default]
+    pub lang: Lang,
+    /// The style to open on when the reader has not chosen one; APA when `None`.
+    #[prop_or_default]
+    pub style: Option<Style>,
 }
 
 /// The module's answer for the current choice.
@@ -75,17 +107,18 @@ enum Preview {
 enum Copy {
     Idle,
     Copied,
-    Failed,
+    Selected,
 }
 
 /// A "Cite" button that opens the cite panel: a menu of the six citation
-/// styles and three exports, a preview of the current choice, and a copy
-/// button. The citation module loads when the panel first opens (and is
-/// fetched ahead when the pointer or focus reaches the button).
+/// styles and three exports, a preview of the current choice, and copy and
+/// download buttons. The citation module loads when the panel first opens
+/// (and is fetched ahead when the pointer or focus reaches the button).
 #[component]
 pub fn CiteControl(props: &CiteControlProps) -> Html {
     let open = use_state(|| false);
-    let id = use_state(next_panel_id);
+    let id = use_state(|| next_id("citecard-cite"));
+    let t = props.lang.strings();
     let toggle = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
@@ -97,23 +130,13 @@ pub fn CiteControl(props: &CiteControlProps) -> Html {
             <button type="button" class="citecard-cite-toggle" aria-expanded={if *open { "true" } else { "false" }}
                 aria-controls={(*id).clone()} onclick={toggle} onfocus={prefetch} onpointerenter={prefetch_pointer}
                 data-testid="cite-toggle">
-                { "Cite" }
+                { t.cite }
             </button>
             if *open {
-                <CitePanel id={(*id).clone()} reference={props.reference.clone()} />
+                <CitePanel id={(*id).clone()} reference={props.reference.clone()} lang={props.lang} style={props.style} />
             }
         </div>
     }
-}
-
-/// A page-unique id for a cite panel.
-fn next_panel_id() -> AttrValue {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    AttrValue::from(format!(
-        "citecard-cite-{}",
-        NEXT.fetch_add(1, Ordering::Relaxed)
-    ))
 }
 
 /// Properties of [`CitePanel`].
@@ -121,14 +144,23 @@ fn next_panel_id() -> AttrValue {
 struct CitePanelProps {
     id: AttrValue,
     reference: Rc<Reference>,
+    lang: Lang,
+    style: Option<Style>,
 }
 
 /// The open cite panel.
 #[component]
 fn CitePanel(props: &CitePanelProps) -> Html {
-    let choice = use_state(|| Choice::Style(Style::Apa));
+    let t = props.lang.strings();
+    let default_style = props.style.unwrap_or(Style::Apa);
+    let choice = use_state(|| {
+        crate::browser::remembered(REMEMBERED)
+            .and_then(|id| Choice::from_id(&id))
+            .unwrap_or(Choice::Style(default_style))
+    });
     let copy = use_state(|| Copy::Idle);
     let preview = use_state(|| Preview::Loading);
+    let preview_ref = use_node_ref();
     {
         let preview = preview.clone();
         use_effect_with(
@@ -158,77 +190,97 @@ fn CitePanel(props: &CitePanelProps) -> Html {
             else {
                 return;
             };
-            if let Some(found) = Choice::ALL.into_iter().find(|c| c.id() == select.value()) {
+            if let Some(found) = Choice::from_id(&select.value()) {
+                crate::browser::remember(REMEMBERED, found.id());
                 choice.set(found);
                 copy.set(Copy::Idle);
             }
         })
     };
-    let text = match &*preview {
-        Preview::Ready(output) => Some(output.text.clone()),
+    let ready = match &*preview {
+        Preview::Ready(output) => Some(output.clone()),
         _ => None,
     };
     let on_copy = {
         let copy = copy.clone();
-        let text = text.clone().unwrap_or_default();
+        let ready = ready.clone();
+        let preview_ref = preview_ref.clone();
         Callback::from(move |_: MouseEvent| {
+            let Some(output) = ready.clone() else {
+                return;
+            };
             let copy = copy.clone();
-            let text = text.clone();
+            let preview_ref = preview_ref.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let done = match web_sys::window().map(|w| w.navigator().clipboard()) {
-                    Some(clipboard) => {
-                        wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text))
-                            .await
-                            .is_ok()
+                if crate::browser::copy_rich(&output.text, &output.html).await {
+                    copy.set(Copy::Copied);
+                } else {
+                    // The clipboard is denied: select the text for Ctrl+C.
+                    if let Some(node) = preview_ref.get() {
+                        crate::browser::select_contents(&node);
                     }
-                    None => false,
-                };
-                copy.set(if done { Copy::Copied } else { Copy::Failed });
+                    copy.set(Copy::Selected);
+                }
             });
+        })
+    };
+    let on_download = {
+        let ready = ready.clone();
+        let choice = *choice;
+        let key = crate::cite_module::key(&props.reference);
+        Callback::from(move |_: MouseEvent| {
+            if let Some(output) = &ready {
+                let (name, mime) = choice.file(&key);
+                crate::browser::download(&name, mime, &output.text);
+            }
         })
     };
     let option = |c: Choice| {
         html! { <option value={c.id()} selected={c == *choice}>{ c.label() }</option> }
     };
-    let preview = match &*preview {
+    let body = match &*preview {
         Preview::Loading => html! {
-            <p class="citecard-cite-text citecard-cite-loading" data-testid="cite-preview" aria-busy="true">{ "Formatting…" }</p>
+            <p class="citecard-cite-text citecard-cite-loading" aria-busy="true">{ t.formatting }</p>
         },
         Preview::Failed(error) => html! {
-            <p class="citecard-cite-text citecard-cite-error" data-testid="cite-preview" role="alert">{ format!("Could not format the citation: {error}") }</p>
+            <p class="citecard-cite-text citecard-cite-error" role="alert">{ format!("{}: {error}", t.cite_failed) }</p>
         },
-        Preview::Ready(output) if output.rich.is_some() => html! {
-            <div class="citecard-cite-text" data-testid="cite-preview">
-                { output.rich.as_ref().map(crate::ui::rich_text::rich_text).unwrap_or_default() }
-            </div>
-        },
-        Preview::Ready(output) => html! {
-            <pre class="citecard-cite-code" data-testid="cite-preview"><code>{ output.text.clone() }</code></pre>
+        Preview::Ready(output) => match &output.rich {
+            Some(rich) => html! {
+                <div class="citecard-cite-text">{ crate::ui::rich_text::rich_text(rich) }</div>
+            },
+            None => html! {
+                <pre class="citecard-cite-code"><code>{ output.text.clone() }</code></pre>
+            },
         },
     };
     let status = match *copy {
         Copy::Idle => "",
-        Copy::Copied => "Copied",
-        Copy::Failed => "Copy failed: select the text and copy it",
+        Copy::Copied => t.copied,
+        Copy::Selected => t.copy_selected,
     };
+    let export = !matches!(*choice, Choice::Style(_));
     html! {
-        <section id={props.id.clone()} class="citecard-cite-panel" aria-label="Cite this reference">
+        <section id={props.id.clone()} class="citecard-cite-panel" aria-label={t.cite_panel}>
             <div class="citecard-cite-bar">
                 <label class="citecard-cite-label">
-                    { "Cite as " }
+                    { t.cite_as }
                     <select class="citecard-cite-select" onchange={on_change} data-testid="cite-choice">
-                        <optgroup label="Citation style">
+                        <optgroup label={t.styles}>
                             { for Choice::ALL[..6].iter().copied().map(option) }
                         </optgroup>
-                        <optgroup label="Export">
+                        <optgroup label={t.exports}>
                             { for Choice::ALL[6..].iter().copied().map(option) }
                         </optgroup>
                     </select>
                 </label>
-                <button type="button" class="citecard-cite-copy" onclick={on_copy} disabled={text.is_none()} data-testid="cite-copy">{ "Copy" }</button>
-                <span class="citecard-cite-status" role="status" aria-live="polite" data-testid="cite-status">{ status }</span>
+                <button type="button" class="citecard-cite-copy" onclick={on_copy} disabled={ready.is_none()} data-testid="cite-copy">{ t.copy }</button>
+                if export {
+                    <button type="button" class="citecard-cite-download" onclick={on_download} disabled={ready.is_none()} data-testid="cite-download">{ t.download }</button>
+                }
+                <span class="citecard-status" role="status" aria-live="polite" data-testid="cite-status">{ status }</span>
             </div>
-            { preview }
+            <div ref={preview_ref} data-testid="cite-preview">{ body }</div>
         </section>
     }
 }

@@ -4,6 +4,8 @@ use citecard_core::Format;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::ui::card::{Theme, Variant};
+use crate::ui::i18n::Lang;
 use crate::ui::records::RecordCards;
 use crate::SAMPLE_RECORD;
 
@@ -12,6 +14,31 @@ use crate::SAMPLE_RECORD;
 pub fn Playground() -> Html {
     let input = use_state(|| AttrValue::Static(SAMPLE_RECORD));
     let format = use_state(|| None::<Format>);
+    let theme = use_state(Theme::default);
+    let variant = use_state(Variant::default);
+    let lang = use_state(|| None::<Lang>);
+    let ontheme = {
+        let theme = theme.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            theme.set(Theme::from_id(&select.value()));
+        })
+    };
+    let onvariant = {
+        let variant = variant.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            variant.set(Variant::from_id(&select.value()));
+        })
+    };
+    let onlang = {
+        let lang = lang.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            let value = select.value();
+            lang.set((!value.is_empty()).then(|| Lang::from_tag(&value)));
+        })
+    };
     let onformat = {
         let format = format.clone();
         Callback::from(move |event: Event| {
@@ -50,8 +77,31 @@ pub fn Playground() -> Html {
                         placeholder="Paste a BookSci, Crossref, Semantic Scholar, CSL-JSON, BibTeX or RIS record"
                         value={(*input).clone()} {oninput} />
                 </section>
-                <section class="playground-preview" aria-label="Card preview" aria-live="polite">
-                    <RecordCards input={(*input).clone()} format={*format} />
+                <section class="playground-preview" aria-label="Card preview">
+                    <div class="playground-options">
+                        <label>{ "Theme " }
+                            <select data-testid="theme-select" onchange={ontheme}>
+                                { for [Theme::Auto, Theme::Light, Theme::Dark].into_iter().map(|t| html! {
+                                    <option value={t.id()} selected={*theme == t}>{ t.id() }</option>
+                                }) }
+                            </select>
+                        </label>
+                        <label>{ "Variant " }
+                            <select data-testid="variant-select" onchange={onvariant}>
+                                { for [Variant::Full, Variant::Compact].into_iter().map(|v| html! {
+                                    <option value={v.id()} selected={*variant == v}>{ v.id() }</option>
+                                }) }
+                            </select>
+                        </label>
+                        <label>{ "Language " }
+                            <select data-testid="lang-select" onchange={onlang}>
+                                <option value="" selected={lang.is_none()}>{ "browser" }</option>
+                                <option value="en" selected={*lang == Some(Lang::En)}>{ "English" }</option>
+                                <option value="zh-CN" selected={*lang == Some(Lang::Zh)}>{ "中文" }</option>
+                            </select>
+                        </label>
+                    </div>
+                    <RecordCards input={(*input).clone()} format={*format} theme={*theme} variant={*variant} lang={*lang} />
                 </section>
             </div>
         </main>

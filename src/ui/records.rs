@@ -5,8 +5,9 @@ use std::rc::Rc;
 use citecard_core::{parse_with, Format};
 use yew::prelude::*;
 
-use crate::ui::card::CitationCard;
+use crate::ui::card::{CitationCard, Theme, Variant};
 use crate::ui::error_card::ErrorCard;
+use crate::ui::i18n::Lang;
 
 /// Properties of [`RecordCards`].
 #[derive(Properties, PartialEq)]
@@ -16,6 +17,19 @@ pub struct RecordCardsProps {
     /// Read the input as this format instead of detecting it.
     #[prop_or_default]
     pub format: Option<Format>,
+    /// The citation style the cite panel opens on (unless the reader chose
+    /// one before); APA when `None`.
+    #[prop_or_default]
+    pub style: Option<citecard_core::style::Style>,
+    /// The cards' colour scheme.
+    #[prop_or_default]
+    pub theme: Theme,
+    /// Full or compact cards.
+    #[prop_or_default]
+    pub variant: Variant,
+    /// The interface language; the browser's when `None`.
+    #[prop_or_default]
+    pub lang: Option<Lang>,
 }
 
 /// Parse `input` with the core and render a card for every record, or an
@@ -31,13 +45,17 @@ pub fn RecordCards(props: &RecordCardsProps) -> Html {
                 .collect::<Vec<_>>()
         })
     });
+    let (theme, variant, lang, style) = (props.theme, props.variant, props.lang, props.style);
+    let error = |error: &citecard_core::ParseError| {
+        html! { <ErrorCard error={error.clone()} input={props.input.clone()} {theme} {lang} /> }
+    };
     match &*parsed {
-        Err(error) => html! { <ErrorCard error={error.clone()} input={props.input.clone()} /> },
+        Err(e) => error(e),
         Ok(records) => html! {
             <div class="citecard-list">
                 { for records.iter().map(|record| match record {
-                    Ok(reference) => html! { <CitationCard reference={reference.clone()} /> },
-                    Err(error) => html! { <ErrorCard error={error.clone()} input={props.input.clone()} /> },
+                    Ok(reference) => html! { <CitationCard reference={reference.clone()} {theme} {variant} {lang} {style} /> },
+                    Err(e) => error(e),
                 }) }
             </div>
         },

@@ -1,0 +1,246 @@
+//! The card's own words in English and Simplified Chinese.
+
+/// A language for the card's interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Simplified Chinese (zh-CN).
+    Zh,
+}
+
+impl Lang {
+    /// The language a BCP 47 tag asks for: `zh`, `zh-CN`, `zh-Hans…` give
+    /// Chinese; anything else English.
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag.trim().to_ascii_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The BCP 47 tag for `lang` attributes.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+
+    /// The browser's preferred language, English when unknown.
+    pub fn from_browser() -> Lang {
+        web_sys::window()
+            .and_then(|w| w.navigator().language())
+            .map_or(Lang::En, |tag| Lang::from_tag(&tag))
+    }
+
+    /// The interface strings in this language.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::En => &EN,
+            Lang::Zh => &ZH,
+        }
+    }
+}
+
+/// Every string the card shows or announces.
+#[derive(Debug)]
+pub struct Strings {
+    /// Shown for a record without a title.
+    pub untitled: &'static str,
+    /// "+ N more" authors, before the number.
+    pub more_authors: &'static str,
+    /// Collapses the author list again.
+    pub fewer_authors: &'static str,
+    /// After an editor list.
+    pub editors: &'static str,
+    /// The journal metrics list.
+    pub metrics: &'static str,
+    /// The legend's summary.
+    pub about_metrics: &'static str,
+    /// JCR quartile, before "Q1".
+    pub jcr: &'static str,
+    /// What a JCR quartile is.
+    pub jcr_help: &'static str,
+    /// What the impact factor is.
+    pub jif_help: &'static str,
+    /// "CAS Zone 2" / "中科院 2区".
+    pub cas_zone: fn(u8) -> String,
+    /// What a CAS zone is.
+    pub cas_help: &'static str,
+    /// "12 citations".
+    pub citations: fn(u64) -> String,
+    /// What the citation count is.
+    pub citations_help: &'static str,
+    /// The open-access badge.
+    pub open_access: &'static str,
+    /// The open-access badge with a PDF link.
+    pub open_access_pdf: &'static str,
+    /// What the open-access badge means.
+    pub open_access_help: &'static str,
+    /// Marks a PDF link that is not https.
+    pub insecure: &'static str,
+    /// The suffix of every explanation.
+    pub as_provided: &'static str,
+    /// Metadata labels (screen readers).
+    pub journal: &'static str,
+    /// Metadata label.
+    pub published: &'static str,
+    /// Metadata label.
+    pub volume: &'static str,
+    /// Metadata label.
+    pub pages: &'static str,
+    /// "Article 107901".
+    pub article: &'static str,
+    /// Metadata label.
+    pub publisher: &'static str,
+    /// The DOI copy button.
+    pub copy_doi: &'static str,
+    /// The abstract heading.
+    pub abstract_heading: &'static str,
+    /// Expands the abstract.
+    pub show_more: &'static str,
+    /// Collapses the abstract.
+    pub show_less: &'static str,
+    /// The cite button.
+    pub cite: &'static str,
+    /// The cite panel's label.
+    pub cite_panel: &'static str,
+    /// Before the style menu.
+    pub cite_as: &'static str,
+    /// The style group in the menu.
+    pub styles: &'static str,
+    /// The export group in the menu.
+    pub exports: &'static str,
+    /// The copy button.
+    pub copy: &'static str,
+    /// The download button.
+    pub download: &'static str,
+    /// Announced after copying.
+    pub copied: &'static str,
+    /// Announced when the clipboard is denied and the text was selected.
+    pub copy_selected: &'static str,
+    /// While the citation module loads.
+    pub formatting: &'static str,
+    /// Before an error from the citation module.
+    pub cite_failed: &'static str,
+    /// The content-language switch's label.
+    pub content_language: &'static str,
+    /// The loading card.
+    pub loading: &'static str,
+    /// The error card's type label.
+    pub cannot_read: &'static str,
+    /// "Line 2, column 17".
+    pub location: fn(usize, usize) -> String,
+}
+
+/// English.
+pub static EN: Strings = Strings {
+    untitled: "Untitled record",
+    more_authors: "more",
+    fewer_authors: "Show fewer",
+    editors: "(ed.)",
+    metrics: "Journal metrics",
+    about_metrics: "About these metrics",
+    jcr: "JCR",
+    jcr_help: "JCR quartile: the journal's rank by impact factor within its Web of Science category (Q1 = top 25%)",
+    jif_help: "Journal Impact Factor (Clarivate JCR)",
+    cas_zone: |zone| format!("CAS Zone {zone}"),
+    cas_help: "CAS (中科院) journal zone: 1 is the top 5% of its discipline, 4 the rest",
+    citations: |n| if n == 1 { "1 citation".to_owned() } else { format!("{n} citations") },
+    citations_help: "Citation count",
+    open_access: "Open Access",
+    open_access_pdf: "Open Access PDF",
+    open_access_help: "Free to read",
+    insecure: "not secure (http)",
+    as_provided: "as provided by the record",
+    journal: "Journal",
+    published: "Published",
+    volume: "Volume (issue)",
+    pages: "Pages",
+    article: "Article",
+    publisher: "Publisher",
+    copy_doi: "Copy DOI",
+    abstract_heading: "Abstract",
+    show_more: "Show more",
+    show_less: "Show less",
+    cite: "Cite",
+    cite_panel: "Cite this reference",
+    cite_as: "Cite as",
+    styles: "Citation style",
+    exports: "Export",
+    copy: "Copy",
+    download: "Download",
+    copied: "Copied",
+    copy_selected: "Copying is blocked here: the text is selected, press Ctrl+C",
+    formatting: "Formatting…",
+    cite_failed: "Could not format the citation",
+    content_language: "Language of the title and abstract",
+    loading: "Loading the citation card…",
+    cannot_read: "Cannot read this record",
+    location: |line, column| format!("Line {line}, column {column}"),
+};
+
+/// Simplified Chinese.
+pub static ZH: Strings = Strings {
+    untitled: "无标题记录",
+    more_authors: "更多",
+    fewer_authors: "收起",
+    editors: "（编）",
+    metrics: "期刊指标",
+    about_metrics: "关于这些指标",
+    jcr: "JCR",
+    jcr_help: "JCR 分区：期刊在其 Web of Science 学科中按影响因子的排名（Q1 为前 25%）",
+    jif_help: "期刊影响因子（科睿唯安 JCR）",
+    cas_zone: |zone| format!("中科院 {zone}区"),
+    cas_help: "中科院期刊分区：1 区为本学科前 5%，4 区为其余",
+    citations: |n| format!("被引 {n} 次"),
+    citations_help: "被引次数",
+    open_access: "开放获取",
+    open_access_pdf: "开放获取 PDF",
+    open_access_help: "可免费阅读",
+    insecure: "不安全（http）",
+    as_provided: "数据来自记录本身",
+    journal: "期刊",
+    published: "出版",
+    volume: "卷（期）",
+    pages: "页码",
+    article: "文章号",
+    publisher: "出版者",
+    copy_doi: "复制 DOI",
+    abstract_heading: "摘要",
+    show_more: "展开",
+    show_less: "收起",
+    cite: "引用",
+    cite_panel: "引用本文",
+    cite_as: "引用格式",
+    styles: "引文格式",
+    exports: "导出",
+    copy: "复制",
+    download: "下载",
+    copied: "已复制",
+    copy_selected: "此处无法写入剪贴板：已选中文本，请按 Ctrl+C",
+    formatting: "正在生成…",
+    cite_failed: "无法生成引文",
+    content_language: "标题和摘要的语言",
+    loading: "正在加载引用卡片…",
+    cannot_read: "无法读取此记录",
+    location: |line, column| format!("第 {line} 行，第 {column} 列"),
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn browser_tags_choose_the_language() {
+        for tag in ["zh", "zh-CN", "ZH-hans", "zh-TW"] {
+            assert_eq!(Lang::from_tag(tag), Lang::Zh, "{tag}");
+        }
+        for tag in ["en", "en-US", "fr", ""] {
+            assert_eq!(Lang::from_tag(tag), Lang::En, "{tag}");
+        }
+    }
+}

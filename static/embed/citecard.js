@@ -1,0 +1,219 @@
+// citecard embed: the <citation-card> element and the JS API.
+//
+//   <script type="module" src="https://your.host/citecard/citecard.js"></script>
+//   <citation-card><script type="text/plain">RECORD</script></citation-card>
+//
+// Every <citation-card> on the page is upgraded, including those added later.
+// Cards render in an open shadow root with their own stylesheet, so the page's
+// CSS cannot reach them (theme them with --citecard-* properties and ::part).
+// Nothing is requested from anywhere but the place this file was loaded from
+// (and the `src` a page gives an element).
+import init, { mount, parse as parseRecords, set_cite_module_url, Options } from './citecard-embed.js';
+
+const base = import.meta.url;
+const stylesheet = new URL('./citecard.css', base).href;
+const RECORD_TYPES = ['text/plain', 'application/json', 'application/x-bibtex', 'application/x-research-info-systems'];
+const FETCH_TIMEOUT_MS = 10000;
+
+let loading;
+/** Load the wasm once. */
+function ready() {
+  loading ??= init({ module_or_path: new URL('./citecard-embed_bg.wasm', base) }).then(() => {
+    set_cite_module_url(new URL('./citecard-cite.js', base).href);
+  });
+  return loading;
+}
+
+let citeLoading;
+/** Load the citation module once (styles and exports). */
+function citeModule() {
+  citeLoading ??= import(new URL('./citecard-cite.js', base).href).then(async (m) => {
+    await m.default({ module_or_path: new URL('./citecard-cite_bg.wasm', base) });
+    return m;
+  });
+  return citeLoading;
+}
+
+function skeleton(theme) {
+  const card = document.createElement('article');
+  card.className = 'citecard citecard-skeleton';
+  card.setAttribute('part', 'card skeleton');
+  card.setAttribute('aria-busy', 'true');
+  card.dataset.theme = theme || 'auto';
+  card.dataset.testid = 'card-skeleton';
+  for (const bone of ['type', 'title', 'line', 'short']) {
+    const div = document.createElement('div');
+    div.className = `citecard-bone citecard-bone-${bone}`;
+    card.append(div);
+  }
+  return card;
+}
+
+function errorCard(message, theme) {
+  const card = document.createElement('article');
+  card.className = 'citecard citecard-error';
+  card.setAttribute('part', 'card error');
+  card.setAttribute('role', 'alert');
+  card.dataset.theme = theme || 'auto';
+  card.dataset.testid = 'error-card';
+  const label = document.createElement('p');
+  label.className = 'citecard-type';
+  label.textContent = 'Cannot load this record';
+  const text = document.createElement('p');
+  text.className = 'citecard-error-message';
+  text.dataset.testid = 'error-message';
+  text.textContent = message;
+  card.append(label, text);
+  return card;
+}
+
+/** Attach (or reuse) a shadow root with the stylesheet and a container. */
+function shadowContainer(host) {
+  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  let container = root.querySelector('div[data-citecard-root]');
+  if (!container) {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = stylesheet;
+    const style = document.createElement('style');
+    style.textContent = ':host { display: block; all: initial; contain: content; } :host([hidden]) { display: none; }';
+    container = document.createElement('div');
+    container.dataset.citecardRoot = '';
+    root.append(style, link, container);
+  }
+  return container;
+}
+
+class CitationCardElement extends HTMLElement {
+  static observedAttributes = ['record', 'src', 'format', 'style', 'theme', 'variant', 'lang'];
+
+  #container = null;
+  #cards = null;
+  #generation = 0;
+  #fetched = null;
+
+  connectedCallback() {
+    this.#container ??= shadowContainer(this);
+    this.#render();
+  }
+
+  disconnectedCallback() {
+    // Moving the element fires disconnect then connect: only destroy when it is gone.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.#destroy();
+    });
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (before === after || !this.#container) return;
+    if (name === 'src') this.#fetched = null;
+    this.#render();
+  }
+
+  #destroy() {
+    this.#generation += 1;
+    if (this.#cards) {
+      this.#cards.destroy();
+      this.#cards.free();
+      this.#cards = null;
+    }
+    this.#container?.replaceChildren();
+  }
+
+  async #record() {
+    const src = this.getAttribute('src');
+    if (src) {
+      if (this.#fetched?.src === src) return this.#fetched.text;
+      const abort = new AbortController();
+      const timer = setTimeout(() => abort.abort(), FETCH_TIMEOUT_MS);
+      try {
+        const response = await fetch(new URL(src, document.baseURI), { signal: abort.signal, credentials: 'omit' });
+        if (!response.ok) throw new Error(`${src}: HTTP ${response.status}`);
+        const text = await response.text();
+        this.#fetched = { src, text };
+        return text;
+      } catch (error) {
+        throw new Error(error.name === 'AbortError' ? `${src}: no answer after ${FETCH_TIMEOUT_MS / 1000} s` : error.message);
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+    const record = this.getAttribute('record');
+    if (record !== null) return record;
+    const script = [...this.children].find((c) => c.localName === 'script' && RECORD_TYPES.includes((c.type || 'text/plain').toLowerCase()));
+    return script ? script.textContent : '';
+  }
+
+  async #render() {
+    const generation = ++this.#generation;
+    const theme = this.getAttribute('theme');
+    if (!this.#cards) this.#container.replaceChildren(skeleton(theme));
+    let text;
+    try {
+      [text] = await Promise.all([this.#record(), ready()]);
+    } catch (error) {
+      if (generation !== this.#generation) return;
+      this.#destroy();
+      this.#generation = generation;
+      this.#container.replaceChildren(errorCard(String(error.message || error), theme));
+      return;
+    }
+    if (generation !== this.#generation || !this.isConnected) return;
+    const attr = (name) => this.getAttribute(name) ?? '';
+    const options = new Options(attr('format'), attr('style'), attr('theme'), attr('variant'), attr('lang'));
+    try {
+      if (this.#cards) {
+        this.#cards.update(text, options);
+      } else {
+        this.#container.replaceChildren();
+        this.#cards = mount(this.#container, text, options);
+      }
+    } finally {
+      options.free();
+    }
+  }
+}
+
+if (!customElements.get('citation-card')) customElements.define('citation-card', CitationCardElement);
+
+/**
+ * Render the records in `recordText` as cards inside `element` (in its open
+ * shadow root). `options`: { format, style, theme, variant, lang }.
+ * Returns the <citation-card> element it used.
+ */
+export async function render(element, recordText, options = {}) {
+  let card = element.localName === 'citation-card' ? element : element.querySelector(':scope > citation-card');
+  if (!card) {
+    card = document.createElement('citation-card');
+    element.append(card);
+  }
+  for (const name of ['format', 'style', 'theme', 'variant', 'lang']) {
+    if (options[name] == null) card.removeAttribute(name);
+    else card.setAttribute(name, String(options[name]));
+  }
+  card.setAttribute('record', recordText);
+  return card;
+}
+
+/** Every readable record in `text` as CSL-JSON items. Throws on unreadable input. */
+export async function parse(text, format) {
+  await ready();
+  return JSON.parse(parseRecords(text, format ?? undefined));
+}
+
+/**
+ * Each record in `text` formatted in `style` (apa, mla, chicago, harvard,
+ * ieee, vancouver) or exported (bibtex, ris, csl-json), as "text" or "html";
+ * one entry per line.
+ */
+export async function cite(text, style = 'apa', format = 'text') {
+  const [items, module] = await Promise.all([parse(text), citeModule()]);
+  return items
+    .map((item) => {
+      const [plain, html] = module.cite(JSON.stringify(item), style);
+      return format === 'html' && html ? html : plain;
+    })
+    .join('\n');
+}
+
+globalThis.citecard = Object.freeze({ render, parse, cite });
