@@ -15,6 +15,27 @@ const stylesheet = new URL('./citecard.css', base).href;
 const RECORD_TYPES = ['text/plain', 'application/json', 'application/x-bibtex', 'application/x-research-info-systems'];
 const FETCH_TIMEOUT_MS = 10000;
 
+// Cards mount one per task, so a page with a hundred of them never blocks
+// the main thread for more than one card's render at a time.
+let mounting = Promise.resolve();
+function scheduleMount(job) {
+  const done = mounting.then(job);
+  mounting = done.catch(() => {}).then(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  return done;
+}
+
+// <citation-card loading="lazy"> starts when it comes near the viewport.
+const lazyCards = 'IntersectionObserver' in globalThis
+  ? new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (entry.isIntersecting) {
+          lazyCards.unobserve(entry.target);
+          entry.target.start();
+        }
+      }
+    }, { rootMargin: '200px' })
+  : null;
+
 let loading;
 /** Load the wasm once. */
 function ready() {
@@ -72,32 +93,46 @@ function shadowContainer(host) {
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   let container = root.querySelector('div[data-citecard-root]');
   if (!container) {
+    // One stylesheet, linked (no inline <style>, so a strict CSP needs no
+    // 'unsafe-inline'); it also styles :host.
     const link = document.createElement('link');
     link.rel = 'stylesheet';
     link.href = stylesheet;
-    const style = document.createElement('style');
-    style.textContent = ':host { display: block; all: initial; contain: content; } :host([hidden]) { display: none; }';
     container = document.createElement('div');
     container.dataset.citecardRoot = '';
-    root.append(style, link, container);
+    root.append(link, container);
   }
   return container;
 }
 
 class CitationCardElement extends HTMLElement {
   static observedAttributes = ['record', 'src', 'format', 'style', 'theme', 'variant', 'lang'];
+  // (`loading="lazy"` is read once, when the element is connected.)
 
   #container = null;
   #cards = null;
   #generation = 0;
   #fetched = null;
+  #started = false;
 
   connectedCallback() {
     this.#container ??= shadowContainer(this);
-    this.#render();
+    if (this.getAttribute('loading') === 'lazy' && lazyCards && !this.#started) {
+      if (!this.#cards) this.#container.replaceChildren(skeleton(this.getAttribute('theme')));
+      lazyCards.observe(this);
+      return;
+    }
+    this.start();
+  }
+
+  /** Render now (lazy cards call this when they come into view). */
+  start() {
+    this.#started = true;
+    if (this.isConnected) this.#render();
   }
 
   disconnectedCallback() {
+    lazyCards?.unobserve(this);
     // Moving the element fires disconnect then connect: only destroy when it is gone.
     queueMicrotask(() => {
       if (!this.isConnected) this.#destroy();
@@ -105,7 +140,7 @@ class CitationCardElement extends HTMLElement {
   }
 
   attributeChangedCallback(name, before, after) {
-    if (before === after || !this.#container) return;
+    if (before === after || !this.#container || !this.#started) return;
     if (name === 'src') this.#fetched = null;
     this.#render();
   }
@@ -158,19 +193,21 @@ class CitationCardElement extends HTMLElement {
       this.#container.replaceChildren(errorCard(String(error.message || error), theme));
       return;
     }
-    if (generation !== this.#generation || !this.isConnected) return;
-    const attr = (name) => this.getAttribute(name) ?? '';
-    const options = new Options(attr('format'), attr('style'), attr('theme'), attr('variant'), attr('lang'));
-    try {
-      if (this.#cards) {
-        this.#cards.update(text, options);
-      } else {
-        this.#container.replaceChildren();
-        this.#cards = mount(this.#container, text, options);
+    await scheduleMount(() => {
+      if (generation !== this.#generation || !this.isConnected) return;
+      const attr = (name) => this.getAttribute(name) ?? '';
+      const options = new Options(attr('format'), attr('style'), attr('theme'), attr('variant'), attr('lang'));
+      try {
+        if (this.#cards) {
+          this.#cards.update(text, options);
+        } else {
+          this.#container.replaceChildren();
+          this.#cards = mount(this.#container, text, options);
+        }
+      } finally {
+        options.free();
       }
-    } finally {
-      options.free();
-    }
+    });
   }
 }
 

@@ -36,10 +36,19 @@ export default defineConfig({
     },
     trace: 'retain-on-failure',
   },
-  webServer: {
-    command: `node "${serve}" "${dist}" ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 15_000,
-  },
+  webServer: [
+    {
+      command: `node "${serve}" "${dist}" ${port}`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      timeout: 15_000,
+    },
+    {
+      // The embed bundle on its own origin, as a CDN would serve it.
+      command: `node "${serve}" "${dist}/embed" ${port + 1} --cors`,
+      url: `http://127.0.0.1:${port + 1}/citecard.js`,
+      reuseExistingServer: false,
+      timeout: 15_000,
+    },
+  ],
 });

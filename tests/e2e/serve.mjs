@@ -1,12 +1,15 @@
 // A tiny static file server for the end-to-end tests: serves a folder on
 // 127.0.0.1 with the right MIME types (application/wasm for streaming
-// compilation). Usage: node serve.mjs <dir> <port>
+// compilation). Usage: node serve.mjs <dir> <port> [--cors]
+// With --cors every answer allows any origin, as a CDN serving the embed
+// bundle to other sites does.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const root = resolve(process.argv[2] ?? '.');
 const port = Number(process.argv[3] ?? 4173);
+const cors = process.argv.includes('--cors');
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -32,6 +35,7 @@ createServer(async (request, response) => {
     response.writeHead(200, {
       'content-type': types[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-store',
+      ...(cors ? { 'access-control-allow-origin': '*' } : {}),
     });
     response.end(body);
   } catch {

@@ -1,0 +1,39 @@
+// Host pages for the embed tests. The bundle is served from its own origin
+// (playwright.config.mjs, port + 1, with CORS as a CDN would); host pages are
+// answered by Playwright itself on a third origin, so every test is
+// cross-origin, and a page can carry any Content-Security-Policy.
+import { readFileSync } from 'node:fs';
+
+const port = Number(process.env.E2E_PORT ?? 4173);
+export const bundle = `http://127.0.0.1:${port + 1}`;
+export const hostOrigin = 'http://127.0.0.1:4199';
+
+export const seedRecord = readFileSync(new URL('../../static/records/seed-coproduction.txt', import.meta.url), 'utf8');
+
+/** HTML-escape record text for a <script type="text/plain"> body. */
+export const inScript = (text) => text.replaceAll('</script', '<\\/script');
+
+/** Open a host page with `body` (and `head`), optionally under a CSP. */
+export async function hostPage(page, { body, head = '', csp } = {}) {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>host</title>${head}
+<script type="module" src="${bundle}/citecard.js"></script></head><body>${body}</body></html>`;
+  await page.route(`${hostOrigin}/page.html`, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      headers: csp ? { 'content-security-policy': csp } : {},
+      body: html,
+    }),
+  );
+  // Chromium's local-network rules would block a page Playwright answers
+  // (a "public" page) from loading the bundle on loopback; passing the bundle
+  // through Playwright too keeps both on one footing. The answers, CORS
+  // headers included, still come from the bundle's own server.
+  await page.route(`${bundle}/**`, async (route) => route.fulfill({ response: await route.fetch() }));
+  await page.goto(`${hostOrigin}/page.html`);
+}
+
+/** The <citation-card> elements' rendered cards (inside their shadow roots). */
+export const cards = (page) => page.locator('citation-card').locator('[data-testid=citation-card]');
