@@ -1,0 +1,51 @@
+// Accessibility (axe-core, WCAG 2.2 AA) in light and dark, and the
+// screenshots kept as test artifacts: light, dark, compact, error.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { Playground } from './playground.mjs';
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe finds no WCAG 2.2 AA violation in the ${scheme} card (cite panel open)`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const playground = new Playground(page);
+    await playground.open();
+    await playground.card.getByTestId('cite-toggle').click();
+    await expect(playground.card.getByTestId('cite-preview')).toContainText('Repper');
+    await playground.card.getByTestId('legend').locator('summary').click();
+    const results = await new AxeBuilder({ page })
+      .include('.playground-preview')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  });
+}
+
+const shots = [
+  { name: 'light', scheme: 'light' },
+  { name: 'dark', scheme: 'dark' },
+  { name: 'compact', scheme: 'light', variant: 'compact' },
+  { name: 'error', scheme: 'light', record: '{"title": "A broken record",, "JCR": "Q1"}' },
+];
+for (const shot of shots) {
+  test(`screenshot: ${shot.name} card`, async ({ page }, testInfo) => {
+    await page.setViewportSize({ width: 760, height: 1000 });
+    await page.emulateMedia({ colorScheme: shot.scheme });
+    const playground = new Playground(page);
+    await playground.open();
+    if (shot.variant) await page.getByTestId('variant-select').selectOption(shot.variant);
+    if (shot.record) await playground.paste(shot.record);
+    const card = page.locator(shot.record ? '[data-testid=error-card]' : '[data-testid=citation-card]').first();
+    await expect(card).toBeVisible();
+    await card.screenshot({ path: testInfo.outputPath(`card-${shot.name}.png`), animations: 'disabled' });
+  });
+}
+
+test('the card fits a 320 px wide screen', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  const playground = new Playground(page);
+  await playground.open();
+  const width = await playground.card.evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(width).toBeLessThanOrEqual(0);
+  const pageOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(pageOverflow).toBeLessThanOrEqual(0);
+});
