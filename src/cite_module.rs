@@ -55,7 +55,8 @@ pub struct Output {
     pub rich: Option<RichText>,
 }
 
-fn message(error: JsValue) -> String {
+/// The message of a JavaScript error (or a fixed one).
+pub(crate) fn message(error: JsValue) -> String {
     error
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))

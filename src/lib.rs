@@ -23,6 +23,7 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod bibtex_module;
 pub mod browser;
 pub mod cite_module;
 pub mod html;

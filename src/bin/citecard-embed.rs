@@ -89,6 +89,13 @@ pub fn set_cite_module_url(url: &str) {
     citecard::cite_module::set_module_url(url);
 }
 
+/// Tell the cards where the BibTeX module is (`citecard-bibtex.js` next to
+/// the embed script).
+#[wasm_bindgen]
+pub fn set_bibtex_module_url(url: &str) {
+    citecard::bibtex_module::set_module_url(url);
+}
+
 /// Every readable record in `input` as a CSL-JSON array (compact: the
 /// script parses it); throws an `Error` with the located message when
 /// nothing can be read.

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use citecard_core::{parse_with, Format};
 use yew::prelude::*;
 
-use crate::ui::card::{CitationCard, Theme, Variant};
+use crate::ui::card::{CardSkeleton, CitationCard, Theme, Variant};
 use crate::ui::error_card::ErrorCard;
 use crate::ui::i18n::Lang;
 
@@ -32,10 +32,18 @@ pub struct RecordCardsProps {
     pub lang: Option<Lang>,
 }
 
+type Parsed = Result<
+    Vec<Result<Rc<citecard_core::Reference>, citecard_core::ParseError>>,
+    citecard_core::ParseError,
+>;
+
 /// Parse `input` with the core and render a card for every record, or an
-/// error card in place of each record that could not be read.
+/// error card in place of each record that could not be read. BibTeX is read
+/// by the BibTeX module, loaded on first need (a skeleton shows meanwhile).
 #[component]
 pub fn RecordCards(props: &RecordCardsProps) -> Html {
+    let bibtex =
+        props.format.or_else(|| citecard_core::detect(&props.input)) == Some(Format::BibTeX);
     let parsed = use_memo((props.input.clone(), props.format), |(input, format)| {
         parse_with(input, *format, crate::html::tokenizer()).map(|document| {
             document
@@ -45,11 +53,34 @@ pub fn RecordCards(props: &RecordCardsProps) -> Html {
                 .collect::<Vec<_>>()
         })
     });
+    let from_module = use_state(|| None::<(AttrValue, Rc<Parsed>)>);
+    {
+        let from_module = from_module.clone();
+        use_effect_with((props.input.clone(), bibtex), move |(input, bibtex)| {
+            if *bibtex && from_module.as_ref().is_none_or(|(done, _)| done != input) {
+                let input = input.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let read = crate::bibtex_module::read(&input)
+                        .await
+                        .map(|records| records.into_iter().map(|r| r.map(Rc::new)).collect());
+                    from_module.set(Some((input, Rc::new(read))));
+                });
+            }
+        });
+    }
+    let parsed: &Parsed = if bibtex {
+        match &*from_module {
+            Some((done, read)) if *done == props.input => read,
+            _ => return html! { <CardSkeleton theme={props.theme} lang={props.lang} /> },
+        }
+    } else {
+        &parsed
+    };
     let (theme, variant, lang, style) = (props.theme, props.variant, props.lang, props.style);
     let error = |error: &citecard_core::ParseError| {
         html! { <ErrorCard error={error.clone()} input={props.input.clone()} {theme} {lang} /> }
     };
-    match &*parsed {
+    match parsed {
         Err(e) => error(e),
         Ok(records) => html! {
             <div class="citecard-list">

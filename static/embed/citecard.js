@@ -8,7 +8,7 @@
 // CSS cannot reach them (theme them with --citecard-* properties and ::part).
 // Nothing is requested from anywhere but the place this file was loaded from
 // (and the `src` a page gives an element).
-import init, { mount, parse as parseRecords, set_cite_module_url, Options } from './citecard-embed.js';
+import init, { mount, parse as parseRecords, set_bibtex_module_url, set_cite_module_url, Options } from './citecard-embed.js';
 
 const base = import.meta.url;
 const stylesheet = new URL('./citecard.css', base).href;
@@ -41,6 +41,7 @@ let loading;
 function ready() {
   loading ??= init({ module_or_path: new URL('./citecard-embed_bg.wasm', base) }).then(() => {
     set_cite_module_url(new URL('./citecard-cite.js', base).href);
+    set_bibtex_module_url(new URL('./citecard-bibtex.js', base).href);
   });
   return loading;
 }

@@ -29,8 +29,13 @@ test('record sources: attribute, JSON script, src (fetched) and a failing src', 
       <citation-card id="attr" record="${ris.replaceAll('\n', '&#10;')}"></citation-card>
       <citation-card id="json"><script type="application/json">${json}</script></citation-card>
       <citation-card id="src" src="/records/ok.ris"></citation-card>
-      <citation-card id="missing" src="/records/missing.ris"></citation-card>`,
+      <citation-card id="missing" src="/records/missing.ris"></citation-card>
+      <citation-card id="bib"><script type="application/x-bibtex">@book{knuth1997,
+  author = {Knuth, Donald E.}, title = {The Art of Computer Programming},
+  publisher = {Addison-Wesley}, year = {1997}}</script></citation-card>`,
   });
+  // BibTeX comes through the BibTeX module, loaded for it.
+  await expect(page.locator('#bib [data-testid=title]')).toHaveText('The Art of Computer Programming');
   await expect(page.locator('#attr [data-testid=title]')).toHaveText('Notes on the analytical engine');
   await expect(page.locator('#json [data-testid=title]')).toHaveText('A CSL-JSON book');
   await expect(page.locator('#src [data-testid=title]')).toHaveText('Notes on the analytical engine');

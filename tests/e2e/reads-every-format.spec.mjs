@@ -48,3 +48,14 @@ test('choosing a format overrides detection', async ({ page }) => {
   await expect(page.getByTestId('error-location')).toHaveText('Line 1, column 1');
   await expect(playground.cards).toHaveCount(0);
 });
+
+test('a pasted BibTeX entry is read by the BibTeX module, and a bad entry is located', async ({ page }) => {
+  const playground = new Playground(page);
+  await playground.open();
+  await playground.paste('@article{lamport1978,\n  author = {Lamport, Leslie},\n  title = {Time, clocks, and the ordering of events in a distributed system},\n  journal = {Communications of the ACM},\n  volume = {21}, number = {7}, pages = {558--565}, year = {1978}\n}\n@article{broken,\n  title = {No end\n');
+  await expect(playground.cards).toHaveCount(1);
+  await expect(playground.card.getByTestId('title')).toHaveText('Time, clocks, and the ordering of events in a distributed system');
+  await expect(playground.card.getByTestId('authors')).toHaveText('Leslie Lamport');
+  await expect(page.getByTestId('error-card')).toHaveCount(1);
+  await expect(page.getByTestId('error-location')).toContainText('Line');
+});
