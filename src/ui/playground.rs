@@ -1,5 +1,6 @@
-//! The playground: paste a record, see its card.
+//! The playground: paste a record, see its card, copy the embed snippet.
 
+use citecard_core::style::Style;
 use citecard_core::Format;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -9,49 +10,93 @@ use crate::ui::i18n::Lang;
 use crate::ui::records::RecordCards;
 use crate::SAMPLE_RECORD;
 
+/// Where the snippet tells site owners to put the embed bundle.
+const BUNDLE_URL: &str = "https://your.host/citecard/citecard.js";
+
+/// A `<select>`'s change handler that stores `parse(value)` in `state`.
+fn on_select<T: 'static>(state: &UseStateHandle<T>, parse: fn(&str) -> T) -> Callback<Event> {
+    let state = state.clone();
+    Callback::from(move |event: Event| {
+        let select: HtmlSelectElement = event.target_unchecked_into();
+        state.set(parse(&select.value()));
+    })
+}
+
+/// Escape text for an HTML attribute value in double quotes.
+fn attribute(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The two lines a site owner pastes: the script and the element holding
+/// `record` verbatim (in a `record` attribute when the text would end a
+/// `<script>` early), with the chosen options as attributes.
+pub fn embed_snippet(
+    record: &str,
+    format: Option<Format>,
+    style: Option<Style>,
+    theme: Theme,
+    variant: Variant,
+    lang: Option<Lang>,
+) -> String {
+    let mut attributes = String::new();
+    let mut add = |name: &str, value: Option<&str>| {
+        if let Some(value) = value {
+            attributes.push_str(&format!(" {name}=\"{value}\""));
+        }
+    };
+    add("format", format.map(Format::id));
+    add("style", style.map(Style::id));
+    add("theme", (theme != Theme::Auto).then(|| theme.id()));
+    add("variant", (variant != Variant::Full).then(|| variant.id()));
+    add("lang", lang.map(Lang::tag));
+    let record = record.trim();
+    let element = if record.to_ascii_lowercase().contains("</script") {
+        format!(
+            "<citation-card{attributes} record=\"{}\"></citation-card>",
+            attribute(record)
+        )
+    } else {
+        format!("<citation-card{attributes}><script type=\"text/plain\">\n{record}\n</script></citation-card>")
+    };
+    format!("<script type=\"module\" src=\"{BUNDLE_URL}\"></script>\n{element}\n")
+}
+
 /// The playground page: a record editor beside the live card.
 #[component]
 pub fn Playground() -> Html {
     let input = use_state(|| AttrValue::Static(SAMPLE_RECORD));
     let format = use_state(|| None::<Format>);
+    let style = use_state(|| None::<Style>);
     let theme = use_state(Theme::default);
     let variant = use_state(Variant::default);
     let lang = use_state(|| None::<Lang>);
-    let ontheme = {
-        let theme = theme.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            theme.set(Theme::from_id(&select.value()));
-        })
-    };
-    let onvariant = {
-        let variant = variant.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            variant.set(Variant::from_id(&select.value()));
-        })
-    };
-    let onlang = {
-        let lang = lang.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            let value = select.value();
-            lang.set((!value.is_empty()).then(|| Lang::from_tag(&value)));
-        })
-    };
-    let onformat = {
-        let format = format.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            format.set(select.value().parse().ok());
-        })
-    };
+    let copied = use_state(|| false);
     let oninput = {
         let input = input.clone();
+        let copied = copied.clone();
         Callback::from(move |event: InputEvent| {
             let area: HtmlTextAreaElement = event.target_unchecked_into();
             input.set(AttrValue::from(area.value()));
+            copied.set(false);
         })
+    };
+    let snippet = embed_snippet(&input, *format, *style, *theme, *variant, *lang);
+    let oncopy = {
+        let copied = copied.clone();
+        let snippet = snippet.clone();
+        Callback::from(move |_: MouseEvent| {
+            let copied = copied.clone();
+            let snippet = snippet.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                copied.set(crate::browser::copy_rich(&snippet, "").await);
+            });
+        })
+    };
+    let option = |value: &'static str, label: &'static str, selected: bool| {
+        html! { <option {value} {selected}>{ label }</option> }
     };
     html! {
         <main class="playground">
@@ -65,45 +110,93 @@ pub fn Playground() -> Html {
                         <label id="record-label" for="record-input">{ "Record" }</label>
                         <label class="playground-format">
                             { "Format " }
-                            <select data-testid="format-select" onchange={onformat}>
-                                <option value="" selected={format.is_none()}>{ "Detect" }</option>
-                                { for Format::ALL.iter().map(|f| html! {
-                                    <option value={f.id()} selected={*format == Some(*f)}>{ f.label() }</option>
-                                }) }
+                            <select data-testid="format-select" onchange={on_select(&format, |v| v.parse().ok())}>
+                                { option("", "Detect", format.is_none()) }
+                                { for Format::ALL.iter().map(|f| option(f.id(), f.label(), *format == Some(*f))) }
                             </select>
                         </label>
                     </div>
                     <textarea id="record-input" data-testid="record-input" spellcheck="false"
                         placeholder="Paste a BookSci, Crossref, Semantic Scholar, CSL-JSON, BibTeX or RIS record"
                         value={(*input).clone()} {oninput} />
+                    <div class="playground-snippet">
+                        <div class="playground-editor-bar">
+                            <label for="snippet-output">{ "Embed it" }</label>
+                            <button type="button" onclick={oncopy} data-testid="snippet-copy">{ "Copy snippet" }</button>
+                            <span role="status" data-testid="snippet-status">{ if *copied { "Copied" } else { "" } }</span>
+                        </div>
+                        <textarea id="snippet-output" data-testid="snippet" readonly=true spellcheck="false" value={snippet} />
+                    </div>
                 </section>
                 <section class="playground-preview" aria-label="Card preview">
                     <div class="playground-options">
+                        <label>{ "Style " }
+                            <select data-testid="style-select" onchange={on_select(&style, |v| v.parse().ok())}>
+                                { option("", "default (APA)", style.is_none()) }
+                                { for Style::ALL.iter().map(|s| option(s.id(), s.label(), *style == Some(*s))) }
+                            </select>
+                        </label>
                         <label>{ "Theme " }
-                            <select data-testid="theme-select" onchange={ontheme}>
-                                { for [Theme::Auto, Theme::Light, Theme::Dark].into_iter().map(|t| html! {
-                                    <option value={t.id()} selected={*theme == t}>{ t.id() }</option>
-                                }) }
+                            <select data-testid="theme-select" onchange={on_select(&theme, Theme::from_id)}>
+                                { for [Theme::Auto, Theme::Light, Theme::Dark].into_iter().map(|t| option(t.id(), t.id(), *theme == t)) }
                             </select>
                         </label>
                         <label>{ "Variant " }
-                            <select data-testid="variant-select" onchange={onvariant}>
-                                { for [Variant::Full, Variant::Compact].into_iter().map(|v| html! {
-                                    <option value={v.id()} selected={*variant == v}>{ v.id() }</option>
-                                }) }
+                            <select data-testid="variant-select" onchange={on_select(&variant, Variant::from_id)}>
+                                { for [Variant::Full, Variant::Compact].into_iter().map(|v| option(v.id(), v.id(), *variant == v)) }
                             </select>
                         </label>
                         <label>{ "Language " }
-                            <select data-testid="lang-select" onchange={onlang}>
-                                <option value="" selected={lang.is_none()}>{ "browser" }</option>
-                                <option value="en" selected={*lang == Some(Lang::En)}>{ "English" }</option>
-                                <option value="zh-CN" selected={*lang == Some(Lang::Zh)}>{ "中文" }</option>
+                            <select data-testid="lang-select" onchange={on_select(&lang, |v| (!v.is_empty()).then(|| Lang::from_tag(v)))}>
+                                { option("", "browser", lang.is_none()) }
+                                { option("en", "English", *lang == Some(Lang::En)) }
+                                { option("zh-CN", "中文", *lang == Some(Lang::Zh)) }
                             </select>
                         </label>
                     </div>
-                    <RecordCards input={(*input).clone()} format={*format} theme={*theme} variant={*variant} lang={*lang} />
+                    <RecordCards input={(*input).clone()} format={*format} style={*style} theme={*theme} variant={*variant} lang={*lang} />
                 </section>
             </div>
         </main>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_snippet_holds_the_record_verbatim_and_the_options() {
+        let snippet = embed_snippet(
+            "TY  - JOUR\nER  - ",
+            None,
+            Some(Style::Ieee),
+            Theme::Dark,
+            Variant::Full,
+            None,
+        );
+        assert_eq!(
+            snippet,
+            "<script type=\"module\" src=\"https://your.host/citecard/citecard.js\"></script>\n\
+             <citation-card style=\"ieee\" theme=\"dark\"><script type=\"text/plain\">\nTY  - JOUR\nER  -\n</script></citation-card>\n"
+        );
+    }
+
+    #[test]
+    fn a_record_that_would_close_the_script_goes_in_an_attribute() {
+        let snippet = embed_snippet(
+            r#"{"title":"a </script><b>"}"#,
+            None,
+            None,
+            Theme::Auto,
+            Variant::Full,
+            None,
+        );
+        assert!(
+            snippet
+                .contains(r#"record="{&quot;title&quot;:&quot;a &lt;/script&gt;&lt;b&gt;&quot;}""#),
+            "{snippet}"
+        );
+        assert_eq!(snippet.matches("</script>").count(), 1);
     }
 }

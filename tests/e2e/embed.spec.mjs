@@ -201,3 +201,36 @@ test('the JS API: parse, cite and render', async ({ page }) => {
   const error = await page.evaluate(() => window.citecard.parse('{"broken",').catch((e) => e.message));
   expect(error).toMatch(/line 1, column/);
 });
+
+test('the playground writes a snippet that renders the same card on another site', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  await page.getByTestId('theme-select').selectOption('dark');
+  await page.getByTestId('style-select').selectOption('ieee');
+  const snippet = await page.getByTestId('snippet').inputValue();
+  expect(snippet).toContain('<citation-card style="ieee" theme="dark">');
+  await page.getByTestId('snippet-copy').click();
+  await expect(page.getByTestId('snippet-status')).toHaveText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
+
+  const host = await context.newPage();
+  const [script, ...element] = snippet.trim().split('\n');
+  expect(script).toBe('<script type="module" src="https://your.host/citecard/citecard.js"></script>');
+  await hostPage(host, { body: element.join('\n') });
+  const card = cards(host).first();
+  await expect(card.getByTestId('title')).toHaveText(
+    'Embedding coproduction in organisational culture and practice: a case study',
+  );
+  await expect(card).toHaveAttribute('data-theme', 'dark');
+  await card.getByTestId('cite-toggle').click();
+  await expect(card.getByTestId('cite-choice')).toHaveValue('ieee');
+});
+
+test('examples/embed.html renders its three cards from the bundle alone', async ({ page }) => {
+  const requests = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  await page.goto('/examples/embed.html');
+  await expect(page.locator('citation-card [data-testid=title]')).toHaveCount(3);
+  await expect(page.locator('citation-card [data-testid=title]').nth(1)).toHaveText('Notes on the analytical engine');
+  expect(requests.filter((p) => !p.startsWith('/embed/') && p !== '/examples/embed.html' && p !== '/favicon.ico')).toEqual([]);
+});
