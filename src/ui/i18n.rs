@@ -134,6 +134,8 @@ pub struct Strings {
     pub cannot_read: &'static str,
     /// "Line 2, column 17".
     pub location: fn(usize, usize) -> String,
+    /// "Show 25 more cards (40 left)".
+    pub more_cards: fn(usize, usize) -> String,
 }
 
 /// English.
@@ -181,6 +183,7 @@ pub static EN: Strings = Strings {
     loading: "Loading the citation card…",
     cannot_read: "Cannot read this record",
     location: |line, column| format!("Line {line}, column {column}"),
+    more_cards: |next, left| format!("Show {next} more cards ({left} left)"),
 };
 
 /// Simplified Chinese.
@@ -228,6 +231,7 @@ pub static ZH: Strings = Strings {
     loading: "正在加载引用卡片…",
     cannot_read: "无法读取此记录",
     location: |line, column| format!("第 {line} 行，第 {column} 列"),
+    more_cards: |next, left| format!("再显示 {next} 张卡片（还有 {left} 张）"),
 };
 
 #[cfg(test)]

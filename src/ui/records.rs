@@ -32,6 +32,9 @@ pub struct RecordCardsProps {
     pub lang: Option<Lang>,
 }
 
+/// How many cards render at a time.
+const CARDS_PER_BATCH: usize = 10;
+
 type Parsed = Result<
     Vec<Result<Rc<citecard_core::Reference>, citecard_core::ParseError>>,
     citecard_core::ParseError,
@@ -76,19 +79,34 @@ pub fn RecordCards(props: &RecordCardsProps) -> Html {
     } else {
         &parsed
     };
+    // Cards render in batches, so a thousand records never block the page.
+    let shown = use_state(|| CARDS_PER_BATCH);
     let (theme, variant, lang, style) = (props.theme, props.variant, props.lang, props.style);
     let error = |error: &citecard_core::ParseError| {
         html! { <ErrorCard error={error.clone()} input={props.input.clone()} {theme} {lang} /> }
     };
     match parsed {
         Err(e) => error(e),
-        Ok(records) => html! {
-            <div class="citecard-list">
-                { for records.iter().map(|record| match record {
-                    Ok(reference) => html! { <CitationCard reference={reference.clone()} {theme} {variant} {lang} {style} /> },
-                    Err(e) => error(e),
-                }) }
-            </div>
-        },
+        Ok(records) => {
+            let more = records.len().saturating_sub(*shown);
+            let show_more = {
+                let shown = shown.clone();
+                Callback::from(move |_: MouseEvent| shown.set(*shown + CARDS_PER_BATCH))
+            };
+            let t = lang.unwrap_or_else(Lang::from_browser).strings();
+            html! {
+                <div class="citecard-list">
+                    { for records.iter().take(*shown).map(|record| match record {
+                        Ok(reference) => html! { <CitationCard reference={reference.clone()} {theme} {variant} {lang} {style} /> },
+                        Err(e) => error(e),
+                    }) }
+                    if more > 0 {
+                        <button type="button" class="citecard-more" onclick={show_more} data-testid="more-cards">
+                            { (t.more_cards)(more.min(CARDS_PER_BATCH), more) }
+                        </button>
+                    }
+                </div>
+            }
+        }
     }
 }

@@ -258,3 +258,70 @@ fn cite_matches_citeproc_js_for_every_style() {
         }
     }
 }
+
+/// Tags and attributes in `html`, as `tag` and `tag[attr]` strings.
+fn markup(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        let tag = &rest[start + 1..];
+        let end = tag.find('>').unwrap_or(tag.len());
+        let inside = &tag[..end];
+        let mut parts = inside.trim_start_matches('/').split_whitespace();
+        if let Some(name) = parts.next() {
+            found.push(name.to_ascii_lowercase());
+            for attribute in parts {
+                let name_end = attribute.find('=').unwrap_or(attribute.len());
+                found.push(format!("[{}]", &attribute[..name_end]));
+            }
+        }
+        rest = &tag[end..];
+    }
+    found
+}
+
+/// The HTML `citecard cite --html` writes for records full of XSS vectors
+/// holds only citeproc-js's own markup: `div`, `i`, `b` and `class`.
+#[test]
+fn cite_html_never_carries_markup_from_the_record() {
+    let vectors = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/xss/vectors.txt"),
+    )
+    .unwrap();
+    let vectors: Vec<&str> = vectors
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    let mut ris = String::new();
+    let mut csl = Vec::new();
+    for v in &vectors {
+        ris.push_str(&format!(
+            "TY  - JOUR\nTI  - {v}\nAU  - {v}\nT2  - {v}\nAB  - {v}\nUR  - {v}\nDO  - {v}\nPB  - {v}\nPY  - 2020\nER  - \n"
+        ));
+        let value = serde_json::json!(v);
+        csl.push(serde_json::json!({
+            "id": "x", "type": "book", "title": value, "publisher": value, "URL": value,
+            "author": [{"family": value, "given": value}, {"literal": value}], "DOI": value,
+        }));
+    }
+    let csl = serde_json::to_string(&csl).unwrap();
+    for style in ["apa", "mla", "chicago", "harvard", "ieee", "vancouver"] {
+        for input in [ris.as_bytes(), csl.as_bytes()] {
+            let output = citecard(&["cite", "--style", style, "--html", "-"], input);
+            let html = text(&output.stdout);
+            assert!(
+                html.lines().count() >= vectors.len(),
+                "{style}: {}",
+                text(&output.stderr)
+            );
+            for item in markup(&html) {
+                assert!(
+                    ["div", "i", "b", "[class"]
+                        .iter()
+                        .any(|ok| item == *ok || item.starts_with("[class")),
+                    "{style}: `{item}` in\n{html}"
+                );
+            }
+        }
+    }
+}

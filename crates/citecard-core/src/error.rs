@@ -199,6 +199,11 @@ pub enum ParseErrorKind {
         /// The format.
         format: crate::detect::Format,
     },
+    /// The input is over a limit (see [`crate::limits`]).
+    TooLarge {
+        /// What is too large, and the limit, for people.
+        what: String,
+    },
     /// A JSON value has the wrong type.
     WrongType {
         /// The field, or `record` for the whole value.
@@ -224,6 +229,7 @@ impl fmt::Display for ParseErrorKind {
                 "{format} input is not read by this build: convert it with the citecard command line, \
                  or paste CSL-JSON, RIS or Crossref"
             ),
+            ParseErrorKind::TooLarge { what } => f.write_str(what),
             ParseErrorKind::WrongType { field, expected } => {
                 write!(f, "`{field}` should be {expected}")
             }

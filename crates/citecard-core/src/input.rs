@@ -68,6 +68,18 @@ pub fn parse_with(
     format: Option<Format>,
     html: &dyn HtmlTokenizer,
 ) -> Result<Document, ParseError> {
+    if input.len() > crate::limits::MAX_INPUT_BYTES {
+        return Err(ParseError::new(
+            Span::first_line(input),
+            ParseErrorKind::TooLarge {
+                what: format!(
+                    "the input is {} bytes: citecard reads up to {} (10 MB) at a time; split it",
+                    input.len(),
+                    crate::limits::MAX_INPUT_BYTES
+                ),
+            },
+        ));
+    }
     if input
         .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
         .is_empty()
@@ -110,5 +122,8 @@ pub fn parse_with(
             ))
         }
     };
-    Ok(Document { format, records })
+    Ok(Document {
+        format,
+        records: crate::limits::bound(input, records),
+    })
 }

@@ -22,6 +22,7 @@ pub mod detect;
 pub mod error;
 pub mod export;
 pub mod input;
+pub mod limits;
 pub mod link;
 pub mod model;
 pub mod names;

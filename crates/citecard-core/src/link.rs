@@ -89,7 +89,12 @@ impl Doi {
             "doi.org/",
             "doi:",
         ] {
-            if doi.len() >= prefix.len() && doi[..prefix.len()].eq_ignore_ascii_case(prefix) {
+            // `get`, not indexing: the prefix's length may fall inside a
+            // multi-byte character (found by fuzzing: "10.1007/s10203-方…").
+            if doi
+                .get(..prefix.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+            {
                 doi = doi[prefix.len()..].trim_start();
                 break;
             }
@@ -199,6 +204,11 @@ mod tests {
             "10.1234/a b",
         ] {
             assert_eq!(Doi::parse(bad), None, "{bad:?} must be rejected");
+        }
+        // Regression (cargo fuzz, booksci target): a multi-byte character
+        // where a prefix would end must not panic.
+        for text in ["0123456789abcde方法", "https://doi.or方/10.1/x", "doi方"] {
+            assert_eq!(Doi::parse(text), None, "{text:?}");
         }
     }
 }

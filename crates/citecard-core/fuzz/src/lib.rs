@@ -1,0 +1,32 @@
+//! What the fuzz targets do with their input.
+
+use citecard_core::export::{bibtex, csl_json, ris};
+use citecard_core::style::{cite, Style};
+use citecard_core::{parse, Format};
+
+/// Read `text` as `format`: records or located errors, never a panic.
+pub fn read(text: &str, format: Format) {
+    let _ = parse(text, Some(format));
+}
+
+/// Detect the format of `text` and read it, then format every record in
+/// one citation style (chosen by the input's length, so a campaign covers
+/// all six) and write every export. Errors are fine; panics are the bugs.
+pub fn read_and_cite(text: &str) {
+    let Ok(document) = parse(text, None) else {
+        return;
+    };
+    let references: Vec<_> = document
+        .records
+        .into_iter()
+        .flatten()
+        .map(|record| record.reference)
+        .collect();
+    let style = Style::ALL[text.len() % Style::ALL.len()];
+    for reference in &references {
+        let _ = cite(reference, style);
+    }
+    let _ = csl_json::write(&references);
+    let _ = bibtex::write(&references);
+    let _ = ris::write(&references);
+}

@@ -1,0 +1,70 @@
+//! The documented limits (`citecard_core::limits`): beyond each, a clear,
+//! located error or warning, never a panic or silent loss.
+#![cfg(feature = "html5gum")]
+
+use citecard_core::limits::{MAX_INPUT_BYTES, MAX_NAMES, MAX_RECORDS};
+use citecard_core::{parse, Format, ParseErrorKind};
+
+#[test]
+fn an_input_over_10_mb_is_refused_with_a_clear_error() {
+    let mut input = String::from("TY  - JOUR\nTI  - Big\n");
+    input.push_str(&"AB  - x\n".repeat(MAX_INPUT_BYTES / 8 + 1));
+    input.push_str("ER  - \n");
+    let error = parse(&input, None).unwrap_err();
+    assert!(matches!(error.kind, ParseErrorKind::TooLarge { .. }));
+    assert_eq!((error.span.line, error.span.column), (1, 1));
+    assert!(error.to_string().contains("10 MB"), "{error}");
+    // Just under the limit is read.
+    let small: String = input
+        .chars()
+        .take(MAX_INPUT_BYTES - 100)
+        .collect::<String>()
+        + "\nER  - \n";
+    assert!(parse(&small, Some(Format::Ris)).is_ok());
+}
+
+#[test]
+fn records_past_the_thousandth_become_one_located_error() {
+    let input: String = (0..MAX_RECORDS + 5)
+        .map(|i| format!("TY  - JOUR\nTI  - Record {i}\nER  - \n"))
+        .collect();
+    let document = parse(&input, None).unwrap();
+    assert_eq!(document.records.len(), MAX_RECORDS + 1);
+    assert!(document.records[..MAX_RECORDS].iter().all(Result::is_ok));
+    let error = document.records[MAX_RECORDS].as_ref().unwrap_err();
+    assert!(matches!(error.kind, ParseErrorKind::TooLarge { .. }));
+    // The 1,001st record starts on line 3,001.
+    assert_eq!(error.span.line, 3 * MAX_RECORDS + 1);
+    assert!(
+        error
+            .to_string()
+            .contains("the 5 from here on are not read"),
+        "{error}"
+    );
+}
+
+#[test]
+fn names_past_ten_thousand_are_dropped_with_a_warning() {
+    let authors: Vec<String> = (0..MAX_NAMES + 3)
+        .map(|i| format!("{{\"family\":\"F{i}\",\"given\":\"G\"}}"))
+        .collect();
+    let input = format!(
+        "{{\"id\":\"x\",\"type\":\"book\",\"title\":\"Many\",\"author\":[{}]}}",
+        authors.join(",")
+    );
+    let document = parse(&input, Some(Format::CslJson)).unwrap();
+    let record = document.records[0].as_ref().unwrap();
+    assert_eq!(record.reference.authors.len(), MAX_NAMES);
+    assert_eq!(
+        record.reference.authors[MAX_NAMES - 1].family.as_deref(),
+        Some("F9999")
+    );
+    assert!(record
+        .warnings
+        .iter()
+        .any(|w| w.field == "author" && w.message.contains("3 names")));
+    // And it still formats.
+    assert!(
+        citecard_core::style::cite(&record.reference, citecard_core::style::Style::Apa).is_some()
+    );
+}

@@ -1,0 +1,105 @@
+// Hostile input: every XSS vector in every text and link field, in every
+// input format, rendered through the embed in real Chromium.
+import { test, expect } from '@playwright/test';
+import { hostPage } from './embed.mjs';
+import { formats, record, vectors } from '../xss/records.mjs';
+
+const attribute = (text) => text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+
+/** Everything dangerous in the shadow roots of the page's cards, as strings. */
+async function audit(page) {
+  return page.evaluate(() => {
+    const found = [];
+    const forbidden = new Set(['script', 'img', 'iframe', 'svg', 'math', 'form', 'object', 'embed', 'style', 'meta', 'base', 'video', 'audio', 'input', 'textarea', 'frame', 'frameset', 'marquee']);
+    const badUrl = /^\s*(javascript|data|vbscript):/i;
+    for (const host of document.querySelectorAll('citation-card')) {
+      const root = host.shadowRoot;
+      if (!root) continue;
+      for (const el of root.querySelectorAll('*')) {
+        const name = el.localName;
+        if (forbidden.has(name)) found.push(`<${name}>`);
+        // The card's own legend is the only <details>.
+        if (name === 'details' && el.className !== 'citecard-legend') found.push('<details>');
+        if (name === 'link' && !(el.rel === 'stylesheet' && el.href.endsWith('/citecard.css'))) found.push(`<link ${el.outerHTML}>`);
+        for (const attr of el.attributes) {
+          if (/^on/i.test(attr.name)) found.push(`${name}[${attr.name}]`);
+          if (attr.name === 'style') found.push(`${name}[style]`);
+          if (['href', 'src', 'action', 'formaction', 'xlink:href', 'srcdoc'].includes(attr.name) && badUrl.test(attr.value)) {
+            found.push(`${name}[${attr.name}=${attr.value}]`);
+          }
+        }
+        if (name === 'a' && el.hasAttribute('href')) {
+          if (!/^https?:\/\//.test(el.getAttribute('href'))) found.push(`a[href=${el.getAttribute('href')}]`);
+          if (el.getAttribute('rel') !== 'noopener noreferrer') found.push(`a[rel=${el.getAttribute('rel')}]`);
+        }
+      }
+    }
+    return found;
+  });
+}
+
+for (const format of formats) {
+  test(`no XSS vector runs or leaves markup, in ${format}`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.addInitScript(() => {
+      const trap = () => { window.xssed = (window.xssed ?? 0) + 1; };
+      window.alert = trap;
+      window.confirm = trap;
+      window.prompt = trap;
+    });
+    const body = vectors
+      .map((v, i) => `<citation-card id="v${i}" record="${attribute(record(format, v))}" lang="en"></citation-card>`)
+      .join('\n');
+    await hostPage(page, { body });
+    // Every element renders a card or a located error card.
+    await expect(page.locator('citation-card article:not([data-testid=card-skeleton])')).toHaveCount(vectors.length, { timeout: 60_000 });
+    // Interact the way a reader would: hover and focus everything, open the
+    // legend, expand every toggle.
+    for (const selector of ['[data-testid=authors-toggle]', '[data-testid=abstract-toggle]', 'summary']) {
+      for (const el of await page.locator(`citation-card ${selector}`).all()) await el.click();
+    }
+    for (const el of (await page.locator('citation-card a, citation-card button').all()).slice(0, 200)) {
+      await el.hover({ trial: false }).catch(() => {});
+    }
+    expect(await audit(page)).toEqual([]);
+
+    // The HTML citations the card copies are as clean.
+    const cited = await page.evaluate(async (texts) => {
+      const problems = [];
+      for (const text of texts) {
+        for (const style of ['apa', 'mla', 'chicago', 'harvard', 'ieee', 'vancouver']) {
+          let html;
+          try {
+            html = await window.citecard.cite(text, style, 'html');
+          } catch {
+            continue; // an unreadable record is an error, not a citation
+          }
+          const doc = new DOMParser().parseFromString(html, 'text/html');
+          for (const el of doc.body.querySelectorAll('*')) {
+            if (!['div', 'i', 'b', 'span'].includes(el.localName)) problems.push(`${style}: <${el.localName}>`);
+            for (const attr of el.attributes) if (attr.name !== 'class') problems.push(`${style}: [${attr.name}]`);
+          }
+        }
+      }
+      return problems;
+    }, vectors.map((v) => record(format, v)));
+    expect(cited).toEqual([]);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => window.xssed)).toBeUndefined();
+  });
+}
+
+test('the audit itself finds scripts, handlers, styles and bad links', async ({ page }) => {
+  await hostPage(page, { body: '<citation-card record="TY  - JOUR&#10;TI  - Fine&#10;ER  - &#10;"></citation-card>' });
+  await expect(page.locator('citation-card [data-testid=title]')).toHaveText('Fine');
+  await page.evaluate(() => {
+    const root = document.querySelector('citation-card').shadowRoot;
+    root.querySelector('article').insertAdjacentHTML(
+      'beforeend',
+      '<img src=x onerror="1"><p style="x"></p><a href="javascript:void 0">x</a><a href="https://e.org">y</a>',
+    );
+  });
+  expect((await audit(page)).sort()).toEqual(
+    ['<img>', 'a[href=javascript:void 0]', 'a[href=javascript:void 0]', 'a[rel=null]', 'a[rel=null]', 'img[onerror]', 'p[style]'].sort(),
+  );
+});
