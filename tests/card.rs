@@ -286,3 +286,28 @@ async fn unreadable_input_renders_a_located_error_card() {
     );
     assert!(find(&root, "citation-card").is_none());
 }
+
+#[wasm_bindgen_test]
+async fn an_http_pdf_link_is_marked_not_secure_and_bad_links_are_dropped() {
+    let input = r#"{"title":"T","JCR":"Q1","isOpenAccess":true,"openAccessPdf":"http://example.org/paper.pdf","url":"javascript:alert(1)"}"#;
+    let root = card(reference(input), Variant::Full, Lang::En).await;
+    let badge = select(&root, "open-access");
+    assert!(badge.text_content().unwrap().contains("not secure (http)"));
+    let link: HtmlAnchorElement = badge.query_selector("a").unwrap().unwrap().dyn_into().unwrap();
+    assert_eq!(link.href(), "http://example.org/paper.pdf");
+    assert_eq!(link.rel(), "noopener noreferrer");
+    // The javascript: URL never became a link: the title is plain text.
+    assert!(find(&root, "title-link").is_none());
+    for a in 0..root.query_selector_all("a").unwrap().length() {
+        let href = root
+            .query_selector_all("a")
+            .unwrap()
+            .item(a)
+            .unwrap()
+            .dyn_into::<Element>()
+            .unwrap()
+            .get_attribute("href")
+            .unwrap_or_default();
+        assert!(href.starts_with("http://") || href.starts_with("https://"), "{href}");
+    }
+}

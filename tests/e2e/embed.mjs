@@ -31,7 +31,13 @@ export async function hostPage(page, { body, head = '', csp } = {}) {
   // (a "public" page) from loading the bundle on loopback; passing the bundle
   // through Playwright too keeps both on one footing. The answers, CORS
   // headers included, still come from the bundle's own server.
-  await page.route(`${bundle}/**`, async (route) => route.fulfill({ response: await route.fetch() }));
+  await page.route(`${bundle}/**`, async (route) => {
+    try {
+      await route.fulfill({ response: await route.fetch() });
+    } catch {
+      // The test ended while a lazy module was still on its way.
+    }
+  });
   await page.goto(`${hostOrigin}/page.html`);
 }
 

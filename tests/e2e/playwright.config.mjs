@@ -11,6 +11,11 @@ const serve = fileURLToPath(new URL('./serve.mjs', import.meta.url));
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.mjs',
+  projects: [
+    { name: 'chromium', testIgnore: /perf\.spec\.mjs/ },
+    // Long-task measurements run last and alone.
+    { name: 'perf', testMatch: /perf\.spec\.mjs/, dependencies: ['chromium'] },
+  ],
   outputDir: './test-results',
   timeout: 30_000,
   fullyParallel: true,

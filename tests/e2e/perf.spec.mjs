@@ -1,0 +1,50 @@
+// Responsiveness: long tasks while many cards render. These run after
+// every other spec, one at a time (playwright.config.mjs, project "perf"),
+// so that other tests' work on the same cores does not count against them.
+import { test, expect } from '@playwright/test';
+import { cards, hostPage } from './embed.mjs';
+
+test.describe.configure({ mode: 'serial' });
+
+const ris = 'TY  - JOUR\nAU  - Lovelace, Ada\nTI  - Notes on the analytical engine\nT2  - Scientific Memoirs\nPY  - 1843\nER  - \n';
+
+test('a hundred cards render, each in its own task (no long task over 200 ms)', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
+  });
+  const body = Array.from({ length: 100 }, (_, i) =>
+    `<citation-card record="${ris.replace('Notes', `Notes ${i}`).replaceAll('\n', '&#10;')}" variant="compact"></citation-card>`).join('\n');
+  await hostPage(page, { body });
+  // From the first card on (after the wasm compiled), mounting must not block.
+  await expect(cards(page).first()).toBeVisible();
+  await page.evaluate(() => { window.longTasks = []; });
+  await expect(cards(page)).toHaveCount(100, { timeout: 20_000 });
+  await expect(page.locator('citation-card').nth(99).locator('[data-testid=title]')).toHaveText('Notes 99 on the analytical engine');
+  const tasks = await page.evaluate(() => window.longTasks);
+  expect(Math.max(0, ...tasks), `long tasks: ${tasks}`).toBeLessThan(200);
+});
+
+test('a thousand records render in batches without long tasks, and parse stops at 1,000', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
+  });
+  const records = Array.from({ length: 1001 }, (_, i) => `TY  - JOUR\nTI  - Record ${i + 1}\nER  - \n`).join('');
+  await hostPage(page, { body: '<div id="mount"></div>' });
+  await page.waitForFunction(() => window.citecard);
+  await page.evaluate(() => { window.longTasks = []; });
+  await page.evaluate((text) => window.citecard.render(document.querySelector('#mount'), text, { variant: 'compact', lang: 'en' }), records);
+  const cards = page.locator('#mount [data-testid=citation-card]');
+  await expect(cards).toHaveCount(10);
+  const more = page.locator('#mount [data-testid=more-cards]');
+  await expect(more).toHaveText('Show 10 more cards (991 left)');
+  await more.click();
+  await expect(cards).toHaveCount(20);
+  const tasks = await page.evaluate(() => window.longTasks);
+  expect(Math.max(0, ...tasks), `long tasks: ${tasks}`).toBeLessThan(200);
+  // The limit: record 1,001 is not read, and says so where it starts.
+  const parsed = await page.evaluate((text) => window.citecard.parse(text), records);
+  expect(parsed).toHaveLength(1000);
+});
+
