@@ -60,13 +60,16 @@ test('attributes re-render, later elements upgrade, removal destroys the app', a
   }, ris);
   await expect(page.locator('#later [data-testid=title]')).toHaveText('Notes on the analytical engine');
 
-  // Removed: the shadow root is emptied (the Yew app destroyed).
-  await page.evaluate(() => document.querySelector('#a').remove());
+  // Removed: the app is destroyed and its shadow root emptied.
+  await page.evaluate(() => {
+    window.removed = document.querySelector('#a');
+    window.removed.remove();
+  });
+  await expect.poll(() => page.evaluate(() => window.removed.shadowRoot.querySelector('[data-citecard-root]').childElementCount)).toBe(0);
+  // Moving an element (remove + append in one task) keeps it alive.
+  await page.evaluate(() => document.body.append(document.querySelector('#later')));
   await page.waitForTimeout(50);
-  expect(await page.evaluate(() => {
-    const detached = document.createElement('div');
-    return detached.childElementCount;
-  })).toBe(0);
+  await expect(page.locator('#later [data-testid=title]')).toHaveText('Notes on the analytical engine');
   await expect(page.locator('citation-card')).toHaveCount(1);
 });
 

@@ -103,3 +103,37 @@ test('the audit itself finds scripts, handlers, styles and bad links', async ({ 
     ['<img>', 'a[href=javascript:void 0]', 'a[href=javascript:void 0]', 'a[rel=null]', 'a[rel=null]', 'img[onerror]', 'p[style]'].sort(),
   );
 });
+
+// Records from elsewhere (CITECARD_HOSTILE_DIR=/path/to/records): every file,
+// in any format citecard reads, through the same audit.
+const hostileDir = process.env.CITECARD_HOSTILE_DIR;
+if (hostileDir) {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const files = readdirSync(hostileDir).filter((name) => !name.startsWith('.'));
+  test(`records in ${hostileDir} (${files.length} files) leave no trace`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.addInitScript(() => {
+      const trap = () => { window.xssed = (window.xssed ?? 0) + 1; };
+      window.alert = trap;
+      window.confirm = trap;
+      window.prompt = trap;
+    });
+    await hostPage(page, { body: '' });
+    await page.evaluate((texts) => {
+      texts.forEach((text) => {
+        const card = document.createElement('citation-card');
+        card.setAttribute('record', text);
+        document.body.append(card);
+      });
+    }, files.map((name) => readFileSync(join(hostileDir, name), 'utf8')));
+    await expect(page.locator('citation-card article:not([data-testid=card-skeleton])').first()).toBeVisible({ timeout: 60_000 });
+    await expect.poll(() => page.locator('citation-card [data-testid=card-skeleton]').count(), { timeout: 60_000 }).toBe(0);
+    for (const selector of ['[data-testid=authors-toggle]', '[data-testid=abstract-toggle]', '[data-testid=cite-toggle]', 'summary']) {
+      for (const el of await page.locator(`citation-card ${selector}`).all()) await el.click();
+    }
+    await page.waitForTimeout(500);
+    expect(await audit(page)).toEqual([]);
+    expect(await page.evaluate(() => window.xssed)).toBeUndefined();
+  });
+}
