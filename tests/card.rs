@@ -293,7 +293,12 @@ async fn an_http_pdf_link_is_marked_not_secure_and_bad_links_are_dropped() {
     let root = card(reference(input), Variant::Full, Lang::En).await;
     let badge = select(&root, "open-access");
     assert!(badge.text_content().unwrap().contains("not secure (http)"));
-    let link: HtmlAnchorElement = badge.query_selector("a").unwrap().unwrap().dyn_into().unwrap();
+    let link: HtmlAnchorElement = badge
+        .query_selector("a")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     assert_eq!(link.href(), "http://example.org/paper.pdf");
     assert_eq!(link.rel(), "noopener noreferrer");
     // The javascript: URL never became a link: the title is plain text.
@@ -308,6 +313,9 @@ async fn an_http_pdf_link_is_marked_not_secure_and_bad_links_are_dropped() {
             .unwrap()
             .get_attribute("href")
             .unwrap_or_default();
-        assert!(href.starts_with("http://") || href.starts_with("https://"), "{href}");
+        assert!(
+            href.starts_with("http://") || href.starts_with("https://"),
+            "{href}"
+        );
     }
 }
