@@ -200,8 +200,9 @@ fn unresolvable<'s>(abbreviations: &[Pair<'s>]) -> Vec<&'s str> {
         while let Some((node, children)) = stack.last_mut() {
             let node = *node;
             match children.pop() {
-                Some(child) => match depth[child] {
-                    None => {
+                Some(child) => {
+                    // Visited children are settled when their parent finishes.
+                    if depth[child].is_none() {
                         depth[child] = Some(None);
                         let next = references(&abbreviations[child])
                             .iter()
@@ -209,8 +210,7 @@ fn unresolvable<'s>(abbreviations: &[Pair<'s>]) -> Vec<&'s str> {
                             .collect();
                         stack.push((child, next));
                     }
-                    Some(_) => {}
-                },
+                }
                 None => {
                     stack.pop();
                     let own = references(&abbreviations[node])
