@@ -68,3 +68,25 @@ fn names_past_ten_thousand_are_dropped_with_a_warning() {
         citecard_core::style::cite(&record.reference, citecard_core::style::Style::Apa).is_some()
     );
 }
+
+/// Found by cargo fuzz: biblatex resolves @string references recursively,
+/// so a cycle or a very long chain used to overflow the stack.
+#[cfg(feature = "bibtex")]
+#[test]
+fn string_cycles_and_deep_chains_stay_undefined_instead_of_overflowing() {
+    let mut input = String::from("@string{s0 = \"end\"}\n");
+    for i in 1..=200 {
+        input.push_str(&format!("@string{{s{i} = s{}}}\n", i - 1));
+    }
+    input.push_str("@string{a = b}\n@string{b = \"x\" # a}\n");
+    input.push_str("@misc{deep, title = s200, note = a}\n@misc{shallow, title = s3}\n");
+    let document = parse(&input, Some(Format::BibTeX)).unwrap();
+    let deep = document.records[0].as_ref().unwrap();
+    assert_eq!(deep.reference.title.as_deref(), Some("s200"));
+    assert!(deep
+        .warnings
+        .iter()
+        .any(|w| w.field == "s200" && w.message.contains("refers back")));
+    let shallow = document.records[1].as_ref().unwrap();
+    assert_eq!(shallow.reference.title.as_deref(), Some("end"));
+}
