@@ -164,6 +164,43 @@ fn resolve<'s>(
     }
 }
 
+/// The fields biblatex's date reader parses.
+const DATE_FIELDS: [&str; 7] = [
+    "date",
+    "year",
+    "month",
+    "day",
+    "urldate",
+    "eventdate",
+    "origdate",
+];
+
+/// Whether biblatex 0.12 can read `value` in date field `field` without
+/// panicking: ASCII digits only, runs short enough for its integer types,
+/// and a numeric month from 1 to 12.
+fn safe_date_text(field: &str, value: &str) -> bool {
+    if value.chars().any(|c| c.is_numeric() && !c.is_ascii_digit()) {
+        return false;
+    }
+    let longest = match field {
+        "month" | "day" => 2,
+        _ => 9,
+    };
+    let runs: Vec<&str> = value
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|run| !run.is_empty())
+        .collect();
+    if runs.iter().any(|run| run.len() > longest) {
+        return false;
+    }
+    if field == "month" {
+        if let Some(first) = runs.first() {
+            return first.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m));
+        }
+    }
+    true
+}
+
 /// How deep one @string may refer to others before it is left undefined.
 const MAX_ABBREVIATION_DEPTH: usize = 32;
 
@@ -370,6 +407,32 @@ fn convert(
         EntryType::MastersThesis => Some("Master's thesis".to_owned()),
         _ => None,
     });
+    // biblatex 0.12 unwraps number parses in its date reader, so a `month`
+    // of "18 109223631" or a year in non-ASCII digits panics (found by
+    // fuzzing). Such fields are dropped with a warning before it sees them.
+    let vetted;
+    let entry = if DATE_FIELDS.iter().any(|f| {
+        entry
+            .get(f)
+            .is_some_and(|c| !safe_date_text(f, &c.format_verbatim()))
+    }) {
+        let mut copy = entry.clone();
+        for field in DATE_FIELDS {
+            if let Some(value) = copy.get(field).map(|c| c.format_verbatim()) {
+                if !safe_date_text(field, &value) {
+                    copy.fields.remove(field);
+                    warnings.push(Warning {
+                        field: field.to_owned(),
+                        message: format!("`{value}` is not a date citecard can read; ignored"),
+                    });
+                }
+            }
+        }
+        vetted = copy;
+        &vetted
+    } else {
+        entry
+    };
     match entry.date() {
         Ok(PermissiveType::Typed(date)) => reference.issued = date_of(&date.value),
         Ok(PermissiveType::Chunks(chunks)) => warnings.push(Warning {
