@@ -90,3 +90,43 @@ fn string_cycles_and_deep_chains_stay_undefined_instead_of_overflowing() {
     let shallow = document.records[1].as_ref().unwrap();
     assert_eq!(shallow.reference.title.as_deref(), Some("end"));
 }
+
+/// Found by cargo fuzz: inputs that made biblatex 0.12's date reader panic,
+/// each read as BibTeX (the fuzz target forces the format).
+#[cfg(feature = "bibtex")]
+#[test]
+fn biblatex_date_panics_are_headed_off() {
+    for (fixture, field) in [
+        (
+            "bibtex month that panicked the biblatex date reader (fuzzing).bib",
+            "month",
+        ),
+        (
+            "bibtex year with a sign and a space that panicked biblatex (fuzzing).bib",
+            "year",
+        ),
+    ] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/invalid/bibtex")
+            .join(fixture);
+        let input = String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned();
+        let document = parse(&input, Some(Format::BibTeX)).unwrap();
+        let warned = document
+            .records
+            .iter()
+            .flatten()
+            .any(|r| r.warnings.iter().any(|w| w.field == field));
+        assert!(warned, "{fixture}: no warning about `{field}`");
+    }
+    for (value, field) in [
+        ("+ 2003", "year"),
+        ("٢٠٢٠", "year"),
+        ("18 109223631", "month"),
+        ("0", "month"),
+    ] {
+        let input = format!("@misc{{x, title = {{T}}, {field} = {{{value}}}}}");
+        let document = parse(&input, Some(Format::BibTeX)).unwrap();
+        let record = document.records[0].as_ref().unwrap();
+        assert!(record.warnings.iter().any(|w| w.field == field), "{value}");
+    }
+}

@@ -177,7 +177,7 @@ const DATE_FIELDS: [&str; 7] = [
 
 /// Whether biblatex 0.12 can read `value` in date field `field` without
 /// panicking: ASCII digits only, runs short enough for its integer types,
-/// and a numeric month from 1 to 12.
+/// no sign followed by a space, and a numeric month from 1 to 12.
 fn safe_date_text(field: &str, value: &str) -> bool {
     if value.chars().any(|c| c.is_numeric() && !c.is_ascii_digit()) {
         return false;
@@ -191,6 +191,17 @@ fn safe_date_text(field: &str, value: &str) -> bool {
         .filter(|run| !run.is_empty())
         .collect();
     if runs.iter().any(|run| run.len() > longest) {
+        return false;
+    }
+    // biblatex reads a year's sign and digits back as one number, so a sign
+    // followed by a space ("+ 2003") panics there.
+    let chars: Vec<char> = value.chars().collect();
+    if field != "month"
+        && field != "day"
+        && chars
+            .windows(2)
+            .any(|w| matches!(w[0], '+' | '-') && w[1].is_whitespace())
+    {
         return false;
     }
     if field == "month" {
