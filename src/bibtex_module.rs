@@ -9,31 +9,17 @@ use citecard_core::rich_text::CanonicalHtml;
 use citecard_core::{ParseError, ParseErrorKind, Reference, Span};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
-#[wasm_bindgen(inline_js = r#"
-let loading;
-export function load_bibtex_module(url) {
-  if (!loading) {
-    const href = url || new URL('../../embed/citecard-bibtex.js', import.meta.url).href;
-    loading = import(href).then(async (m) => { await m.default(); return m; });
-    loading.catch(() => { loading = undefined; });
-  }
-  return loading;
-}
-"#)]
-extern "C" {
-    fn load_bibtex_module(url: &str) -> js_sys::Promise;
-}
+use crate::lazy_module::LazyModule;
 
 thread_local! {
-    static MODULE_URL: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    static MODULE: LazyModule = const { LazyModule::new("../../embed/citecard-bibtex.js") };
 }
 
 /// Where to import the module from (the embed sets it next to its own
-/// script); empty means the playground's `dist/embed/citecard-bibtex.js`.
+/// script); unset means the playground's `dist/embed/citecard-bibtex.js`.
 pub fn set_module_url(url: &str) {
-    MODULE_URL.with(|u| *u.borrow_mut() = url.to_owned());
+    MODULE.with(|m| m.set_url(url));
 }
 
 fn located(value: &Value, input: &str) -> ParseError {
@@ -76,14 +62,7 @@ pub async fn read(input: &str) -> Result<Vec<Result<Reference, ParseError>>, Par
             },
         )
     };
-    let module =
-        wasm_bindgen_futures::JsFuture::from(MODULE_URL.with(|u| load_bibtex_module(&u.borrow())))
-            .await
-            .map_err(|e| failure(crate::cite_module::message(e)))?;
-    let function: js_sys::Function = js_sys::Reflect::get(&module, &"read".into())
-        .ok()
-        .and_then(|f| f.dyn_into().ok())
-        .ok_or_else(|| failure("no `read`".to_owned()))?;
+    let function = MODULE.with(|m| m.function("read")).await.map_err(failure)?;
     let answer = function
         .call1(&JsValue::NULL, &input.into())
         .ok()

@@ -11,36 +11,16 @@ use citecard_core::{Reference, RichText};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-// wasm-bindgen puts inline snippets in `snippets/<crate>-<hash>/`, two
-// levels below the files Trunk writes: by default (the playground in
-// `dist/`) the module is at `../../embed/`.
-#[wasm_bindgen(inline_js = r#"
-let loading;
-export function load_cite_module(url) {
-  if (!loading) {
-    const href = url || new URL('../../embed/citecard-cite.js', import.meta.url).href;
-    loading = import(href).then(async (m) => { await m.default(); return m; });
-    loading.catch(() => { loading = undefined; });
-  }
-  return loading;
-}
-"#)]
-extern "C" {
-    fn load_cite_module(url: &str) -> js_sys::Promise;
-}
+use crate::lazy_module::{message, LazyModule};
 
 thread_local! {
-    static MODULE_URL: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    static MODULE: LazyModule = const { LazyModule::new("../../embed/citecard-cite.js") };
 }
 
 /// Where to import the module from (the embed sets it next to its own
-/// script); empty means the playground's `dist/embed/citecard-cite.js`.
+/// script); unset means the playground's `dist/embed/citecard-cite.js`.
 pub fn set_module_url(url: &str) {
-    MODULE_URL.with(|u| *u.borrow_mut() = url.to_owned());
-}
-
-fn load() -> js_sys::Promise {
-    MODULE_URL.with(|u| load_cite_module(&u.borrow()))
+    MODULE.with(|m| m.set_url(url));
 }
 
 /// A formatted citation or export, as the module returns it.
@@ -55,15 +35,6 @@ pub struct Output {
     pub rich: Option<RichText>,
 }
 
-/// The message of a JavaScript error (or a fixed one).
-pub(crate) fn message(error: JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| "the citation module could not be loaded".to_owned())
-}
-
 /// The citation key `citecard convert` would give this reference alone (a
 /// BibTeX key or CSL-JSON id it was read with, else a made-up one).
 pub fn key(reference: &Reference) -> String {
@@ -74,20 +45,13 @@ pub fn key(reference: &Reference) -> String {
 
 /// Start loading the module, so that it is ready when the panel opens.
 pub fn preload() {
-    // Failures are reported by `cite`, which retries the load.
-    drop(load());
+    MODULE.with(LazyModule::preload);
 }
 
 /// Format `reference` as `choice` (a style id, `bibtex`, `ris` or
 /// `csl-json`) with the citation module, loading it if needed.
 pub async fn cite(reference: &Reference, choice: &str) -> Result<Output, String> {
-    let module = wasm_bindgen_futures::JsFuture::from(load())
-        .await
-        .map_err(message)?;
-    let function: js_sys::Function = js_sys::Reflect::get(&module, &"cite".into())
-        .map_err(message)?
-        .dyn_into()
-        .map_err(|_| "the citation module has no `cite`".to_owned())?;
+    let function = MODULE.with(|m| m.function("cite")).await?;
     // The module reads the abstracts back with `CanonicalHtml`, so the
     // exports keep them.
     let item = csl_json::to_value(reference, &key(reference)).to_string();

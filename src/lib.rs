@@ -27,6 +27,7 @@ pub mod bibtex_module;
 pub mod browser;
 pub mod cite_module;
 pub mod html;
+mod lazy_module;
 pub mod ui;
 
 pub use citecard_core as core;

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
+import { STYLES } from '../oracle/citeproc.mjs';
 
 // Load citation.js and its plugins through one module system, so that the
 // plugins register with the same core instance.
@@ -24,14 +25,7 @@ require('@citation-js/plugin-csl');
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const style = process.argv[2] ?? 'apa';
-const cslFile = {
-  apa: 'apa.csl',
-  mla: 'modern-language-association.csl',
-  chicago: 'chicago-author-date.csl',
-  harvard: 'harvard-cite-them-right.csl',
-  ieee: 'ieee.csl',
-  vancouver: 'nlm-citation-sequence.csl',
-}[style];
+const cslFile = STYLES[style];
 if (!cslFile) throw new Error(`no style ${style}`);
 
 // 1. The records.
