@@ -61,10 +61,24 @@ ensure_wasm_opt() {
   wasm-opt --version | grep -q 'version 132' || die "wasm-opt on PATH is not binaryen 132: $(command -v wasm-opt)"
 }
 
+ensure_esbuild() {
+  # Release builds minify the embed bundle's JS and CSS with it
+  # (scripts/embed-post-build, which names the same version).
+  local want
+  want=$(awk -F= '/^esbuild_version=/ { print $2 }' "$ROOT/scripts/embed-post-build")
+  if [ "$(esbuild --version 2>/dev/null)" = "$want" ]; then return; fi
+  ensure_node
+  log "installing esbuild $want"
+  npm install -g --no-audit --no-fund "esbuild@$want" >/dev/null 2>&1
+  hash -r
+  [ "$(esbuild --version 2>/dev/null)" = "$want" ] || die "esbuild on PATH is not $want: $(command -v esbuild)"
+}
+
 # Everything `trunk serve` and `trunk build` need.
 ensure_build_tools() {
   ensure_wasm_target
   ensure_wasm_opt
+  ensure_esbuild
   ensure_wasm_bindgen
   ensure_trunk
 }

@@ -12,6 +12,11 @@ use yew::AttrValue;
 
 fn main() {}
 
+/// The allocator: talc, smaller in the bundle than Rust's default (dlmalloc).
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// A mounted set of cards, updated when the element's attributes change and
 /// destroyed when the element leaves the page.
 #[wasm_bindgen]

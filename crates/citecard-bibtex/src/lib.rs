@@ -8,6 +8,11 @@ use citecard_core::{parse_with, Format, ParseError};
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
+/// The allocator: talc, smaller in the bundle than Rust's default (dlmalloc).
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 fn error(error: &ParseError) -> Value {
     json!({
         "line": error.span.line,

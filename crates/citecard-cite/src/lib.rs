@@ -14,6 +14,11 @@ use citecard_core::style::{self, Style};
 use citecard_core::Reference;
 use wasm_bindgen::prelude::*;
 
+/// The allocator: talc, smaller in the bundle than Rust's default (dlmalloc).
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// A formatted citation or export.
 #[derive(Debug, PartialEq)]
 pub struct Output {
