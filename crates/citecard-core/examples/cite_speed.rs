@@ -2,11 +2,18 @@
 //! report the time per 1,000 entries. Used by `tests/bench/citation-speed.mjs`.
 //!
 //!   cargo run --release -p citecard-core --example cite_speed -- ENTRIES.bib STYLE
+//!
+//! With `CITE_SPEED_PARSE_ONLY=1` and/or `CITE_SPEED_FORMAT_ONLY=1` it times
+//! only reading the entries, or only formatting the references read from
+//! them, and prints the time per pass of all entries instead.
 
 use std::time::Instant;
 
 use citecard_core::style::{cite, Style};
 use citecard_core::{parse, Format};
+
+/// Passes timed by the parse-only and format-only modes.
+const PASSES: u32 = 20;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -40,15 +47,42 @@ fn main() {
     };
     if std::env::var_os("CITE_SPEED_PARSE_ONLY").is_some() {
         let start = Instant::now();
-        for _ in 0..9 {
+        for _ in 0..PASSES {
             for entry in &entries {
                 std::hint::black_box(parse(entry, Some(Format::BibTeX)).expect("an entry"));
             }
         }
         eprintln!(
             "parse only: {:.3} ms per pass",
-            start.elapsed().as_secs_f64() * 1000.0 / 9.0
+            start.elapsed().as_secs_f64() * 1000.0 / f64::from(PASSES)
         );
+    }
+    if std::env::var_os("CITE_SPEED_FORMAT_ONLY").is_some() {
+        let references: Vec<_> = entries
+            .iter()
+            .flat_map(|entry| {
+                parse(entry, Some(Format::BibTeX))
+                    .expect("an entry")
+                    .records
+            })
+            .flatten()
+            .map(|record| record.reference)
+            .collect();
+        let start = Instant::now();
+        for _ in 0..PASSES {
+            for reference in &references {
+                std::hint::black_box(cite(reference, style).expect("every style reads"));
+            }
+        }
+        eprintln!(
+            "format only: {:.3} ms per pass",
+            start.elapsed().as_secs_f64() * 1000.0 / f64::from(PASSES)
+        );
+    }
+    if std::env::var_os("CITE_SPEED_PARSE_ONLY").is_some()
+        || std::env::var_os("CITE_SPEED_FORMAT_ONLY").is_some()
+    {
+        return;
     }
     run(); // warm-up
     let mut times = Vec::new();

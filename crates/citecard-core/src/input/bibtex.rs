@@ -569,7 +569,20 @@ fn chunks_text(chunks: &[biblatex::Spanned<biblatex::Chunk>]) -> String {
             }
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    collapse_whitespace(&out)
+}
+
+/// `text` with its runs of whitespace made single spaces, and none at
+/// either end.
+fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Clean what biblatex leaves of LaTeX in normal text. It has already turned
@@ -577,6 +590,10 @@ fn chunks_text(chunks: &[biblatex::Spanned<biblatex::Chunk>]) -> String {
 /// commands with arguments (`\url{…}`, `\emph{…}`, `\href{url}{text}`,
 /// environments), ties (`~`) and TeX quotes (``` `` ``` and `''`).
 fn clean_latex(text: &str) -> String {
+    // Most text has nothing to clean.
+    if !text.contains(['\\', '~', '`', '\'']) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;

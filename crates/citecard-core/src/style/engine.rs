@@ -110,7 +110,6 @@ const INHERITED_NAME_ATTRIBUTES: [&str; 13] = [
 #[derive(Debug)]
 pub(crate) struct Engine {
     root: Element,
-    macros: BTreeMap<&'static str, usize>,
     bibliography: usize,
     locale: Locale,
     inherited: Vec<(&'static str, &'static str)>,
@@ -140,13 +139,14 @@ impl Engine {
             terms.absorb(locale);
         }
         compile_conditions(&mut root);
-        let macros = root
+        let macros: BTreeMap<&str, usize> = root
             .children
             .iter()
             .enumerate()
             .filter(|(_, c)| c.name == "macro")
             .filter_map(|(i, c)| Some((c.attr("name")?, i)))
             .collect();
+        resolve_macros(&mut root, &macros);
         let bibliography = root
             .children
             .iter()
@@ -178,7 +178,6 @@ impl Engine {
             initialize_with_hyphen: root.attr("initialize-with-hyphen") != Some("false"),
             second_field_align: bib.attr("second-field-align").is_some(),
             expand_given_names,
-            macros,
             bibliography,
             locale: terms,
             inherited,
@@ -283,6 +282,17 @@ fn compile_conditions(el: &mut Element) {
         el.condition = Some(Box::new(Condition { mode, tests }));
     }
     el.children.iter_mut().for_each(compile_conditions);
+}
+
+/// Point every `<text macro>` below `el` at its macro, so that rendering
+/// does not look macros up by name (an unknown macro renders nothing).
+fn resolve_macros(el: &mut Element, macros: &BTreeMap<&str, usize>) {
+    if el.name == "text" {
+        el.macro_index = el.attr("macro").and_then(|name| macros.get(name).copied());
+    }
+    for child in &mut el.children {
+        resolve_macros(child, macros);
+    }
 }
 
 /// A record's CSL variables.
@@ -534,8 +544,8 @@ impl<'a> Ctx<'a> {
             let case = el.attr("text-case").and_then(|c| self.case(c));
             return self.decorate(el, self.variable(name, el.attr("form"), case));
         }
-        if let Some(name) = el.attr("macro") {
-            let Some(&index) = self.engine.macros.get(name) else {
+        if el.attr("macro").is_some() {
+            let Some(index) = el.macro_index else {
                 return Piece::default();
             };
             let body = &self.engine.root.children[index];

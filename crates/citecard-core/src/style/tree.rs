@@ -21,6 +21,9 @@ pub(crate) struct Element {
     pub(crate) text: &'static str,
     /// For `<if>` and `<else-if>`: the tests, compiled once by the engine.
     pub(crate) condition: Option<Box<crate::style::engine::Condition>>,
+    /// For `<text macro>`: where the macro is among the style's children,
+    /// resolved once by the engine.
+    pub(crate) macro_index: Option<usize>,
 }
 
 impl Element {
@@ -82,6 +85,7 @@ impl Reader<'_> {
             children,
             text,
             condition: None,
+            macro_index: None,
         })
     }
 }
