@@ -8,8 +8,6 @@
 // CSS cannot reach them (theme them with --citecard-* properties and ::part).
 // Nothing is requested from anywhere but the place this file was loaded from
 // (and the `src` a page gives an element).
-import init, { mount, parse as parseRecords, set_bibtex_module_url, set_cite_module_url, Options } from './citecard-embed.js';
-
 const base = import.meta.url;
 const stylesheet = new URL('./citecard.css', base).href;
 const RECORD_TYPES = ['text/plain', 'application/json', 'application/x-bibtex', 'application/x-research-info-systems'];
@@ -37,11 +35,22 @@ const lazyCards = 'IntersectionObserver' in globalThis
   : null;
 
 let loading;
-/** Load the wasm once. */
+/**
+ * Load the embed module and its wasm once; resolves to the module. The glue
+ * is imported here rather than statically, so that this file runs (and the
+ * cards show their skeletons) without waiting for it, and the wasm download
+ * starts beside the glue's instead of after it: one round trip less before
+ * the first card.
+ */
 function ready() {
-  loading ??= init({ module_or_path: new URL('./citecard-embed_bg.wasm', base) }).then(() => {
-    set_cite_module_url(new URL('./citecard-cite.js', base).href);
-    set_bibtex_module_url(new URL('./citecard-bibtex.js', base).href);
+  loading ??= Promise.all([
+    import('./citecard-embed.js'),
+    fetch(new URL('./citecard-embed_bg.wasm', base)),
+  ]).then(async ([embed, wasm]) => {
+    await embed.default({ module_or_path: wasm });
+    embed.set_cite_module_url(new URL('./citecard-cite.js', base).href);
+    embed.set_bibtex_module_url(new URL('./citecard-bibtex.js', base).href);
+    return embed;
   });
   return loading;
 }
@@ -184,9 +193,9 @@ class CitationCardElement extends HTMLElement {
     const generation = ++this.#generation;
     const theme = this.getAttribute('theme');
     if (!this.#cards) this.#container.replaceChildren(skeleton(theme));
-    let text;
+    let text, embed;
     try {
-      [text] = await Promise.all([this.#record(), ready()]);
+      [text, embed] = await Promise.all([this.#record(), ready()]);
     } catch (error) {
       if (generation !== this.#generation) return;
       this.#destroy();
@@ -197,13 +206,13 @@ class CitationCardElement extends HTMLElement {
     await scheduleMount(() => {
       if (generation !== this.#generation || !this.isConnected) return;
       const attr = (name) => this.getAttribute(name) ?? '';
-      const options = new Options(attr('format'), attr('style'), attr('theme'), attr('variant'), attr('lang'));
+      const options = new embed.Options(attr('format'), attr('style'), attr('theme'), attr('variant'), attr('lang'));
       try {
         if (this.#cards) {
           this.#cards.update(text, options);
         } else {
           this.#container.replaceChildren();
-          this.#cards = mount(this.#container, text, options);
+          this.#cards = embed.mount(this.#container, text, options);
         }
       } finally {
         options.free();
@@ -235,8 +244,8 @@ export async function render(element, recordText, options = {}) {
 
 /** Every readable record in `text` as CSL-JSON items. Throws on unreadable input. */
 export async function parse(text, format) {
-  await ready();
-  return JSON.parse(parseRecords(text, format ?? undefined));
+  const embed = await ready();
+  return JSON.parse(embed.parse(text, format ?? undefined));
 }
 
 /**
