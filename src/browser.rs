@@ -47,6 +47,9 @@ export function remembered(key) {
 export function remember(key, value) {
   try { if (globalThis.localStorage) localStorage.setItem(key, value); } catch (_) { /* private mode */ }
 }
+export function next_task() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 "#)]
 extern "C" {
     /// Copy `text` and `html` (when not empty) together as a ClipboardItem,
@@ -61,6 +64,15 @@ extern "C" {
     pub fn remembered(key: &str) -> Option<String>;
     /// Keep a value in localStorage, if storage is available.
     pub fn remember(key: &str, value: &str);
+    #[wasm_bindgen(js_name = next_task)]
+    fn next_task_js() -> js_sys::Promise;
+}
+
+/// Resolve in a later task (after the browser has had a chance to render
+/// and handle input), to split long work across tasks.
+pub async fn next_task() {
+    // A timer promise only resolves; there is no error to lose.
+    let _ = wasm_bindgen_futures::JsFuture::from(next_task_js()).await;
 }
 
 /// Copy `text` (and `html`, when not empty, as rich text beside it).

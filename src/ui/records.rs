@@ -35,49 +35,75 @@ pub struct RecordCardsProps {
 /// How many cards render at a time.
 const CARDS_PER_BATCH: usize = 10;
 
+/// Inputs longer than this (in bytes) are read in a task of their own, and
+/// their first cards rendered in the next, so that neither blocks the page
+/// for long (a skeleton shows meanwhile). Smaller inputs, one or a few
+/// records, render at once.
+const READ_APART_BYTES: usize = 16 * 1024;
+
 type Parsed = Result<
     Vec<Result<Rc<citecard_core::Reference>, citecard_core::ParseError>>,
     citecard_core::ParseError,
 >;
 
+/// Read `input` with the core.
+fn read(input: &str, format: Option<Format>) -> Parsed {
+    parse_with(input, format, crate::html::tokenizer()).map(|document| {
+        document
+            .records
+            .into_iter()
+            .map(|record| record.map(|r| Rc::new(r.reference)))
+            .collect()
+    })
+}
+
 /// Parse `input` with the core and render a card for every record, or an
 /// error card in place of each record that could not be read. BibTeX is read
-/// by the BibTeX module, loaded on first need (a skeleton shows meanwhile).
+/// by the BibTeX module, loaded on first need, and long inputs in a task of
+/// their own; a skeleton shows meanwhile.
 #[component]
 pub fn RecordCards(props: &RecordCardsProps) -> Html {
     let bibtex =
         props.format.or_else(|| citecard_core::detect(&props.input)) == Some(Format::BibTeX);
-    let parsed = use_memo((props.input.clone(), props.format), |(input, format)| {
-        parse_with(input, *format, crate::html::tokenizer()).map(|document| {
-            document
-                .records
-                .into_iter()
-                .map(|record| record.map(|r| Rc::new(r.reference)))
-                .collect::<Vec<_>>()
-        })
-    });
-    let from_module = use_state(|| None::<(AttrValue, Rc<Parsed>)>);
+    let apart = bibtex || props.input.len() > READ_APART_BYTES;
+    let parsed = use_memo(
+        (props.input.clone(), props.format, apart),
+        |(input, format, apart)| (!apart).then(|| read(input, *format)),
+    );
+    let read_apart = use_state(|| None::<(AttrValue, Option<Format>, Rc<Parsed>)>);
     {
-        let from_module = from_module.clone();
-        use_effect_with((props.input.clone(), bibtex), move |(input, bibtex)| {
-            if *bibtex && from_module.as_ref().is_none_or(|(done, _)| done != input) {
-                let input = input.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let read = crate::bibtex_module::read(&input)
-                        .await
-                        .map(|records| records.into_iter().map(|r| r.map(Rc::new)).collect());
-                    from_module.set(Some((input, Rc::new(read))));
-                });
-            }
-        });
+        let read_apart = read_apart.clone();
+        use_effect_with(
+            (props.input.clone(), props.format, bibtex, apart),
+            move |(input, format, bibtex, apart)| {
+                let done = |(i, f, _): &(AttrValue, Option<Format>, _)| i == input && f == format;
+                if *apart && !read_apart.as_ref().is_some_and(done) {
+                    let (input, format, bibtex) = (input.clone(), *format, *bibtex);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let records = if bibtex {
+                            crate::bibtex_module::read(&input).await.map(|records| {
+                                records.into_iter().map(|r| r.map(Rc::new)).collect()
+                            })
+                        } else {
+                            crate::browser::next_task().await;
+                            let records = read(&input, format);
+                            crate::browser::next_task().await;
+                            records
+                        };
+                        read_apart.set(Some((input, format, Rc::new(records))));
+                    });
+                }
+            },
+        );
     }
-    let parsed: &Parsed = if bibtex {
-        match &*from_module {
-            Some((done, read)) if *done == props.input => read,
-            _ => return html! { <CardSkeleton theme={props.theme} lang={props.lang} /> },
+    let parsed: &Parsed = match (&*parsed, &*read_apart) {
+        (Some(parsed), _) => parsed,
+        (None, Some((input, format, records)))
+            if *input == props.input && *format == props.format =>
+        {
+            records
         }
-    } else {
-        &parsed
+        (None, _) => return html! { <CardSkeleton theme={props.theme} lang={props.lang} /> },
     };
     // Cards render in batches, so a thousand records never block the page.
     let shown = use_state(|| CARDS_PER_BATCH);

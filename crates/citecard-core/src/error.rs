@@ -30,18 +30,7 @@ impl Span {
     /// assert_eq!((span.line, span.column), (2, 3));
     /// ```
     pub fn locate(input: &str, start: usize, end: usize) -> Self {
-        let start = floor_char_boundary(input, start);
-        let end = floor_char_boundary(input, end.max(start));
-        let before = &input[..start];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = input[line_start..start].chars().count() + 1;
-        Span {
-            line,
-            column,
-            start,
-            end,
-        }
+        Locator::new(input).locate(start, end)
     }
 
     /// The first line of `input` that is not blank, from its first
@@ -121,6 +110,65 @@ impl Span {
             line: self.line,
             text,
             caret,
+        }
+    }
+}
+
+/// Locates many spans of one input, counting its lines once when the spans
+/// come in order (as a reader's records do), instead of from the start of
+/// the input for every span.
+///
+/// ```
+/// use citecard_core::error::Locator;
+/// use citecard_core::Span;
+/// let input = "TY  - JOUR\nER  - \nTY  - BOOK\nER  - \n";
+/// let mut locator = Locator::new(input);
+/// let second = locator.locate(18, 28);
+/// assert_eq!((second.line, second.column), (3, 1));
+/// assert_eq!(second, Span::locate(input, 18, 28));
+/// assert_eq!(locator.locate(0, 10), Span::locate(input, 0, 10));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Locator<'a> {
+    input: &'a str,
+    /// Lines are counted up to this byte offset…
+    offset: usize,
+    /// …which is on this 1-based line…
+    line: usize,
+    /// …which starts at this byte offset.
+    line_start: usize,
+}
+
+impl<'a> Locator<'a> {
+    /// A locator at the start of `input`.
+    pub fn new(input: &'a str) -> Self {
+        Locator {
+            input,
+            offset: 0,
+            line: 1,
+            line_start: 0,
+        }
+    }
+
+    /// Locate the byte range `start..end`, as [`Span::locate`] does.
+    pub fn locate(&mut self, start: usize, end: usize) -> Span {
+        let input = self.input;
+        let start = floor_char_boundary(input, start);
+        let end = floor_char_boundary(input, end.max(start));
+        if start < self.offset {
+            *self = Locator::new(input);
+        }
+        let between = &input[self.offset..start];
+        self.line += between.bytes().filter(|&b| b == b'\n').count();
+        if let Some(i) = between.rfind('\n') {
+            self.line_start = self.offset + i + 1;
+        }
+        self.offset = start;
+        Span {
+            line: self.line,
+            column: input[self.line_start..start].chars().count() + 1,
+            start,
+            end,
         }
     }
 }
@@ -249,5 +297,59 @@ pub struct Warning {
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "`{}`: {}", self.field, self.message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Lines and columns counted from the start of the input, the way an
+    /// editor shows them: the reference the locator must agree with.
+    fn counted(input: &str, start: usize) -> (usize, usize) {
+        let start = floor_char_boundary(input, start);
+        let before = &input[..start];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        (line, input[line_start..start].chars().count() + 1)
+    }
+
+    #[test]
+    fn a_locator_agrees_with_counting_from_the_start_in_any_order() {
+        let input = "TY  - JOUR\r\nTI  - Über café\n\n中文标题 line\nER  - \nlast";
+        let offsets: Vec<usize> = (0..=input.len() + 3).collect();
+        let forward = {
+            let mut locator = Locator::new(input);
+            offsets
+                .iter()
+                .map(|&o| locator.locate(o, o + 2))
+                .collect::<Vec<_>>()
+        };
+        let backward = {
+            let mut locator = Locator::new(input);
+            let mut spans: Vec<_> = offsets
+                .iter()
+                .rev()
+                .map(|&o| locator.locate(o, o + 2))
+                .collect();
+            spans.reverse();
+            spans
+        };
+        let mut shuffled = Locator::new(input);
+        for (i, &offset) in offsets.iter().enumerate() {
+            let expected = counted(input, offset);
+            for span in [forward[i], backward[i]] {
+                assert_eq!((span.line, span.column), expected, "offset {offset}");
+                assert!(input.is_char_boundary(span.start) && span.start <= span.end);
+            }
+            // Jump back and forth: every other offset from the far end.
+            let jumped = offsets[(i * 7) % offsets.len()];
+            let span = shuffled.locate(jumped, jumped);
+            assert_eq!(
+                (span.line, span.column),
+                counted(input, jumped),
+                "offset {jumped}"
+            );
+        }
     }
 }

@@ -25,6 +25,18 @@ pub const MAX_NAMES_SHOWN: usize = 100;
 /// About how many characters of an abstract a card shows.
 pub const MAX_ABSTRACT_CHARS: usize = 20_000;
 
+/// A record past the first [`MAX_RECORDS`], found but not read (readers
+/// skip converting it): [`bound`] replaces the first of these with one
+/// error saying how many there are.
+pub(crate) fn not_read(span: Span) -> ParseError {
+    ParseError::new(
+        span,
+        ParseErrorKind::TooLarge {
+            what: String::new(),
+        },
+    )
+}
+
 /// Apply the record and name limits to what a reader returned.
 pub(crate) fn bound(
     input: &str,

@@ -8,7 +8,7 @@ use biblatex::{
 };
 
 use crate::detect::Format;
-use crate::error::{ParseError, ParseErrorKind, Span, Warning};
+use crate::error::{Locator, ParseError, ParseErrorKind, Warning};
 use crate::input::Record;
 use crate::link::{Doi, HttpUrl};
 use crate::model::{Date, ItemType, Name, Reference};
@@ -41,6 +41,7 @@ pub fn parse(
     let mut abbreviations = Vec::new();
     // Each entry with its offset in `input`, or a syntax error in its place.
     let mut entries = Vec::new();
+    let mut locator = Locator::new(input);
     for (start, segment) in segments(input) {
         match RawBibliography::parse(segment) {
             Ok(raw) => {
@@ -51,7 +52,7 @@ pub fn parse(
                         .map(|entry| Ok((start, segment, entry))),
                 );
             }
-            Err(error) => entries.push(Err(located(input, start, &error))),
+            Err(error) => entries.push(Err(located(&mut locator, start, &error))),
         }
     }
     if entries.is_empty() {
@@ -69,7 +70,7 @@ pub fn parse(
         .into_iter()
         .map(|entry| {
             let (start, segment, mut raw) = entry?;
-            let span = Span::locate(input, start + raw.span.start, start + raw.span.end);
+            let span = locator.locate(start + raw.span.start, start + raw.span.end);
             // biblatex resolves `crossref` and `xdata` recursively and never
             // returns on a cycle (`crossref = {itself}`); each entry is read on
             // its own anyway, so keep the links as text instead.
@@ -93,7 +94,7 @@ pub fn parse(
             });
             let mut warnings = Vec::new();
             let bibliography = resolve(raw, &abbreviations, &unsafe_names, segment, &mut warnings)
-                .map_err(|e| located(input, start, &e))?;
+                .map_err(|e| located(&mut locator, start, &e))?;
             let entry = bibliography.iter().next().ok_or_else(|| {
                 ParseError::new(
                     span,
@@ -312,8 +313,8 @@ fn segments(input: &str) -> Vec<(usize, &str)> {
         .collect()
 }
 
-fn located(input: &str, start: usize, error: &biblatex::ParseError) -> ParseError {
-    let span = Span::locate(input, start + error.span.start, start + error.span.end);
+fn located(locator: &mut Locator<'_>, start: usize, error: &biblatex::ParseError) -> ParseError {
+    let span = locator.locate(start + error.span.start, start + error.span.end);
     let message = match &error.kind {
         biblatex::ParseErrorKind::UnexpectedEof => {
             "the entry ends early: expected a closing `}` (is a brace unbalanced?)".to_owned()

@@ -8,8 +8,8 @@
 use serde_json::{Map, Value};
 
 use crate::detect::Format;
-use crate::error::{ParseError, Span};
-use crate::input::json::{json_error, Fields};
+use crate::error::{Locator, ParseError, Span};
+use crate::input::json::{json_error_at, Fields};
 use crate::input::Record;
 use crate::link::{Doi, HttpUrl};
 use crate::model::{Date, ItemType, Metrics, Name, Quartile, Reference};
@@ -39,6 +39,7 @@ pub fn parse(
     let mut records = Vec::new();
     let mut header: Vec<&str> = Vec::new();
     let mut current: Option<Pending<'_>> = None;
+    let mut locator = Locator::new(input);
     let mut pos = 0;
     while pos < input.len() {
         let line_end = input[pos..].find('\n').map_or(input.len(), |i| pos + i);
@@ -53,7 +54,7 @@ pub fn parse(
             continue;
         }
         if let Some(pending) = current.take() {
-            records.push(Ok(pending.finish(html)));
+            records.push(pending.read(records.len(), html));
         }
         let json_start = line_end - content.len();
         let mut stream = serde_json::Deserializer::from_str(&input[json_start..])
@@ -68,7 +69,7 @@ pub fn parse(
                 };
                 current = Some(Pending {
                     map,
-                    span: Span::locate(input, json_start, json_end),
+                    span: locator.locate(json_start, json_end),
                     header,
                     trailer: Vec::new(),
                 });
@@ -76,14 +77,14 @@ pub fn parse(
                 pos = json_end;
             }
             Some(Err(error)) => {
-                records.push(Err(json_error(input, json_start, &error)));
+                records.push(Err(json_error_at(&mut locator, input, json_start, &error)));
                 pos = line_end + 1;
             }
             None => pos = line_end + 1,
         }
     }
     if let Some(pending) = current.take() {
-        records.push(Ok(pending.finish(html)));
+        records.push(pending.read(records.len(), html));
     }
     if records.is_empty() {
         return Err(ParseError::no_record(
@@ -92,6 +93,18 @@ pub fn parse(
         ));
     }
     Ok(records)
+}
+
+impl Pending<'_> {
+    /// The record, or, past the first
+    /// [`MAX_RECORDS`](crate::limits::MAX_RECORDS) (`index` is how many came
+    /// before it), only where it is.
+    fn read(self, index: usize, html: &dyn HtmlTokenizer) -> Result<Record, ParseError> {
+        if index >= crate::limits::MAX_RECORDS {
+            return Err(crate::limits::not_read(self.span));
+        }
+        Ok(self.finish(html))
+    }
 }
 
 /// A record whose JSON has been read, waiting for its trailing text lines.

@@ -7,7 +7,7 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 
 use crate::detect::Format;
-use crate::error::{ParseError, Span};
+use crate::error::{Locator, ParseError, Span};
 use crate::input::json::{
     date_from_parts, json_error, parse_document, read_records, span_of, Fields,
 };
@@ -45,11 +45,12 @@ pub fn parse(
 fn works(input: &str) -> Result<Vec<(Span, &RawValue)>, ParseError> {
     let document = parse_document(input)?;
     let text = document.get();
-    let located = |raw| (span_of(input, raw), raw);
+    let mut locator = Locator::new(input);
+    let mut located = |raw| (span_of(&mut locator, input, raw), raw);
     if text.starts_with('[') {
         let items: Vec<&RawValue> =
             serde_json::from_str(text).map_err(|e| json_error(input, 0, &e))?;
-        return Ok(items.into_iter().map(located).collect());
+        return Ok(items.into_iter().map(&mut located).collect());
     }
     let mut current = document;
     for key in ["message", "items"] {
@@ -62,7 +63,7 @@ fn works(input: &str) -> Result<Vec<(Span, &RawValue)>, ParseError> {
             Some(inner) if key == "items" && inner.get().starts_with('[') => {
                 let items: Vec<&RawValue> =
                     serde_json::from_str(inner.get()).map_err(|e| json_error(input, 0, &e))?;
-                return Ok(items.into_iter().map(located).collect());
+                return Ok(items.into_iter().map(&mut located).collect());
             }
             Some(inner) if key == "message" => current = inner,
             _ => {}

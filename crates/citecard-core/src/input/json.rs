@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::error::{ParseError, ParseErrorKind, Span, Warning};
+use crate::error::{Locator, ParseError, ParseErrorKind, Span, Warning};
 use crate::link::{Doi, HttpUrl};
 use crate::model::Date;
 use crate::rich_text::{html_to_text, HtmlTokenizer};
@@ -11,6 +11,17 @@ use crate::rich_text::{html_to_text, HtmlTokenizer};
 /// Turn serde_json's error, located within `input[json_start..]`, into a
 /// located error in `input`.
 pub(crate) fn json_error(input: &str, json_start: usize, error: &serde_json::Error) -> ParseError {
+    json_error_at(&mut Locator::new(input), input, json_start, error)
+}
+
+/// [`json_error`] for one of many errors in the same input, located in
+/// order with `locator` (so that many bad lines cost linear time).
+pub(crate) fn json_error_at(
+    locator: &mut Locator<'_>,
+    input: &str,
+    json_start: usize,
+    error: &serde_json::Error,
+) -> ParseError {
     let slice = &input[json_start..];
     let mut line_start = 0;
     for _ in 1..error.line() {
@@ -36,7 +47,7 @@ pub(crate) fn json_error(input: &str, json_start: usize, error: &serde_json::Err
         ParseErrorKind::InvalidJson { message }
     };
     let end = (offset + 1).min(input.len());
-    ParseError::new(Span::locate(input, offset, end), kind)
+    ParseError::new(locator.locate(offset, end), kind)
 }
 
 /// Say what serde_json's terse messages expected, in the user's terms.
@@ -255,10 +266,14 @@ pub(crate) fn parse_document(input: &str) -> Result<&serde_json::value::RawValue
     serde_json::from_str(&input[start..]).map_err(|error| json_error(input, start, &error))
 }
 
-/// Where `raw` (a slice of `input`) is in `input`.
-pub(crate) fn span_of(input: &str, raw: &serde_json::value::RawValue) -> Span {
+/// Where `raw` (a slice of the locator's input) is in that input.
+pub(crate) fn span_of(
+    locator: &mut Locator<'_>,
+    input: &str,
+    raw: &serde_json::value::RawValue,
+) -> Span {
     let start = (raw.get().as_ptr() as usize).saturating_sub(input.as_ptr() as usize);
-    Span::locate(input, start, start + raw.get().len())
+    locator.locate(start, start + raw.get().len())
 }
 
 /// The records of a JSON document: each element of a top-level array (or of
@@ -285,9 +300,10 @@ pub(crate) fn records<'a>(
     } else {
         vec![document]
     };
+    let mut locator = Locator::new(input);
     Ok(items
         .into_iter()
-        .map(|raw| (span_of(input, raw), raw))
+        .map(|raw| (span_of(&mut locator, input, raw), raw))
         .collect())
 }
 
@@ -301,7 +317,11 @@ pub(crate) fn read_records(
 ) -> Vec<Result<crate::input::Record, ParseError>> {
     items
         .into_iter()
-        .map(|(span, raw)| {
+        .enumerate()
+        .map(|(index, (span, raw))| {
+            if index >= crate::limits::MAX_RECORDS {
+                return Err(crate::limits::not_read(span));
+            }
             let map = object_at(span, raw, expected)?;
             let mut fields = Fields::new(&map, html);
             let reference = convert(&mut fields);

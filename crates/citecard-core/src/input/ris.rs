@@ -1,7 +1,7 @@
 //! RIS, the tagged format of reference managers: `TY  - JOUR` … `ER  - `.
 
 use crate::detect::Format;
-use crate::error::{ParseError, ParseErrorKind, Span, Warning};
+use crate::error::{Locator, ParseError, ParseErrorKind, Warning};
 use crate::input::Record;
 use crate::link::{Doi, HttpUrl};
 use crate::model::{Date, ItemType, Name, Reference};
@@ -32,6 +32,7 @@ pub fn parse(
     html: &dyn HtmlTokenizer,
 ) -> Result<Vec<Result<Record, ParseError>>, ParseError> {
     let mut records = Vec::new();
+    let mut locator = Locator::new(input);
     let mut current: Option<(usize, Vec<Field<'_>>)> = None;
     let mut stray: Option<usize> = None;
     let mut offset = 0;
@@ -47,10 +48,18 @@ pub fn parse(
         match tagged(line) {
             Some(("TY", value)) => {
                 if let Some((start, fields)) = current.take() {
-                    records.push(Ok(finish(input, start, line_start, fields, false, html)));
+                    push_record(
+                        &mut records,
+                        &mut locator,
+                        start,
+                        line_start,
+                        fields,
+                        false,
+                        html,
+                    );
                 }
                 if let Some(start) = stray.take() {
-                    records.push(Err(no_type_error(input, start)));
+                    records.push(Err(no_type_error(&mut locator, input, start)));
                 }
                 current = Some((
                     line_start,
@@ -62,12 +71,18 @@ pub fn parse(
                 ));
             }
             Some(("ER", _)) => match current.take() {
-                Some((start, fields)) => {
-                    records.push(Ok(finish(input, start, offset, fields, true, html)))
-                }
+                Some((start, fields)) => push_record(
+                    &mut records,
+                    &mut locator,
+                    start,
+                    offset,
+                    fields,
+                    true,
+                    html,
+                ),
                 None => {
                     if let Some(start) = stray.take() {
-                        records.push(Err(no_type_error(input, start)));
+                        records.push(Err(no_type_error(&mut locator, input, start)));
                     }
                 }
             },
@@ -96,10 +111,18 @@ pub fn parse(
         }
     }
     if let Some((start, fields)) = current.take() {
-        records.push(Ok(finish(input, start, input.len(), fields, false, html)));
+        push_record(
+            &mut records,
+            &mut locator,
+            start,
+            input.len(),
+            fields,
+            false,
+            html,
+        );
     }
     if let Some(start) = stray.take() {
-        records.push(Err(no_type_error(input, start)));
+        records.push(Err(no_type_error(&mut locator, input, start)));
     }
     if records.is_empty() {
         return Err(ParseError::no_record(
@@ -110,10 +133,30 @@ pub fn parse(
     Ok(records)
 }
 
-fn no_type_error(input: &str, start: usize) -> ParseError {
+/// Read the record at `start..end` into `records`, or, past the first
+/// [`MAX_RECORDS`](crate::limits::MAX_RECORDS), only note where it is.
+fn push_record(
+    records: &mut Vec<Result<Record, ParseError>>,
+    locator: &mut Locator<'_>,
+    start: usize,
+    end: usize,
+    fields: Vec<Field<'_>>,
+    closed: bool,
+    html: &dyn HtmlTokenizer,
+) {
+    records.push(if records.len() >= crate::limits::MAX_RECORDS {
+        Err(crate::limits::not_read(
+            locator.locate(start, end.max(start)),
+        ))
+    } else {
+        Ok(finish(locator, start, end, fields, closed, html))
+    });
+}
+
+fn no_type_error(locator: &mut Locator<'_>, input: &str, start: usize) -> ParseError {
     let end = input[start..].find('\n').map_or(input.len(), |i| start + i);
     ParseError::new(
-        Span::locate(input, start, end),
+        locator.locate(start, end),
         ParseErrorKind::NoRecord {
             expected: "`TY  - ` to start a RIS record before its other tags",
         },
@@ -138,7 +181,7 @@ fn tagged(line: &str) -> Option<(&str, &str)> {
 }
 
 fn finish(
-    input: &str,
+    locator: &mut Locator<'_>,
     start: usize,
     end: usize,
     fields: Vec<Field<'_>>,
@@ -305,7 +348,7 @@ fn finish(
     Record {
         reference,
         warnings,
-        span: Span::locate(input, start, end.max(start)),
+        span: locator.locate(start, end.max(start)),
     }
 }
 
