@@ -109,12 +109,7 @@ pub fn parse(input: &str, format: Option<String>) -> Result<String, JsError> {
     let format = format.and_then(|f| f.parse().ok());
     let document = parse_with(input, format, citecard::html::tokenizer())
         .map_err(|e| JsError::new(&e.to_string()))?;
-    let references: Vec<_> = document
-        .records
-        .into_iter()
-        .flatten()
-        .map(|r| r.reference)
-        .collect();
+    let references = document.references();
     let keys = citecard_core::export::citation_keys(&references);
     let items: Vec<serde_json::Value> = references
         .iter()

@@ -38,15 +38,19 @@ async function audit(page) {
   });
 }
 
+// Runs in the page before anything else: alert, confirm and prompt count
+// their calls in window.xssed instead of opening a dialog.
+const trapDialogs = () => {
+  const trap = () => { window.xssed = (window.xssed ?? 0) + 1; };
+  window.alert = trap;
+  window.confirm = trap;
+  window.prompt = trap;
+};
+
 for (const format of formats) {
   test(`no XSS vector runs or leaves markup, in ${format}`, async ({ page }) => {
     test.setTimeout(90_000);
-    await page.addInitScript(() => {
-      const trap = () => { window.xssed = (window.xssed ?? 0) + 1; };
-      window.alert = trap;
-      window.confirm = trap;
-      window.prompt = trap;
-    });
+    await page.addInitScript(trapDialogs);
     const body = vectors
       .map((v, i) => `<citation-card id="v${i}" record="${attribute(record(format, v))}" lang="en"></citation-card>`)
       .join('\n');
@@ -113,12 +117,7 @@ if (hostileDir) {
   const files = readdirSync(hostileDir).filter((name) => !name.startsWith('.'));
   test(`records in ${hostileDir} (${files.length} files) leave no trace`, async ({ page }) => {
     test.setTimeout(180_000);
-    await page.addInitScript(() => {
-      const trap = () => { window.xssed = (window.xssed ?? 0) + 1; };
-      window.alert = trap;
-      window.confirm = trap;
-      window.prompt = trap;
-    });
+    await page.addInitScript(trapDialogs);
     await hostPage(page, { body: '' });
     await page.evaluate((texts) => {
       texts.forEach((text) => {

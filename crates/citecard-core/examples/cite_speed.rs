@@ -45,43 +45,31 @@ fn main() {
         }
         characters
     };
-    if std::env::var_os("CITE_SPEED_PARSE_ONLY").is_some() {
-        let start = Instant::now();
-        for _ in 0..PASSES {
+    let parse_only = std::env::var_os("CITE_SPEED_PARSE_ONLY").is_some();
+    let format_only = std::env::var_os("CITE_SPEED_FORMAT_ONLY").is_some();
+    if parse_only {
+        per_pass("parse only", || {
             for entry in &entries {
                 std::hint::black_box(parse(entry, Some(Format::BibTeX)).expect("an entry"));
             }
-        }
-        eprintln!(
-            "parse only: {:.3} ms per pass",
-            start.elapsed().as_secs_f64() * 1000.0 / f64::from(PASSES)
-        );
+        });
     }
-    if std::env::var_os("CITE_SPEED_FORMAT_ONLY").is_some() {
+    if format_only {
         let references: Vec<_> = entries
             .iter()
             .flat_map(|entry| {
                 parse(entry, Some(Format::BibTeX))
                     .expect("an entry")
-                    .records
+                    .references()
             })
-            .flatten()
-            .map(|record| record.reference)
             .collect();
-        let start = Instant::now();
-        for _ in 0..PASSES {
+        per_pass("format only", || {
             for reference in &references {
                 std::hint::black_box(cite(reference, style).expect("every style reads"));
             }
-        }
-        eprintln!(
-            "format only: {:.3} ms per pass",
-            start.elapsed().as_secs_f64() * 1000.0 / f64::from(PASSES)
-        );
+        });
     }
-    if std::env::var_os("CITE_SPEED_PARSE_ONLY").is_some()
-        || std::env::var_os("CITE_SPEED_FORMAT_ONLY").is_some()
-    {
+    if parse_only || format_only {
         return;
     }
     run(); // warm-up
@@ -97,5 +85,17 @@ fn main() {
         "{{\"entries\": {}, \"median_ms\": {:.3}, \"characters\": {characters}}}",
         entries.len(),
         times[times.len() / 2]
+    );
+}
+
+/// Time [`PASSES`] runs of `pass` and print the time per pass.
+fn per_pass(label: &str, mut pass: impl FnMut()) {
+    let start = Instant::now();
+    for _ in 0..PASSES {
+        pass();
+    }
+    eprintln!(
+        "{label}: {:.3} ms per pass",
+        start.elapsed().as_secs_f64() * 1000.0 / f64::from(PASSES)
     );
 }

@@ -24,6 +24,18 @@ pub struct Document {
     pub records: Vec<Result<Record, ParseError>>,
 }
 
+impl Document {
+    /// The references of the records that could be read, in input order
+    /// (unreadable records are left out).
+    pub fn references(self) -> Vec<Reference> {
+        self.records
+            .into_iter()
+            .flatten()
+            .map(|record| record.reference)
+            .collect()
+    }
+}
+
 /// One record read from an input, with what was repaired on the way.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Record {

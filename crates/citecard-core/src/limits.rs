@@ -25,16 +25,25 @@ pub const MAX_NAMES_SHOWN: usize = 100;
 /// About how many characters of an abstract a card shows.
 pub const MAX_ABSTRACT_CHARS: usize = 20_000;
 
-/// A record past the first [`MAX_RECORDS`], found but not read (readers
-/// skip converting it): [`bound`] replaces the first of these with one
-/// error saying how many there are.
-pub(crate) fn not_read(span: Span) -> ParseError {
-    ParseError::new(
-        span,
-        ParseErrorKind::TooLarge {
-            what: String::new(),
-        },
-    )
+/// The record at `index` (how many records came before it) in `span`, read
+/// with `read`; past the first [`MAX_RECORDS`] it is not read, only noted
+/// where it is, and [`bound`] turns the first of these into one error saying
+/// how many there are. Readers call this so that work stays bounded however
+/// many records an input holds.
+pub(crate) fn read_within(
+    index: usize,
+    span: Span,
+    read: impl FnOnce(Span) -> Result<Record, ParseError>,
+) -> Result<Record, ParseError> {
+    if index >= MAX_RECORDS {
+        return Err(ParseError::new(
+            span,
+            ParseErrorKind::TooLarge {
+                what: String::new(),
+            },
+        ));
+    }
+    read(span)
 }
 
 /// Apply the record and name limits to what a reader returned.

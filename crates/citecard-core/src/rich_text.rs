@@ -450,6 +450,19 @@ pub fn html_to_text(html: &str, tokenizer: &dyn HtmlTokenizer) -> String {
     clean(&text)
 }
 
+/// `text` with its runs of whitespace made single spaces, and none at
+/// either end (unlike [`clean`], control characters are kept).
+pub(crate) fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 /// Collapse every run of white space (and drop NULs and other control
 /// characters), trimming both ends.
 pub(crate) fn clean(text: &str) -> String {

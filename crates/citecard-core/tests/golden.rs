@@ -49,13 +49,7 @@ fn goldens_were_made_from_the_current_converter() {
         let fixture = entry["fixture"].as_str().unwrap();
         let index = entry["record"].as_u64().unwrap() as usize;
         let input = fs::read_to_string(root.join(fixture)).unwrap();
-        let references: Vec<_> = parse(&input, None)
-            .unwrap()
-            .records
-            .into_iter()
-            .flatten()
-            .map(|r| r.reference)
-            .collect();
+        let references = parse(&input, None).unwrap().references();
         let written: Value = serde_json::from_str(&csl_json::write(&references)).unwrap();
         if written[index] != entry["csl"] {
             stale.push(format!(

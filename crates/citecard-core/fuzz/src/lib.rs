@@ -27,12 +27,7 @@ pub fn read_and_cite(text: &str) {
     let Ok(document) = parse(text, None) else {
         return;
     };
-    let references: Vec<_> = document
-        .records
-        .into_iter()
-        .flatten()
-        .map(|record| record.reference)
-        .collect();
+    let references = document.references();
     let style = Style::ALL[text.len() % Style::ALL.len()];
     for reference in &references {
         let _ = cite(reference, style);

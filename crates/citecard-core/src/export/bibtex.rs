@@ -14,7 +14,7 @@ use crate::model::{ItemType, Name, Reference};
 /// ```
 /// use citecard_core::{export::bibtex, parse};
 /// let doc = parse(include_str!("../../../../static/records/seed-coproduction.txt"), None).unwrap();
-/// let references: Vec<_> = doc.records.into_iter().flatten().map(|r| r.reference).collect();
+/// let references = doc.references();
 /// let bib = bibtex::write(&references);
 /// assert!(bib.starts_with("@article{repper2022embedding,\n"));
 /// assert!(bib.contains("  author = {Repper, Julie and Eve, Julian},\n"));

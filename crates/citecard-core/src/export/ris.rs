@@ -9,7 +9,7 @@ use crate::model::{Date, ItemType, Name, Reference};
 /// ```
 /// use citecard_core::{export::ris, parse};
 /// let doc = parse(include_str!("../../../../static/records/seed-coproduction.txt"), None).unwrap();
-/// let references: Vec<_> = doc.records.into_iter().flatten().map(|r| r.reference).collect();
+/// let references = doc.references();
 /// let text = ris::write(&references);
 /// assert!(text.starts_with("TY  - JOUR\nAU  - Repper, Julie\nAU  - Eve, Julian\n"));
 /// assert!(text.ends_with("ER  - \n"));
@@ -87,7 +87,7 @@ fn write_record(reference: &Reference, out: &mut String) {
 
 /// RIS values are one line; paragraphs are joined with spaces.
 fn one_line(value: &str) -> String {
-    value.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::rich_text::collapse_whitespace(value)
 }
 
 /// `Family, Given, Suffix` (particles before the family name); an

@@ -570,20 +570,7 @@ fn chunks_text(chunks: &[biblatex::Spanned<biblatex::Chunk>]) -> String {
             }
         }
     }
-    collapse_whitespace(&out)
-}
-
-/// `text` with its runs of whitespace made single spaces, and none at
-/// either end.
-fn collapse_whitespace(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
+    crate::rich_text::collapse_whitespace(&out)
 }
 
 /// Clean what biblatex leaves of LaTeX in normal text. It has already turned

@@ -54,7 +54,11 @@ pub fn parse(
             continue;
         }
         if let Some(pending) = current.take() {
-            records.push(pending.read(records.len(), html));
+            records.push(crate::limits::read_within(
+                records.len(),
+                pending.span,
+                |_| Ok(pending.finish(html)),
+            ));
         }
         let json_start = line_end - content.len();
         let mut stream = serde_json::Deserializer::from_str(&input[json_start..])
@@ -84,7 +88,11 @@ pub fn parse(
         }
     }
     if let Some(pending) = current.take() {
-        records.push(pending.read(records.len(), html));
+        records.push(crate::limits::read_within(
+            records.len(),
+            pending.span,
+            |_| Ok(pending.finish(html)),
+        ));
     }
     if records.is_empty() {
         return Err(ParseError::no_record(
@@ -93,18 +101,6 @@ pub fn parse(
         ));
     }
     Ok(records)
-}
-
-impl Pending<'_> {
-    /// The record, or, past the first
-    /// [`MAX_RECORDS`](crate::limits::MAX_RECORDS) (`index` is how many came
-    /// before it), only where it is.
-    fn read(self, index: usize, html: &dyn HtmlTokenizer) -> Result<Record, ParseError> {
-        if index >= crate::limits::MAX_RECORDS {
-            return Err(crate::limits::not_read(self.span));
-        }
-        Ok(self.finish(html))
-    }
 }
 
 /// A record whose JSON has been read, waiting for its trailing text lines.

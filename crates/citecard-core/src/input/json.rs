@@ -319,16 +319,15 @@ pub(crate) fn read_records(
         .into_iter()
         .enumerate()
         .map(|(index, (span, raw))| {
-            if index >= crate::limits::MAX_RECORDS {
-                return Err(crate::limits::not_read(span));
-            }
-            let map = object_at(span, raw, expected)?;
-            let mut fields = Fields::new(&map, html);
-            let reference = convert(&mut fields);
-            Ok(crate::input::Record {
-                reference,
-                warnings: fields.warnings,
-                span,
+            crate::limits::read_within(index, span, |span| {
+                let map = object_at(span, raw, expected)?;
+                let mut fields = Fields::new(&map, html);
+                let reference = convert(&mut fields);
+                Ok(crate::input::Record {
+                    reference,
+                    warnings: fields.warnings,
+                    span,
+                })
             })
         })
         .collect()

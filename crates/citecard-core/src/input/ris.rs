@@ -1,7 +1,7 @@
 //! RIS, the tagged format of reference managers: `TY  - JOUR` … `ER  - `.
 
 use crate::detect::Format;
-use crate::error::{Locator, ParseError, ParseErrorKind, Warning};
+use crate::error::{Locator, ParseError, ParseErrorKind, Span, Warning};
 use crate::input::Record;
 use crate::link::{Doi, HttpUrl};
 use crate::model::{Date, ItemType, Name, Reference};
@@ -48,15 +48,11 @@ pub fn parse(
         match tagged(line) {
             Some(("TY", value)) => {
                 if let Some((start, fields)) = current.take() {
-                    push_record(
-                        &mut records,
-                        &mut locator,
-                        start,
-                        line_start,
-                        fields,
-                        false,
-                        html,
-                    );
+                    records.push(crate::limits::read_within(
+                        records.len(),
+                        locator.locate(start, line_start),
+                        |span| Ok(finish(span, fields, false, html)),
+                    ));
                 }
                 if let Some(start) = stray.take() {
                     records.push(Err(no_type_error(&mut locator, input, start)));
@@ -71,15 +67,11 @@ pub fn parse(
                 ));
             }
             Some(("ER", _)) => match current.take() {
-                Some((start, fields)) => push_record(
-                    &mut records,
-                    &mut locator,
-                    start,
-                    offset,
-                    fields,
-                    true,
-                    html,
-                ),
+                Some((start, fields)) => records.push(crate::limits::read_within(
+                    records.len(),
+                    locator.locate(start, offset),
+                    |span| Ok(finish(span, fields, true, html)),
+                )),
                 None => {
                     if let Some(start) = stray.take() {
                         records.push(Err(no_type_error(&mut locator, input, start)));
@@ -111,15 +103,11 @@ pub fn parse(
         }
     }
     if let Some((start, fields)) = current.take() {
-        push_record(
-            &mut records,
-            &mut locator,
-            start,
-            input.len(),
-            fields,
-            false,
-            html,
-        );
+        records.push(crate::limits::read_within(
+            records.len(),
+            locator.locate(start, input.len()),
+            |span| Ok(finish(span, fields, false, html)),
+        ));
     }
     if let Some(start) = stray.take() {
         records.push(Err(no_type_error(&mut locator, input, start)));
@@ -131,26 +119,6 @@ pub fn parse(
         ));
     }
     Ok(records)
-}
-
-/// Read the record at `start..end` into `records`, or, past the first
-/// [`MAX_RECORDS`](crate::limits::MAX_RECORDS), only note where it is.
-fn push_record(
-    records: &mut Vec<Result<Record, ParseError>>,
-    locator: &mut Locator<'_>,
-    start: usize,
-    end: usize,
-    fields: Vec<Field<'_>>,
-    closed: bool,
-    html: &dyn HtmlTokenizer,
-) {
-    records.push(if records.len() >= crate::limits::MAX_RECORDS {
-        Err(crate::limits::not_read(
-            locator.locate(start, end.max(start)),
-        ))
-    } else {
-        Ok(finish(locator, start, end, fields, closed, html))
-    });
 }
 
 fn no_type_error(locator: &mut Locator<'_>, input: &str, start: usize) -> ParseError {
@@ -180,14 +148,7 @@ fn tagged(line: &str) -> Option<(&str, &str)> {
     Some((tag, value.trim()))
 }
 
-fn finish(
-    locator: &mut Locator<'_>,
-    start: usize,
-    end: usize,
-    fields: Vec<Field<'_>>,
-    closed: bool,
-    html: &dyn HtmlTokenizer,
-) -> Record {
+fn finish(span: Span, fields: Vec<Field<'_>>, closed: bool, html: &dyn HtmlTokenizer) -> Record {
     let mut warnings = Vec::new();
     if !closed {
         warnings.push(Warning {
@@ -348,7 +309,7 @@ fn finish(
     Record {
         reference,
         warnings,
-        span: locator.locate(start, end.max(start)),
+        span,
     }
 }
 
@@ -372,7 +333,7 @@ fn name(value: &str) -> Name {
         parse_inverted_name(&value)
     } else if value.split_whitespace().count() > 1 || value.contains(',') {
         Name {
-            literal: Some(value.split_whitespace().collect::<Vec<_>>().join(" ")),
+            literal: Some(crate::rich_text::collapse_whitespace(&value)),
             ..Name::default()
         }
     } else {
