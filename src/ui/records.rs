@@ -63,18 +63,26 @@ fn read(input: &str, format: Option<Format>) -> Parsed {
 /// their own; a skeleton shows meanwhile.
 #[component]
 pub fn RecordCards(props: &RecordCardsProps) -> Html {
-    let bibtex =
-        props.format.or_else(|| citecard_core::detect(&props.input)) == Some(Format::BibTeX);
+    // Detected once, here, and handed to the reader. An input over the size
+    // limit is an error whatever its format: it is not scanned at all.
+    let detected = use_memo((props.input.clone(), props.format), |(input, format)| {
+        format.or_else(|| {
+            (input.len() <= citecard_core::limits::MAX_INPUT_BYTES)
+                .then(|| citecard_core::detect(input))
+                .flatten()
+        })
+    });
+    let bibtex = *detected == Some(Format::BibTeX);
     let apart = bibtex || props.input.len() > READ_APART_BYTES;
     let parsed = use_memo(
-        (props.input.clone(), props.format, apart),
+        (props.input.clone(), *detected, apart),
         |(input, format, apart)| (!apart).then(|| read(input, *format)),
     );
     let read_apart = use_state(|| None::<(AttrValue, Option<Format>, Rc<Parsed>)>);
     {
         let read_apart = read_apart.clone();
         use_effect_with(
-            (props.input.clone(), props.format, bibtex, apart),
+            (props.input.clone(), *detected, bibtex, apart),
             move |(input, format, bibtex, apart)| {
                 let done = |(i, f, _): &(AttrValue, Option<Format>, _)| i == input && f == format;
                 if *apart && !read_apart.as_ref().is_some_and(done) {
@@ -98,9 +106,7 @@ pub fn RecordCards(props: &RecordCardsProps) -> Html {
     }
     let parsed: &Parsed = match (&*parsed, &*read_apart) {
         (Some(parsed), _) => parsed,
-        (None, Some((input, format, records)))
-            if *input == props.input && *format == props.format =>
-        {
+        (None, Some((input, format, records))) if *input == props.input && *format == *detected => {
             records
         }
         (None, _) => return html! { <CardSkeleton theme={props.theme} lang={props.lang} /> },

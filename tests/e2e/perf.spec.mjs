@@ -48,3 +48,20 @@ test('a thousand records render in batches without long tasks, and parse stops a
   expect(parsed).toHaveLength(1000);
 });
 
+
+test('an input over 10 MB is refused without being scanned (no long task over 200 ms)', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
+  });
+  await hostPage(page, { body: '<div id="mount"></div>' });
+  await page.waitForFunction(() => window.citecard);
+  // 11.2 MB of RIS in 1.4 million lines: detecting its format alone took
+  // 700 ms, before the size limit was checked first.
+  await page.evaluate(() => { window.huge = `TY  - JOUR\nTI  - Huge\n${'AB  - x\n'.repeat(1_400_000)}ER  - \n`; });
+  await page.evaluate(() => { window.longTasks = []; });
+  await page.evaluate(() => window.citecard.render(document.querySelector('#mount'), window.huge, { lang: 'en' }));
+  await expect(page.locator('#mount [data-testid=error-message]')).toContainText('10 MB');
+  const tasks = await page.evaluate(() => window.longTasks);
+  expect(Math.max(0, ...tasks), `long tasks: ${tasks}`).toBeLessThan(200);
+});

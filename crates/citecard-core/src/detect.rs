@@ -163,42 +163,44 @@ const CSL_KEYS: &[&str] = &[
 /// assert_eq!(detect("hello"), None);
 /// ```
 pub fn detect(input: &str) -> Option<Format> {
-    let body = input.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    let json_line = |keys: &[&str]| {
-        input.lines().any(|line| {
-            let line = line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-            line.starts_with('{') && keys.iter().any(|key| line.contains(key))
-        })
-    };
-    if json_line(BOOKSCI_KEYS) {
-        return Some(Format::BookSci);
+    let is_space = |c: char| c.is_whitespace() || c == '\u{feff}';
+    let json = input.trim_start_matches(is_space).starts_with(['{', '[']);
+    // One pass over the lines: inputs run to 10 MB, and a card detects
+    // before it reads.
+    let (mut bibtex, mut ris_ty, mut ris_lines) = (false, false, 0usize);
+    for line in input.lines() {
+        let line = line.trim_start();
+        let bare = line.trim_start_matches(is_space);
+        if bare.starts_with('{') {
+            if BOOKSCI_KEYS.iter().any(|key| bare.contains(key)) {
+                return Some(Format::BookSci);
+            }
+        } else if !json && !bibtex {
+            bibtex = is_bibtex_entry_start(line);
+            if is_ris_tag_line(line) {
+                ris_lines += 1;
+                ris_ty |= bare.starts_with("TY");
+            }
+        }
     }
-    if body.starts_with(['{', '[']) {
+    if json {
+        let body = input.trim_start_matches(is_space);
         let has = |keys: &[&str]| keys.iter().any(|key| body.contains(key));
-        if has(CROSSREF_KEYS) {
-            return Some(Format::Crossref);
-        }
-        if has(SEMANTIC_SCHOLAR_KEYS) {
-            return Some(Format::SemanticScholar);
-        }
-        if has(CSL_KEYS) {
-            return Some(Format::CslJson);
-        }
-        return None;
+        return if has(CROSSREF_KEYS) {
+            Some(Format::Crossref)
+        } else if has(SEMANTIC_SCHOLAR_KEYS) {
+            Some(Format::SemanticScholar)
+        } else if has(CSL_KEYS) {
+            Some(Format::CslJson)
+        } else {
+            None
+        };
     }
-    let lines = || input.lines().map(str::trim_start);
-    if lines().any(is_bibtex_entry_start) {
+    if bibtex {
         return Some(Format::BibTeX);
     }
     // A TY line, or (for a record missing its TY) several tagged lines.
-    let ris_lines = lines().filter(|line| is_ris_tag_line(line)).count();
-    if lines()
-        .any(|line| is_ris_tag_line(line) && line.trim_start_matches('\u{feff}').starts_with("TY"))
-        || ris_lines >= 2
-    {
-        return Some(Format::Ris);
-    }
-    None
+    (ris_ty || ris_lines >= 2).then_some(Format::Ris)
 }
 
 /// `XX  - value`: two capitals (or a capital and a digit), spaces, a hyphen.
@@ -221,4 +223,49 @@ fn is_bibtex_entry_start(line: &str) -> bool {
         .find(|c: char| !c.is_ascii_alphanumeric() && c != '_' && c != '-')
         .unwrap_or(rest.len());
     word_end > 0 && rest[word_end..].trim_start().starts_with(['{', '('])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_booksci_line_anywhere_wins_over_every_other_mark() {
+        let bibtex_then_booksci = "@article{k, title={T}}\n{\"title\":\"T\",\"JCR\":\"Q1\"}\n";
+        assert_eq!(detect(bibtex_then_booksci), Some(Format::BookSci));
+        let ris_then_booksci = "TY  - JOUR\nER  - \n\u{feff}  {\"RegionNum\":\"2\"}";
+        assert_eq!(detect(ris_then_booksci), Some(Format::BookSci));
+        let csl_then_booksci = "[{\"type\":\"book\"},\n{\"PeriodicalIF\":\"1.2\"}]";
+        assert_eq!(detect(csl_then_booksci), Some(Format::BookSci));
+    }
+
+    #[test]
+    fn json_is_told_apart_by_its_keys_and_never_read_as_ris_or_bibtex() {
+        assert_eq!(
+            detect("{\"message-type\":\"work\"}"),
+            Some(Format::Crossref)
+        );
+        assert_eq!(
+            detect("\u{feff}\n [{\"corpusId\":1}]"),
+            Some(Format::SemanticScholar)
+        );
+        assert_eq!(
+            detect("{\"title\":\"T\",\"issued\":{}}"),
+            Some(Format::CslJson)
+        );
+        // Tagged and @-lines inside a JSON body do not make it RIS or BibTeX.
+        assert_eq!(detect("{\"a\":\"x\",\nTY  - JOUR\n@article{k,\n}"), None);
+    }
+
+    #[test]
+    fn bibtex_wins_over_ris_lines_and_ris_needs_a_ty_or_two_tags() {
+        assert_eq!(
+            detect("TY  - JOUR\n  @book (k, title={T})"),
+            Some(Format::BibTeX)
+        );
+        assert_eq!(detect("\u{feff}TY  - JOUR\n"), Some(Format::Ris));
+        assert_eq!(detect("TI  - T\nAU  - A\n"), Some(Format::Ris));
+        assert_eq!(detect("TI  - T\nplain text\n"), None);
+        assert_eq!(detect("@ article{k}\n"), None);
+    }
 }
