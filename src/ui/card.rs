@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use citecard_core::limits::{MAX_ABSTRACT_CHARS, MAX_NAMES_SHOWN};
 use citecard_core::{ItemType, Name, Quartile, Reference, RichText};
 use yew::prelude::*;
 
@@ -248,11 +249,18 @@ fn authors(
     } else {
         names
     };
-    let mut text = shown
+    // Expanded, at most MAX_NAMES_SHOWN: a list of thousands helps nobody
+    // and would cost a long frame.
+    let not_shown = shown.len().saturating_sub(MAX_NAMES_SHOWN);
+    let mut text = shown[..shown.len() - not_shown]
         .iter()
         .map(Name::display)
         .collect::<Vec<_>>()
         .join(", ");
+    if not_shown > 0 {
+        text.push_str(", … ");
+        text.push_str(&(t.names_not_shown)(not_shown));
+    }
     if editors {
         text.push(' ');
         text.push_str(t.editors);
@@ -462,8 +470,11 @@ fn abstract_section(
     chinese: bool,
     t: &Strings,
 ) -> Html {
+    // Very long abstracts are cut for the card (the record keeps them whole).
+    let shortened = text.truncated(MAX_ABSTRACT_CHARS);
+    let text = shortened.as_ref().unwrap_or(text);
     // About four lines of a card 40 characters wide.
-    let long = text.to_plain_text().chars().count() > 320 || text.sections.len() > 2;
+    let long = text.truncated(320).is_some() || text.sections.len() > 2;
     let collapsed = long && !**open;
     html! {
         <section class="citecard-abstract" part="abstract" aria-labelledby={ids.abstract_heading.clone()} data-testid="abstract">
@@ -472,6 +483,9 @@ fn abstract_section(
                 lang={if chinese { "zh-CN" } else { "" }} data-testid="abstract-body">
                 { crate::ui::rich_text::rich_text(text) }
             </div>
+            if shortened.is_some() && !collapsed {
+                <p class="citecard-note" data-testid="abstract-shortened">{ t.abstract_shortened }</p>
+            }
             if long {
                 <button type="button" class="citecard-link-button" aria-expanded={expanded(**open)}
                     aria-controls={ids.abstract_body.clone()} onclick={toggle(open)} data-testid="abstract-toggle">

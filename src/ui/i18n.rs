@@ -136,6 +136,10 @@ pub struct Strings {
     pub location: fn(usize, usize) -> String,
     /// "Show 25 more cards (40 left)".
     pub more_cards: fn(usize, usize) -> String,
+    /// After the most names a card lists: how many more the record has.
+    pub names_not_shown: fn(usize) -> String,
+    /// Under an abstract too long to show whole.
+    pub abstract_shortened: &'static str,
 }
 
 /// English.
@@ -184,6 +188,8 @@ pub static EN: Strings = Strings {
     cannot_read: "Cannot read this record",
     location: |line, column| format!("Line {line}, column {column}"),
     more_cards: |next, left| format!("Show {next} more cards ({left} left)"),
+    names_not_shown: |n| format!("and {n} more, listed in the exports"),
+    abstract_shortened: "Shortened here: the exports under Cite have the whole abstract.",
 };
 
 /// Simplified Chinese.
@@ -232,6 +238,8 @@ pub static ZH: Strings = Strings {
     cannot_read: "无法读取此记录",
     location: |line, column| format!("第 {line} 行，第 {column} 列"),
     more_cards: |next, left| format!("再显示 {next} 张卡片（还有 {left} 张）"),
+    names_not_shown: |n| format!("等另外 {n} 人（见导出）"),
+    abstract_shortened: "摘要在此处已截断；“引用”中的导出包含完整摘要。",
 };
 
 #[cfg(test)]

@@ -1,8 +1,9 @@
 //! Every record in a text, each as a card.
 
+use std::ops::Range;
 use std::rc::Rc;
 
-use citecard_core::{parse_with, Format};
+use citecard_core::{parse_window, Format, ParseError, ParseErrorKind};
 use yew::prelude::*;
 
 use crate::ui::card::{CardSkeleton, CitationCard, Theme, Variant};
@@ -35,20 +36,19 @@ pub struct RecordCardsProps {
 /// How many cards render at a time.
 const CARDS_PER_BATCH: usize = 10;
 
-/// Inputs longer than this (in bytes) are read in a task of their own, and
-/// their first cards rendered in the next, so that neither blocks the page
-/// for long (a skeleton shows meanwhile). Smaller inputs, one or a few
-/// records, render at once.
+/// Inputs longer than this (in bytes) are read in tasks of their own, a
+/// batch of records at a time, and each batch rendered in the next task, so
+/// that no task blocks the page for long (skeletons show meanwhile). Smaller
+/// inputs, one or a few records, render at once.
 const READ_APART_BYTES: usize = 16 * 1024;
 
-type Parsed = Result<
-    Vec<Result<Rc<citecard_core::Reference>, citecard_core::ParseError>>,
-    citecard_core::ParseError,
->;
+/// Every record of an input, or the error that stopped it. A record not read
+/// yet (outside the batches read so far) is [`ParseErrorKind::NotRead`].
+type Parsed = Result<Vec<Result<Rc<citecard_core::Reference>, ParseError>>, ParseError>;
 
-/// Read `input` with the core.
-fn read(input: &str, format: Option<Format>) -> Parsed {
-    parse_with(input, format, crate::html::tokenizer()).map(|document| {
+/// Read `window` of the records in `input` with the core.
+fn read(input: &str, format: Option<Format>, window: Range<usize>) -> Parsed {
+    parse_window(input, format, crate::html::tokenizer(), window).map(|document| {
         document
             .records
             .into_iter()
@@ -57,10 +57,84 @@ fn read(input: &str, format: Option<Format>) -> Parsed {
     })
 }
 
+/// Whether `record` is still to be read.
+fn not_read(record: &Result<Rc<citecard_core::Reference>, ParseError>) -> bool {
+    matches!(record, Err(e) if e.kind == ParseErrorKind::NotRead)
+}
+
+/// The records read apart so far, for one input and format.
+#[derive(Default)]
+struct ReadApart {
+    key: Option<(AttrValue, Option<Format>)>,
+    parsed: Option<Rc<Parsed>>,
+}
+
+/// A batch read apart: merged into what was read before for the same input.
+struct Batch {
+    input: AttrValue,
+    format: Option<Format>,
+    window: Range<usize>,
+    parsed: Parsed,
+}
+
+impl Reducible for ReadApart {
+    type Action = Batch;
+
+    fn reduce(self: Rc<Self>, batch: Batch) -> Rc<Self> {
+        let key = Some((batch.input, batch.format));
+        let parsed = match (&self.parsed, batch.parsed) {
+            (Some(old), Ok(new)) if self.key == key => match &**old {
+                Ok(old) if old.len() == new.len() => {
+                    let mut merged = old.clone();
+                    for (i, record) in new.into_iter().enumerate() {
+                        if batch.window.contains(&i) {
+                            merged[i] = record;
+                        }
+                    }
+                    Ok(merged)
+                }
+                _ => Ok(new),
+            },
+            (_, parsed) => parsed,
+        };
+        Rc::new(ReadApart {
+            key,
+            parsed: Some(Rc::new(parsed)),
+        })
+    }
+}
+
+/// About how many bytes of records one task reads.
+const BATCH_BYTES: usize = 256 * 1024;
+
+/// The records to read next, of the first `shown`: nothing read yet, the
+/// first record alone (which also locates the others); then, from the first
+/// record still to read, as many as fit in [`BATCH_BYTES`] (at least one).
+/// `None` when every shown record is read.
+fn next_window(read_so_far: Option<&Parsed>, shown: usize) -> Option<Range<usize>> {
+    let Some(parsed) = read_so_far else {
+        return Some(0..1);
+    };
+    let records = parsed.as_ref().ok()?;
+    let shown = shown.min(records.len());
+    let start = records[..shown].iter().position(not_read)?;
+    let mut end = start;
+    let mut bytes = 0;
+    while let Some(Err(e)) = records[..shown].get(end) {
+        bytes += e.span.end - e.span.start;
+        if e.kind != ParseErrorKind::NotRead || (end > start && bytes > BATCH_BYTES) {
+            break;
+        }
+        end += 1;
+    }
+    Some(start..end)
+}
+
 /// Parse `input` with the core and render a card for every record, or an
-/// error card in place of each record that could not be read. BibTeX is read
-/// by the BibTeX module, loaded on first need, and long inputs in a task of
-/// their own; a skeleton shows meanwhile.
+/// error card in place of each record that could not be read, a batch at a
+/// time. BibTeX is read by the BibTeX module, loaded on first need; long
+/// inputs are read a batch at a time, each in a task of its own; skeletons
+/// show meanwhile.
 #[component]
 pub fn RecordCards(props: &RecordCardsProps) -> Html {
     // Detected once, here, and handed to the reader. An input over the size
@@ -76,43 +150,57 @@ pub fn RecordCards(props: &RecordCardsProps) -> Html {
     let apart = bibtex || props.input.len() > READ_APART_BYTES;
     let parsed = use_memo(
         (props.input.clone(), *detected, apart),
-        |(input, format, apart)| (!apart).then(|| read(input, *format)),
+        |(input, format, apart)| (!apart).then(|| read(input, *format, 0..usize::MAX)),
     );
-    let read_apart = use_state(|| None::<(AttrValue, Option<Format>, Rc<Parsed>)>);
+    let shown = use_state(|| CARDS_PER_BATCH);
+    let read_apart = use_reducer(ReadApart::default);
+    // What has been read apart for this input: nothing yet (`None`), or the
+    // first record still to read (`Some(None)` when there is none).
+    let read_so_far: Option<Rc<Parsed>> = match (&read_apart.key, &read_apart.parsed) {
+        (Some((input, format)), Some(parsed)) if *input == props.input && *format == *detected => {
+            Some(parsed.clone())
+        }
+        _ => None,
+    };
+    let window = apart
+        .then(|| next_window(read_so_far.as_deref(), *shown))
+        .flatten();
     {
-        let read_apart = read_apart.clone();
+        let dispatcher = read_apart.dispatcher();
         use_effect_with(
-            (props.input.clone(), *detected, bibtex, apart),
-            move |(input, format, bibtex, apart)| {
-                let done = |(i, f, _): &(AttrValue, Option<Format>, _)| i == input && f == format;
-                if *apart && !read_apart.as_ref().is_some_and(done) {
+            (props.input.clone(), *detected, bibtex, window),
+            move |(input, format, bibtex, window)| {
+                if let Some(window) = window.clone() {
                     let (input, format, bibtex) = (input.clone(), *format, *bibtex);
                     wasm_bindgen_futures::spawn_local(async move {
-                        let records = if bibtex {
-                            crate::bibtex_module::read(&input).await.map(|records| {
+                        let (window, parsed) = if bibtex {
+                            let records = crate::bibtex_module::read(&input).await.map(|records| {
                                 records.into_iter().map(|r| r.map(Rc::new)).collect()
-                            })
+                            });
+                            (0..usize::MAX, records)
                         } else {
                             crate::browser::next_task().await;
-                            let records = read(&input, format);
+                            let parsed = read(&input, format, window.clone());
                             crate::browser::next_task().await;
-                            records
+                            (window, parsed)
                         };
-                        read_apart.set(Some((input, format, Rc::new(records))));
+                        dispatcher.dispatch(Batch {
+                            input,
+                            format,
+                            window,
+                            parsed,
+                        });
                     });
                 }
             },
         );
     }
-    let parsed: &Parsed = match (&*parsed, &*read_apart) {
+    let parsed: &Parsed = match (&*parsed, &read_so_far) {
         (Some(parsed), _) => parsed,
-        (None, Some((input, format, records))) if *input == props.input && *format == *detected => {
-            records
-        }
-        (None, _) => return html! { <CardSkeleton theme={props.theme} lang={props.lang} /> },
+        (None, Some(parsed)) => parsed,
+        (None, None) => return html! { <CardSkeleton theme={props.theme} lang={props.lang} /> },
     };
     // Cards render in batches, so a thousand records never block the page.
-    let shown = use_state(|| CARDS_PER_BATCH);
     let (theme, variant, lang, style) = (props.theme, props.variant, props.lang, props.style);
     let error = |error: &citecard_core::ParseError| {
         html! { <ErrorCard error={error.clone()} input={props.input.clone()} {theme} {lang} /> }
@@ -130,6 +218,7 @@ pub fn RecordCards(props: &RecordCardsProps) -> Html {
                 <div class="citecard-list">
                     { for records.iter().take(*shown).map(|record| match record {
                         Ok(reference) => html! { <CitationCard reference={reference.clone()} {theme} {variant} {lang} {style} /> },
+                        Err(e) if e.kind == ParseErrorKind::NotRead => html! { <CardSkeleton {theme} {lang} /> },
                         Err(e) => error(e),
                     }) }
                     if more > 0 {
@@ -140,5 +229,67 @@ pub fn RecordCards(props: &RecordCardsProps) -> Html {
                 </div>
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use citecard_core::Span;
+
+    /// Records of these sizes (bytes), read where `true`.
+    fn records(sizes: &[(usize, bool)]) -> Parsed {
+        let mut start = 0;
+        Ok(sizes
+            .iter()
+            .map(|&(size, read)| {
+                let span = Span {
+                    line: 1,
+                    column: start + 1,
+                    start,
+                    end: start + size,
+                };
+                start += size;
+                if read {
+                    Ok(Rc::new(citecard_core::Reference::default()))
+                } else {
+                    Err(ParseError::new(span, ParseErrorKind::NotRead))
+                }
+            })
+            .collect())
+    }
+
+    #[test]
+    fn the_first_read_is_the_first_record_alone() {
+        assert_eq!(next_window(None, 10), Some(0..1));
+    }
+
+    #[test]
+    fn later_reads_take_the_shown_records_still_to_read_up_to_the_byte_budget() {
+        let small = records(&[(100, true), (100, false), (100, false), (100, false)]);
+        assert_eq!(next_window(Some(&small), 10), Some(1..4));
+        assert_eq!(next_window(Some(&small), 3), Some(1..3));
+        let big = records(&[
+            (100, true),
+            (BATCH_BYTES, false),
+            (1, false),
+            (BATCH_BYTES * 3, false),
+            (1, false),
+        ]);
+        assert_eq!(next_window(Some(&big), 10), Some(1..2));
+        // A record over the budget alone is still read, by itself.
+        let huge = records(&[(BATCH_BYTES * 3, false), (1, false)]);
+        assert_eq!(next_window(Some(&huge), 10), Some(0..1));
+        // A record already read ends the window.
+        let gap = records(&[(1, false), (1, true), (1, false)]);
+        assert_eq!(next_window(Some(&gap), 10), Some(0..1));
+    }
+
+    #[test]
+    fn nothing_is_read_when_every_shown_record_is_or_the_input_failed() {
+        let done = records(&[(100, true), (100, true), (100, false)]);
+        assert_eq!(next_window(Some(&done), 2), None);
+        let failed: Parsed = Err(ParseError::new(Span::default(), ParseErrorKind::EmptyInput));
+        assert_eq!(next_window(Some(&failed), 10), None);
     }
 }

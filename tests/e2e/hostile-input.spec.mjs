@@ -51,3 +51,45 @@ test('an input over 10 MB is refused with a clear error card', async ({ page }) 
   await expect(page.locator('#mount [data-testid=error-message]')).toContainText('10 MB');
   await expect(page.locator('#mount [data-testid=error-location]')).toHaveText('Line 1, column 1');
 });
+
+test('10,000 authors: the card lists 3, then at most 100 expanded, and says how many more the exports have', async ({ page }) => {
+  const names = Array.from({ length: 10_000 }, (_, i) => `AU  - Author${i}, Ann`).join('\n');
+  const ris = `TY  - JOUR\nTI  - Many hands\n${names}\nER  - \n`;
+  await hostPage(page, { body: '<div id="mount"></div>' });
+  await page.waitForFunction(() => window.citecard);
+  await page.evaluate((text) => window.citecard.render(document.querySelector('#mount'), text, { lang: 'en' }), ris);
+  const authors = page.locator('#mount [data-testid=authors]');
+  await expect(authors).toHaveText('Ann Author0, Ann Author1, Ann Author2');
+  const toggle = page.locator('#mount [data-testid=authors-toggle]');
+  await expect(toggle).toHaveText('+ 9997 more');
+  await toggle.click();
+  const expanded = await authors.textContent();
+  const listed = expanded.split(', … ')[0].split(', ');
+  expect(listed).toHaveLength(100);
+  expect(listed.at(-1)).toBe('Ann Author99');
+  expect(expanded).toMatch(/, … and 9900 more, listed in the exports$/);
+  // The record keeps all of them.
+  const [item] = await page.evaluate((text) => window.citecard.parse(text), ris);
+  expect(item.author).toHaveLength(10_000);
+});
+
+test('a long abstract shows about 20,000 characters and says it is shortened; the record keeps it whole', async ({ page }) => {
+  const words = 'lorem <b>ipsum</b> dolor '.repeat(5_000); // 90,000 characters of text
+  const record = JSON.stringify({ title: 'Long', JCR: 'Q1', abstract: `<p><strong>Aim:</strong> ${words}</p>` });
+  await hostPage(page, { body: '<div id="mount"></div>' });
+  await page.waitForFunction(() => window.citecard);
+  await page.evaluate((text) => window.citecard.render(document.querySelector('#mount'), text, { lang: 'en' }), record);
+  const body = page.locator('#mount [data-testid=abstract-body]');
+  await expect(body).toContainText('Aim: lorem ipsum dolor');
+  const note = page.locator('#mount [data-testid=abstract-shortened]');
+  await expect(note).toHaveCount(0); // collapsed: the fade says there is more
+  await page.locator('#mount [data-testid=abstract-toggle]').click();
+  await expect(note).toHaveText('Shortened here: the exports under Cite have the whole abstract.');
+  const shown = (await body.textContent()).replace(/^Aim: /, '');
+  expect(shown.length).toBeLessThanOrEqual(20_001);
+  expect(shown.length).toBeGreaterThan(19_950);
+  expect(shown.endsWith('…')).toBe(true);
+  expect(words.replaceAll(/<\/?b>/g, '').startsWith(shown.slice(0, -1))).toBe(true);
+  const [item] = await page.evaluate((text) => window.citecard.parse(text), record);
+  expect(item.abstract.replaceAll(/<[^>]+>/g, '').length).toBeGreaterThan(90_000);
+});

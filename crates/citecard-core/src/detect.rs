@@ -165,23 +165,39 @@ const CSL_KEYS: &[&str] = &[
 pub fn detect(input: &str) -> Option<Format> {
     let is_space = |c: char| c.is_whitespace() || c == '\u{feff}';
     let json = input.trim_start_matches(is_space).starts_with(['{', '[']);
-    // One pass over the lines: inputs run to 10 MB, and a card detects
-    // before it reads.
+    // One pass over the bytes, looking at each line's first visible
+    // character: inputs run to 10 MB, and a card detects before it reads.
     let (mut bibtex, mut ris_ty, mut ris_lines) = (false, false, 0usize);
-    for line in input.lines() {
-        let line = line.trim_start();
-        let bare = line.trim_start_matches(is_space);
-        if bare.starts_with('{') {
-            if BOOKSCI_KEYS.iter().any(|key| bare.contains(key)) {
-                return Some(Format::BookSci);
-            }
-        } else if !json && !bibtex {
-            bibtex = is_bibtex_entry_start(line);
-            if is_ris_tag_line(line) {
-                ris_lines += 1;
-                ris_ty |= bare.starts_with("TY");
+    let bytes = input.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip the line's leading white space (and byte-order marks).
+        let b = bytes[i];
+        if b == b'\n' || b.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        if !b.is_ascii() {
+            let c = input[i..].chars().next().unwrap_or_default();
+            if is_space(c) {
+                i += c.len_utf8();
+                continue;
             }
         }
+        let end = memchr_newline(bytes, i);
+        let line = &input[i..end];
+        match b {
+            b'{' if BOOKSCI_KEYS.iter().any(|key| line.contains(key)) => {
+                return Some(Format::BookSci);
+            }
+            b'@' if !json && !bibtex => bibtex = is_bibtex_entry_start(line),
+            b'A'..=b'Z' if !json && !bibtex && is_ris_tag_line(line) => {
+                ris_lines += 1;
+                ris_ty |= line.starts_with("TY");
+            }
+            _ => {}
+        }
+        i = end + 1;
     }
     if json {
         let body = input.trim_start_matches(is_space);
@@ -203,15 +219,25 @@ pub fn detect(input: &str) -> Option<Format> {
     (ris_ty || ris_lines >= 2).then_some(Format::Ris)
 }
 
+/// The index of the first `\n` at or after `from`, or the input's length.
+fn memchr_newline(bytes: &[u8], from: usize) -> usize {
+    bytes[from..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |i| from + i)
+}
+
 /// `XX  - value`: two capitals (or a capital and a digit), spaces, a hyphen.
 fn is_ris_tag_line(line: &str) -> bool {
-    let line = line.trim_start_matches('\u{feff}');
-    let bytes = line.as_bytes();
+    let bytes = line.trim_start_matches('\u{feff}').as_bytes();
+    let spaces = bytes
+        .get(2..)
+        .map_or(0, |rest| rest.iter().take_while(|&&b| b == b' ').count());
     bytes.len() >= 4
         && bytes[0].is_ascii_uppercase()
         && (bytes[1].is_ascii_uppercase() || bytes[1].is_ascii_digit())
-        && line[2..].starts_with(' ')
-        && line[2..].trim_start_matches(' ').starts_with('-')
+        && spaces > 0
+        && bytes.get(2 + spaces) == Some(&b'-')
 }
 
 /// `@article{` or `@book (`: an `@`, a word, then a brace or parenthesis.

@@ -135,8 +135,11 @@ pub struct Locator<'a> {
     offset: usize,
     /// …which is on this 1-based line…
     line: usize,
-    /// …which starts at this byte offset.
+    /// …which starts at this byte offset; the offset is in this 1-based
+    /// column (kept, so that many spans on one long line are located in
+    /// linear time too).
     line_start: usize,
+    column: usize,
 }
 
 impl<'a> Locator<'a> {
@@ -147,6 +150,7 @@ impl<'a> Locator<'a> {
             offset: 0,
             line: 1,
             line_start: 0,
+            column: 1,
         }
     }
 
@@ -159,14 +163,18 @@ impl<'a> Locator<'a> {
             *self = Locator::new(input);
         }
         let between = &input[self.offset..start];
-        self.line += between.bytes().filter(|&b| b == b'\n').count();
-        if let Some(i) = between.rfind('\n') {
-            self.line_start = self.offset + i + 1;
+        match between.rfind('\n') {
+            Some(i) => {
+                self.line += between.bytes().filter(|&b| b == b'\n').count();
+                self.line_start = self.offset + i + 1;
+                self.column = input[self.line_start..start].chars().count() + 1;
+            }
+            None => self.column += between.chars().count(),
         }
         self.offset = start;
         Span {
             line: self.line,
-            column: input[self.line_start..start].chars().count() + 1,
+            column: self.column,
             start,
             end,
         }
@@ -259,6 +267,10 @@ pub enum ParseErrorKind {
         /// The type that was expected there.
         expected: &'static str,
     },
+    /// A record outside the window [`parse_window`](crate::parse_window)
+    /// was asked for: found and located, not read. [`parse`](crate::parse)
+    /// and [`parse_with`](crate::parse_with) never return it.
+    NotRead,
 }
 
 impl fmt::Display for ParseErrorKind {
@@ -281,6 +293,7 @@ impl fmt::Display for ParseErrorKind {
             ParseErrorKind::WrongType { field, expected } => {
                 write!(f, "`{field}` should be {expected}")
             }
+            ParseErrorKind::NotRead => f.write_str("not read yet: outside the records asked for"),
         }
     }
 }

@@ -80,6 +80,33 @@ pub fn parse_with(
     format: Option<Format>,
     html: &dyn HtmlTokenizer,
 ) -> Result<Document, ParseError> {
+    parse_window(input, format, html, crate::limits::EVERY_RECORD)
+}
+
+/// Read the records of `input` whose indexes (counted from 0, in input
+/// order) are in `window`, as [`parse_with`] does. Every other record is
+/// found and located but not converted: it is
+/// [`ParseErrorKind::NotRead`] in its place, so the record count and every
+/// position are those of a full read. A page shows a long input a batch at a
+/// time this way, and a batch costs what its own records cost. (BibTeX is
+/// read whole.)
+///
+/// ```
+/// use citecard_core::{parse_window, rich_text::Html5gum, ParseErrorKind};
+/// let input = "TY  - JOUR\nTI  - One\nER  - \nTY  - JOUR\nTI  - Two\nER  - \n";
+/// let doc = parse_window(input, None, &Html5gum, 1..2).unwrap();
+/// assert_eq!(doc.records.len(), 2);
+/// let first = doc.records[0].as_ref().unwrap_err();
+/// assert_eq!((first.kind.clone(), first.span.line), (ParseErrorKind::NotRead, 1));
+/// let second = &doc.records[1].as_ref().unwrap().reference;
+/// assert_eq!(second.title.as_deref(), Some("Two"));
+/// ```
+pub fn parse_window(
+    input: &str,
+    format: Option<Format>,
+    html: &dyn HtmlTokenizer,
+    window: std::ops::Range<usize>,
+) -> Result<Document, ParseError> {
     if input.len() > crate::limits::MAX_INPUT_BYTES {
         return Err(ParseError::new(
             Span::first_line(input),
@@ -117,11 +144,11 @@ pub fn parse_with(
         }
     };
     let records = match format {
-        Format::BookSci => booksci::parse(input, html)?,
-        Format::Crossref => crossref::parse(input, html)?,
-        Format::SemanticScholar => semantic_scholar::parse(input, html)?,
-        Format::CslJson => csl_json::parse(input, html)?,
-        Format::Ris => ris::parse(input, html)?,
+        Format::BookSci => booksci::read(input, html, &window)?,
+        Format::Crossref => crossref::read(input, html, &window)?,
+        Format::SemanticScholar => semantic_scholar::read(input, html, &window)?,
+        Format::CslJson => csl_json::read(input, html, &window)?,
+        Format::Ris => ris::read(input, html, &window)?,
         #[cfg(feature = "bibtex")]
         Format::BibTeX => bibtex::parse(input, html)?,
         #[cfg(not(feature = "bibtex"))]

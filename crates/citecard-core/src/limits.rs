@@ -5,11 +5,14 @@
 //! | input size | 10 MB | the whole input is an error ([`ParseErrorKind::TooLarge`]) |
 //! | records per input | 1,000 | the first 1,000 are read; an error record in place of the rest says so |
 //! | names per list (authors, editors) | 10,000 | the first 10,000 are kept, with a warning on the record |
+//! | one field value | 128 KB | the first 128 KB are kept, with a warning on the record |
 //!
 //! The card also caps what it draws: authors (3, then "+ N more", at most
 //! [`MAX_NAMES_SHOWN`] when expanded), the abstract (about
 //! [`MAX_ABSTRACT_CHARS`] characters) and cards (a "Show more" button after
 //! each batch).
+
+use std::ops::Range;
 
 use crate::error::{ParseError, ParseErrorKind, Span, Warning};
 use crate::input::Record;
@@ -24,15 +27,47 @@ pub const MAX_NAMES: usize = 10_000;
 pub const MAX_NAMES_SHOWN: usize = 100;
 /// About how many characters of an abstract a card shows.
 pub const MAX_ABSTRACT_CHARS: usize = 20_000;
+/// The longest single field value read (128 KB, six times the abstract a
+/// card shows); the rest of a longer value is dropped with a warning.
+pub const MAX_FIELD_BYTES: usize = 128 * 1024;
+
+/// `value` cut to [`MAX_FIELD_BYTES`] (at a character boundary), with a
+/// warning on `field` when it was longer. Readers call this on every value,
+/// so that one field can never cost more than a few tens of milliseconds.
+pub(crate) fn within_field_limit<'a>(
+    field: impl FnOnce() -> String,
+    value: &'a str,
+    warnings: &mut Vec<Warning>,
+) -> &'a str {
+    if value.len() <= MAX_FIELD_BYTES {
+        return value;
+    }
+    let mut end = MAX_FIELD_BYTES;
+    while !value.is_char_boundary(end) {
+        end -= 1;
+    }
+    warnings.push(Warning {
+        field: field(),
+        message: format!(
+            "{} bytes past the first {MAX_FIELD_BYTES} (128 KB) are not read",
+            value.len() - end
+        ),
+    });
+    &value[..end]
+}
 
 /// The record at `index` (how many records came before it) in `span`, read
 /// with `read`; past the first [`MAX_RECORDS`] it is not read, only noted
 /// where it is, and [`bound`] turns the first of these into one error saying
 /// how many there are. Readers call this so that work stays bounded however
 /// many records an input holds.
+///
+/// A record outside `window` is located but not read either: it is
+/// [`ParseErrorKind::NotRead`] in its place (see [`crate::parse_window`]).
 pub(crate) fn read_within(
     index: usize,
     span: Span,
+    window: &Range<usize>,
     read: impl FnOnce(Span) -> Result<Record, ParseError>,
 ) -> Result<Record, ParseError> {
     if index >= MAX_RECORDS {
@@ -43,8 +78,14 @@ pub(crate) fn read_within(
             },
         ));
     }
+    if !window.contains(&index) {
+        return Err(ParseError::new(span, ParseErrorKind::NotRead));
+    }
     read(span)
 }
+
+/// The window that reads every record.
+pub(crate) const EVERY_RECORD: Range<usize> = 0..usize::MAX;
 
 /// Apply the record and name limits to what a reader returned.
 pub(crate) fn bound(

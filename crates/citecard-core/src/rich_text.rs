@@ -200,6 +200,58 @@ impl RichText {
         out
     }
 
+    /// A copy cut after about `max_chars` characters of text (labels and
+    /// list markers not counted), at a word break where one is near, and
+    /// ended with "…"; `None` when the text is no longer than that. Only the
+    /// part kept is walked, so cutting a huge text costs no more than
+    /// showing its start.
+    ///
+    /// ```
+    /// use citecard_core::RichText;
+    /// let text = RichText::from_plain("Purpose: One two three.\nFour.");
+    /// let cut = text.truncated(10).unwrap();
+    /// assert_eq!(cut.to_plain_text(), "Purpose: One two…");
+    /// assert_eq!(text.truncated(19), None);
+    /// ```
+    pub fn truncated(&self, max_chars: usize) -> Option<RichText> {
+        let mut budget = max_chars;
+        let mut out = RichText::default();
+        for section in &self.sections {
+            let mut kept = Section {
+                label: section.label.clone(),
+                blocks: Vec::new(),
+            };
+            let mut cut = false;
+            for block in &section.blocks {
+                let block = match block {
+                    Block::Paragraph(inlines) => {
+                        Block::Paragraph(cut_inlines(inlines, &mut budget, &mut cut))
+                    }
+                    Block::List { ordered, items } => {
+                        let mut kept_items = Vec::new();
+                        for item in items {
+                            kept_items.push(cut_inlines(item, &mut budget, &mut cut));
+                            if cut {
+                                break;
+                            }
+                        }
+                        Block::List {
+                            ordered: *ordered,
+                            items: kept_items,
+                        }
+                    }
+                };
+                kept.blocks.push(block);
+                if cut {
+                    out.sections.push(kept);
+                    return Some(out);
+                }
+            }
+            out.sections.push(kept);
+        }
+        None
+    }
+
     /// The text as an HTML fragment using only `p`, `strong`, `em`, `sup`,
     /// `sub`, `br`, `ul`, `ol` and `li`, with all text escaped. A section
     /// label is written in `<strong>` at the start of its first paragraph.
@@ -244,6 +296,49 @@ impl RichText {
         }
         out
     }
+}
+
+/// How far back from a cut a word break is looked for.
+const WORD_BREAK_CHARS: usize = 30;
+
+/// `inlines` up to `budget` characters of text, less what they use; sets
+/// `cut` (and ends the copy with "…") when text remains after that.
+fn cut_inlines(inlines: &[Inline], budget: &mut usize, cut: &mut bool) -> Vec<Inline> {
+    let mut out = Vec::new();
+    for inline in inlines {
+        let kept = match inline {
+            Inline::Text(text) => match text.char_indices().nth(*budget) {
+                None => {
+                    *budget -= text.chars().count();
+                    Inline::Text(text.clone())
+                }
+                Some((end, _)) => {
+                    let head = &text[..end];
+                    let near = head
+                        .char_indices()
+                        .rev()
+                        .take(WORD_BREAK_CHARS)
+                        .find(|(_, c)| c.is_whitespace());
+                    let head = near.map_or(head, |(i, _)| &head[..i]).trim_end();
+                    *budget = 0;
+                    *cut = true;
+                    Inline::Text(format!("{head}…"))
+                }
+            },
+            Inline::LineBreak => Inline::LineBreak,
+            Inline::Emphasis(children) => Inline::Emphasis(cut_inlines(children, budget, cut)),
+            Inline::Strong(children) => Inline::Strong(cut_inlines(children, budget, cut)),
+            Inline::Superscript(children) => {
+                Inline::Superscript(cut_inlines(children, budget, cut))
+            }
+            Inline::Subscript(children) => Inline::Subscript(cut_inlines(children, budget, cut)),
+        };
+        out.push(kept);
+        if *cut {
+            break;
+        }
+    }
+    out
 }
 
 fn separate(out: &mut String) {

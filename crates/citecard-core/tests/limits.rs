@@ -130,3 +130,105 @@ fn biblatex_date_panics_are_headed_off() {
         assert!(record.warnings.iter().any(|w| w.field == field), "{value}");
     }
 }
+
+#[test]
+fn a_huge_abstract_is_cut_for_display_at_a_word_break_and_kept_whole() {
+    use citecard_core::limits::MAX_ABSTRACT_CHARS;
+    use citecard_core::rich_text::{Block, Html5gum, Inline};
+    use citecard_core::RichText;
+    let words = "lorem <em>ipsum</em> dolor ".repeat(MAX_ABSTRACT_CHARS / 4);
+    let html = format!("<p><b>Aim:</b> {words}</p><ul><li>never shown</li></ul>");
+    let text = RichText::from_html_with(&html, &Html5gum);
+    let full = text.to_plain_text();
+    assert!(full.chars().count() > 4 * MAX_ABSTRACT_CHARS);
+
+    let shown = text.truncated(MAX_ABSTRACT_CHARS).expect("cut");
+    let plain = shown.to_plain_text();
+    let body = plain.strip_prefix("Aim: ").expect("the label is kept");
+    let kept = body.strip_suffix('…').expect("ends with an ellipsis");
+    assert!(body.chars().count() <= MAX_ABSTRACT_CHARS + 1);
+    assert!(body.chars().count() > MAX_ABSTRACT_CHARS - 30);
+    // What is shown is the start of the abstract, cut after a whole word.
+    assert!(full.starts_with(&format!("Aim: {kept} ")), "{kept:?}");
+    assert!(kept.ends_with("lorem") || kept.ends_with("ipsum") || kept.ends_with("dolor"));
+    // The structure is kept up to the cut, and nothing after it.
+    assert_eq!(shown.sections.len(), 1);
+    let Block::Paragraph(inlines) = &shown.sections[0].blocks[0] else {
+        panic!("a paragraph first");
+    };
+    assert!(inlines.iter().any(|i| matches!(i, Inline::Emphasis(_))));
+    assert!(!plain.contains("never shown"));
+    // The record itself keeps every character (the exports use it).
+    assert!(full.ends_with("- never shown"));
+}
+
+#[test]
+fn an_abstract_within_the_display_cap_is_not_cut() {
+    use citecard_core::RichText;
+    let text = RichText::from_plain("Purpose: 十个汉字十个汉字十个汉字.\nMethods: Two.");
+    let chars = "十个汉字十个汉字十个汉字.Two.".chars().count();
+    assert_eq!(text.truncated(chars), None);
+    let cut = text.truncated(chars - 1).expect("one character over");
+    assert_eq!(
+        cut.to_plain_text(),
+        "Purpose: 十个汉字十个汉字十个汉字.\n\nMethods: Two…"
+    );
+    // CJK has no spaces: the cut falls where the budget ends.
+    assert_eq!(
+        text.truncated(4).map(|t| t.to_plain_text()).as_deref(),
+        Some("Purpose: 十个汉字…")
+    );
+}
+
+#[test]
+fn a_field_over_128_kb_is_cut_there_with_a_warning_in_every_format() {
+    use citecard_core::limits::MAX_FIELD_BYTES;
+    // 3-byte characters, so the cut must find a character boundary.
+    let long = "é長".repeat(MAX_FIELD_BYTES / 5 + 10);
+    assert!(long.len() > MAX_FIELD_BYTES);
+    let cases = [
+        (
+            format!("{{\"title\":\"T\",\"JCR\":\"Q1\",\"abstract\":\"{long}\"}}"),
+            "abstract",
+        ),
+        (
+            format!("[{{\"type\":\"book\",\"title\":\"{long}\"}}]"),
+            "title",
+        ),
+        (format!("TY  - JOUR\nTI  - T\nAB  - {long}\nER  - \n"), "AB"),
+        (
+            format!("@article{{k, title={{T}}, abstract={{{long}}}}}"),
+            "abstract",
+        ),
+    ];
+    for (input, field) in cases {
+        let document = parse(&input, None).unwrap();
+        let record = document.records[0].as_ref().unwrap();
+        let warning = record
+            .warnings
+            .iter()
+            .find(|w| w.field == field)
+            .unwrap_or_else(|| {
+                panic!(
+                    "{:?}: no warning on {field}: {:?}",
+                    document.format, record.warnings
+                )
+            });
+        assert!(warning.message.contains("128 KB"), "{}", warning.message);
+        let reference = &record.reference;
+        let kept = match field {
+            "title" => reference.title.clone().unwrap(),
+            _ => reference.abstract_text.as_ref().unwrap().to_plain_text(),
+        };
+        assert!(
+            kept.len() <= MAX_FIELD_BYTES && kept.len() > MAX_FIELD_BYTES - 8,
+            "{}",
+            kept.len()
+        );
+        assert!(
+            long.starts_with(&kept),
+            "{:?}: the start of the value is kept",
+            document.format
+        );
+    }
+}

@@ -342,8 +342,21 @@ fn convert(
     html: &dyn HtmlTokenizer,
     warnings: &mut Vec<Warning>,
 ) -> Reference {
+    // Values over the field limit are cut; their warnings are added below.
+    let over_limit = std::cell::RefCell::new(Vec::new());
     let text = |field: &str| -> Option<String> {
-        entry.get(field).map(chunks_text).filter(|s| !s.is_empty())
+        let value = entry.get(field).map(chunks_text)?;
+        let mut cut = Vec::new();
+        let kept = crate::limits::within_field_limit(|| field.to_owned(), &value, &mut cut);
+        let kept = (kept.len() < value.len()).then(|| kept.to_owned());
+        let mut over = over_limit.borrow_mut();
+        for warning in cut {
+            // A field may be asked for twice (`journal`): warn once.
+            if !over.iter().any(|w: &Warning| w.field == warning.field) {
+                over.push(warning);
+            }
+        }
+        kept.or(Some(value)).filter(|s| !s.is_empty())
     };
     let mut reference = Reference {
         item_type: item_type(entry),
@@ -501,6 +514,7 @@ fn convert(
     if let Some(note) = text("note") {
         reference.extra.insert("note".to_owned(), note);
     }
+    warnings.extend(over_limit.into_inner());
     reference
 }
 

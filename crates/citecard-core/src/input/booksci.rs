@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::detect::Format;
 use crate::error::{Locator, ParseError, Span};
-use crate::input::json::{json_error_at, Fields};
+use crate::input::json::{json_error, json_error_at, Fields};
 use crate::input::Record;
 use crate::link::{Doi, HttpUrl};
 use crate::model::{Date, ItemType, Metrics, Name, Quartile, Reference};
@@ -36,6 +36,15 @@ pub fn parse(
     input: &str,
     html: &dyn HtmlTokenizer,
 ) -> Result<Vec<Result<Record, ParseError>>, ParseError> {
+    read(input, html, &crate::limits::EVERY_RECORD)
+}
+
+/// [`parse`], reading only the records in `window`.
+pub(crate) fn read(
+    input: &str,
+    html: &dyn HtmlTokenizer,
+    window: &std::ops::Range<usize>,
+) -> Result<Vec<Result<Record, ParseError>>, ParseError> {
     let mut records = Vec::new();
     let mut header: Vec<&str> = Vec::new();
     let mut current: Option<Pending<'_>> = None;
@@ -57,14 +66,17 @@ pub fn parse(
             records.push(crate::limits::read_within(
                 records.len(),
                 pending.span,
-                |_| Ok(pending.finish(html)),
+                window,
+                |_| pending.finish(input, html),
             ));
         }
         let json_start = line_end - content.len();
+        // Only the object's extent here: its fields are read in `finish`,
+        // for the records asked for.
         let mut stream = serde_json::Deserializer::from_str(&input[json_start..])
-            .into_iter::<Map<String, Value>>();
+            .into_iter::<&serde_json::value::RawValue>();
         match stream.next() {
-            Some(Ok(map)) => {
+            Some(Ok(_)) => {
                 let json_end = json_start + stream.byte_offset();
                 let header = if records.is_empty() {
                     std::mem::take(&mut header)
@@ -72,7 +84,8 @@ pub fn parse(
                     Vec::new()
                 };
                 current = Some(Pending {
-                    map,
+                    json_start,
+                    json_end,
                     span: locator.locate(json_start, json_end),
                     header,
                     trailer: Vec::new(),
@@ -81,6 +94,11 @@ pub fn parse(
                 pos = json_end;
             }
             Some(Err(error)) => {
+                // Skipping reports some errors a column early: take the
+                // full parser's word for where it is.
+                let error = first_object(&input[json_start..])
+                    .and_then(Result::err)
+                    .unwrap_or(error);
                 records.push(Err(json_error_at(&mut locator, input, json_start, &error)));
                 pos = line_end + 1;
             }
@@ -91,7 +109,8 @@ pub fn parse(
         records.push(crate::limits::read_within(
             records.len(),
             pending.span,
-            |_| Ok(pending.finish(html)),
+            window,
+            |_| pending.finish(input, html),
         ));
     }
     if records.is_empty() {
@@ -103,26 +122,39 @@ pub fn parse(
     Ok(records)
 }
 
-/// A record whose JSON has been read, waiting for its trailing text lines.
+/// The JSON object at the start of `text`, if any, with its fields.
+fn first_object(text: &str) -> Option<Result<Map<String, Value>, serde_json::Error>> {
+    serde_json::Deserializer::from_str(text)
+        .into_iter::<Map<String, Value>>()
+        .next()
+}
+
+/// A record whose JSON object has been found, waiting for its trailing text
+/// lines.
 struct Pending<'a> {
-    map: Map<String, Value>,
+    /// Where the object is in the input.
+    json_start: usize,
+    json_end: usize,
     span: Span,
     header: Vec<&'a str>,
     trailer: Vec<&'a str>,
 }
 
 impl Pending<'_> {
-    fn finish(self, html: &dyn HtmlTokenizer) -> Record {
-        let mut fields = Fields::new(&self.map, html);
+    fn finish(self, input: &str, html: &dyn HtmlTokenizer) -> Result<Record, ParseError> {
+        let map = first_object(&input[self.json_start..self.json_end])
+            .unwrap_or_else(|| Ok(Map::new()))
+            .map_err(|error| json_error(input, self.json_start, &error))?;
+        let mut fields = Fields::new(&map, html);
         let mut reference = convert(&mut fields);
         let warnings = fields.warnings;
         apply_trailer(&mut reference, &self.trailer);
         apply_header(&mut reference, &self.header);
-        Record {
+        Ok(Record {
             reference,
             warnings,
             span: self.span,
-        }
+        })
     }
 }
 

@@ -53,11 +53,21 @@ pub fn parse(
     input: &str,
     html: &dyn HtmlTokenizer,
 ) -> Result<Vec<Result<Record, ParseError>>, ParseError> {
+    read(input, html, &crate::limits::EVERY_RECORD)
+}
+
+/// [`parse`], reading only the records in `window`.
+pub(crate) fn read(
+    input: &str,
+    html: &dyn HtmlTokenizer,
+    window: &std::ops::Range<usize>,
+) -> Result<Vec<Result<Record, ParseError>>, ParseError> {
     Ok(read_records(
         records(input, &[])?,
         html,
         "a CSL-JSON item object",
         convert,
+        window,
     ))
 }
 

@@ -130,9 +130,16 @@ impl<'a> Fields<'a> {
     }
 
     /// A non-blank string, trimmed.
+    /// A value over [`MAX_FIELD_BYTES`](crate::limits::MAX_FIELD_BYTES) is
+    /// cut there, with a warning.
     pub(crate) fn str(&mut self, key: &str) -> Option<&'a str> {
         match self.get(key)? {
-            Value::String(s) => Some(s.trim()).filter(|s| !s.is_empty()),
+            Value::String(s) => {
+                let prefix = &self.prefix;
+                let field = || format!("{prefix}{key}");
+                let s = crate::limits::within_field_limit(field, s, &mut self.warnings);
+                Some(s.trim()).filter(|s| !s.is_empty())
+            }
             other => {
                 self.wrong_type(key, "a string", other);
                 None
@@ -314,12 +321,13 @@ pub(crate) fn read_records(
     html: &dyn HtmlTokenizer,
     expected: &'static str,
     convert: fn(&mut Fields<'_>) -> crate::model::Reference,
+    window: &std::ops::Range<usize>,
 ) -> Vec<Result<crate::input::Record, ParseError>> {
     items
         .into_iter()
         .enumerate()
         .map(|(index, (span, raw))| {
-            crate::limits::read_within(index, span, |span| {
+            crate::limits::read_within(index, span, window, |span| {
                 let map = object_at(span, raw, expected)?;
                 let mut fields = Fields::new(&map, html);
                 let reference = convert(&mut fields);

@@ -31,6 +31,15 @@ pub fn parse(
     input: &str,
     html: &dyn HtmlTokenizer,
 ) -> Result<Vec<Result<Record, ParseError>>, ParseError> {
+    read(input, html, &crate::limits::EVERY_RECORD)
+}
+
+/// [`parse`], reading only the records in `window`.
+pub(crate) fn read(
+    input: &str,
+    html: &dyn HtmlTokenizer,
+    window: &std::ops::Range<usize>,
+) -> Result<Vec<Result<Record, ParseError>>, ParseError> {
     let mut records = Vec::new();
     let mut locator = Locator::new(input);
     let mut current: Option<(usize, Vec<Field<'_>>)> = None;
@@ -51,6 +60,7 @@ pub fn parse(
                     records.push(crate::limits::read_within(
                         records.len(),
                         locator.locate(start, line_start),
+                        window,
                         |span| Ok(finish(span, fields, false, html)),
                     ));
                 }
@@ -70,6 +80,7 @@ pub fn parse(
                 Some((start, fields)) => records.push(crate::limits::read_within(
                     records.len(),
                     locator.locate(start, offset),
+                    window,
                     |span| Ok(finish(span, fields, true, html)),
                 )),
                 None => {
@@ -106,6 +117,7 @@ pub fn parse(
         records.push(crate::limits::read_within(
             records.len(),
             locator.locate(start, input.len()),
+            window,
             |span| Ok(finish(span, fields, false, html)),
         ));
     }
@@ -165,23 +177,27 @@ fn finish(span: Span, fields: Vec<Field<'_>>, closed: bool, html: &dyn HtmlToken
     let mut secondary_title = None;
     for field in &fields {
         let value = field.value.trim();
+        let value =
+            crate::limits::within_field_limit(|| field.tag.to_owned(), value, &mut warnings);
         if value.is_empty() {
             continue;
         }
         let one_line = || html_to_text(&value.replace('\n', " "), html);
-        match field.tag {
-            "TY" => reference.item_type = item_type(value),
-            "AU" | "A1" => reference.authors.push(name(value)),
-            "A2" | "ED" => reference.editors.push(name(value)),
-            "TI" | "T1" => reference.title = Some(one_line()),
-            "T2" => secondary_title = Some(one_line()),
-            "JO" | "JF" | "JA" | "J2" | "BT" => journal_candidates.push((field.tag, one_line())),
-            "T3" => reference.collection_title = Some(one_line()),
-            "VL" => reference.volume = Some(one_line()),
-            "IS" => reference.issue = Some(one_line()),
-            "SP" => start_page = Some(one_line()),
-            "EP" => end_page = Some(one_line()),
-            "PY" | "Y1" | "DA" => match ris_date(value) {
+        match field.tag.as_bytes() {
+            b"TY" => reference.item_type = item_type(value),
+            b"AU" | b"A1" => reference.authors.push(name(value)),
+            b"A2" | b"ED" => reference.editors.push(name(value)),
+            b"TI" | b"T1" => reference.title = Some(one_line()),
+            b"T2" => secondary_title = Some(one_line()),
+            b"JO" | b"JF" | b"JA" | b"J2" | b"BT" => {
+                journal_candidates.push((field.tag, one_line()))
+            }
+            b"T3" => reference.collection_title = Some(one_line()),
+            b"VL" => reference.volume = Some(one_line()),
+            b"IS" => reference.issue = Some(one_line()),
+            b"SP" => start_page = Some(one_line()),
+            b"EP" => end_page = Some(one_line()),
+            b"PY" | b"Y1" | b"DA" => match ris_date(value) {
                 Some(date) => {
                     // DA (full date) refines PY (year) when both are given.
                     let better = reference.issued.is_none_or(|old| {
@@ -199,32 +215,32 @@ fn finish(span: Span, fields: Vec<Field<'_>>, closed: bool, html: &dyn HtmlToken
                     ),
                 }),
             },
-            "Y2" => reference.accessed = ris_date(value),
-            "DO" => match Doi::parse(value) {
+            b"Y2" => reference.accessed = ris_date(value),
+            b"DO" => match Doi::parse(value) {
                 Some(doi) => reference.doi = Some(doi),
                 None => warnings.push(Warning {
                     field: "DO".to_owned(),
                     message: format!("line {}: `{value}` is not a DOI; ignored", field.line),
                 }),
             },
-            "UR" | "L2" if reference.url.is_none() => {
+            b"UR" | b"L2" if reference.url.is_none() => {
                 reference.url = url(value, field, &mut warnings);
             }
-            "L1" => {
+            b"L1" => {
                 reference.pdf_url = url(value, field, &mut warnings);
             }
-            "AB" | "N2" if reference.abstract_text.is_none() => {
+            b"AB" | b"N2" if reference.abstract_text.is_none() => {
                 // Continuation lines wrap one paragraph.
                 let text = RichText::from_plain(&value.replace('\n', " "));
                 reference.abstract_text = (!text.is_empty()).then_some(text);
             }
-            "PB" => reference.publisher = Some(one_line()),
-            "CY" | "PP" => reference.publisher_place = Some(one_line()),
-            "ET" => reference.edition = Some(one_line()),
-            "M3" => reference.genre = Some(one_line()),
-            "LA" => reference.language = Some(one_line()),
-            "KW" => reference.fields_of_study.push(one_line()),
-            "SN" => {
+            b"PB" => reference.publisher = Some(one_line()),
+            b"CY" | b"PP" => reference.publisher_place = Some(one_line()),
+            b"ET" => reference.edition = Some(one_line()),
+            b"M3" => reference.genre = Some(one_line()),
+            b"LA" => reference.language = Some(one_line()),
+            b"KW" => reference.fields_of_study.push(one_line()),
+            b"SN" => {
                 for number in value
                     .split([';', ',', '\n'])
                     .map(str::trim)
@@ -237,7 +253,7 @@ fn finish(span: Span, fields: Vec<Field<'_>>, closed: bool, html: &dyn HtmlToken
                     }
                 }
             }
-            "M1" => {
+            b"M1" => {
                 let number = Some(one_line());
                 if matches!(
                     reference.item_type,
@@ -251,7 +267,8 @@ fn finish(span: Span, fields: Vec<Field<'_>>, closed: bool, html: &dyn HtmlToken
                     reference.number = number;
                 }
             }
-            "AN" | "ID" | "N1" | "ST" | "C1" | "C2" | "DB" | "DP" | "CN" | "LB" | "M2" => {
+            b"AN" | b"ID" | b"N1" | b"ST" | b"C1" | b"C2" | b"DB" | b"DP" | b"CN" | b"LB"
+            | b"M2" => {
                 let key = format!("RIS:{}", field.tag);
                 let entry = reference.extra.entry(key).or_default();
                 if !entry.is_empty() {
