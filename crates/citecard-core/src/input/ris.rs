@@ -11,7 +11,8 @@ use crate::rich_text::{html_to_text, HtmlTokenizer, RichText};
 /// One tagged line (with its continuation lines) of a record.
 struct Field<'a> {
     tag: &'a str,
-    value: String,
+    /// Borrowed from the input unless continuation lines were added.
+    value: std::borrow::Cow<'a, str>,
     line: usize,
 }
 
@@ -48,7 +49,8 @@ pub(crate) fn read(
     for (index, raw_line) in input.split_inclusive('\n').enumerate() {
         let line_start = offset;
         offset += raw_line.len();
-        let line = raw_line.trim_end_matches(['\n', '\r']);
+        let ends = raw_line.bytes().rev().take_while(|&b| b == b'\n' || b == b'\r');
+        let line = &raw_line[..raw_line.len() - ends.count()];
         let line = if index == 0 {
             line.trim_start_matches('\u{feff}')
         } else {
@@ -71,7 +73,7 @@ pub(crate) fn read(
                     line_start,
                     vec![Field {
                         tag: "TY",
-                        value: value.to_owned(),
+                        value: value.into(),
                         line: index + 1,
                     }],
                 ));
@@ -92,7 +94,7 @@ pub(crate) fn read(
             Some((tag, value)) => match &mut current {
                 Some((_, fields)) => fields.push(Field {
                     tag,
-                    value: value.to_owned(),
+                    value: value.into(),
                     line: index + 1,
                 }),
                 None => {
@@ -103,8 +105,9 @@ pub(crate) fn read(
             None => match &mut current {
                 Some((_, fields)) => {
                     if let Some(last) = fields.last_mut() {
-                        last.value.push('\n');
-                        last.value.push_str(line.trim());
+                        let value = last.value.to_mut();
+                        value.push('\n');
+                        value.push_str(line.trim());
                     }
                 }
                 None => {
