@@ -2,7 +2,8 @@
 
 use citecard_core::export::{bibtex, csl_json, ris};
 use citecard_core::style::{cite, Style};
-use citecard_core::{parse, Format};
+use citecard_core::rich_text::Html5gum;
+use citecard_core::{parse, parse_window, Format};
 
 /// With `CITECARD_FUZZ_LAST=path`, each input is written there first, so an
 /// input that kills the process outright (a stack overflow, which libFuzzer
@@ -13,10 +14,28 @@ pub fn keep_last(text: &str) {
     }
 }
 
-/// Read `text` as `format`: records or located errors, never a panic.
+/// Read `text` as `format`: records or located errors, never a panic. Also
+/// read a window of two records (where it starts depends on the input), which
+/// must give exactly what the full read gives for those records, and the
+/// same count.
 pub fn read(text: &str, format: Format) {
     keep_last(text);
-    let _ = parse(text, Some(format));
+    let full = parse(text, Some(format));
+    let start = text.len() % 3;
+    let window = start..start + 2;
+    let part = parse_window(text, Some(format), &Html5gum, window.clone());
+    match (&full, &part) {
+        (Ok(full), Ok(part)) => {
+            assert_eq!(full.records.len(), part.records.len(), "record count");
+            for (i, (whole, windowed)) in full.records.iter().zip(&part.records).enumerate() {
+                if window.contains(&i) {
+                    assert_eq!(whole, windowed, "record {i}");
+                }
+            }
+        }
+        (Err(full), Err(part)) => assert_eq!(full, part),
+        _ => panic!("full read {full:?}, window {part:?}"),
+    }
 }
 
 /// Detect the format of `text` and read it, then format every record in
