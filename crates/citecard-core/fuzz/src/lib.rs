@@ -1,8 +1,8 @@
 //! What the fuzz targets do with their input.
 
 use citecard_core::export::{bibtex, csl_json, ris};
-use citecard_core::style::{cite, Style};
 use citecard_core::rich_text::Html5gum;
+use citecard_core::style::{cite, Style};
 use citecard_core::{parse, parse_window, Format};
 
 /// With `CITECARD_FUZZ_LAST=path`, each input is written there first, so an

@@ -49,7 +49,10 @@ pub(crate) fn read(
     for (index, raw_line) in input.split_inclusive('\n').enumerate() {
         let line_start = offset;
         offset += raw_line.len();
-        let ends = raw_line.bytes().rev().take_while(|&b| b == b'\n' || b == b'\r');
+        let ends = raw_line
+            .bytes()
+            .rev()
+            .take_while(|&b| b == b'\n' || b == b'\r');
         let line = &raw_line[..raw_line.len() - ends.count()];
         let line = if index == 0 {
             line.trim_start_matches('\u{feff}')
