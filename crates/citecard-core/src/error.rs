@@ -181,7 +181,8 @@ impl<'a> Locator<'a> {
     }
 }
 
-fn floor_char_boundary(input: &str, mut index: usize) -> usize {
+/// The largest character boundary of `input` at or before `index`.
+pub(crate) fn floor_char_boundary(input: &str, mut index: usize) -> usize {
     if index >= input.len() {
         return input.len();
     }

@@ -42,10 +42,7 @@ pub(crate) fn within_field_limit<'a>(
     if value.len() <= MAX_FIELD_BYTES {
         return value;
     }
-    let mut end = MAX_FIELD_BYTES;
-    while !value.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = crate::error::floor_char_boundary(value, MAX_FIELD_BYTES);
     warnings.push(Warning {
         field: field(),
         message: format!(

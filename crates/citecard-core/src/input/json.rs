@@ -130,6 +130,7 @@ impl<'a> Fields<'a> {
     }
 
     /// A non-blank string, trimmed.
+    ///
     /// A value over [`MAX_FIELD_BYTES`](crate::limits::MAX_FIELD_BYTES) is
     /// cut there, with a warning.
     pub(crate) fn str(&mut self, key: &str) -> Option<&'a str> {
