@@ -6,6 +6,7 @@
 //! | records per input | 1,000 | the first 1,000 are read; an error record in place of the rest says so |
 //! | names per list (authors, editors) | 10,000 | the first 10,000 are kept, with a warning on the record |
 //! | one field value | 128 KB | the first 128 KB are kept, with a warning on the record |
+//! | tagged lines in one RIS record | 20,000 | the first 20,000 are read, with a warning on the record |
 //!
 //! The card also caps what it draws: authors (3, then "+ N more", at most
 //! [`MAX_NAMES_SHOWN`] when expanded), the abstract (about
@@ -27,6 +28,9 @@ pub const MAX_NAMES: usize = 10_000;
 pub const MAX_NAMES_SHOWN: usize = 100;
 /// About how many characters of an abstract a card shows.
 pub const MAX_ABSTRACT_CHARS: usize = 20_000;
+/// The most tagged lines read from one RIS record (room for
+/// [`MAX_NAMES`] authors and as many other lines).
+pub const MAX_RIS_LINES: usize = 2 * MAX_NAMES;
 /// The longest single field value read (128 KB, six times the abstract a
 /// card shows); the rest of a longer value is dropped with a warning.
 pub const MAX_FIELD_BYTES: usize = 128 * 1024;

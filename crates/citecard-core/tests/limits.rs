@@ -232,3 +232,45 @@ fn a_field_over_128_kb_is_cut_there_with_a_warning_in_every_format() {
         );
     }
 }
+
+#[test]
+fn ris_lines_past_twenty_thousand_in_one_record_are_dropped_with_a_warning() {
+    use citecard_core::limits::MAX_RIS_LINES;
+    // TY and TI, then keywords up to the limit; the abstract after them and
+    // its continuation line are past it.
+    let mut input = String::from("TY  - JOUR\nTI  - Long record\n");
+    input.push_str(&"KW  - keyword\n".repeat(MAX_RIS_LINES - 2));
+    input.push_str(
+        "AB  - Too late\ncontinued\nER  - \nTY  - JOUR\nTI  - Next\nAB  - Read\nER  - \n",
+    );
+    let document = parse(&input, None).unwrap();
+    assert_eq!(document.records.len(), 2);
+    let first = document.records[0].as_ref().unwrap();
+    assert_eq!(first.reference.title.as_deref(), Some("Long record"));
+    assert_eq!(first.reference.abstract_text, None);
+    assert_eq!(first.reference.fields_of_study.len(), MAX_RIS_LINES - 2);
+    assert!(
+        first
+            .reference
+            .fields_of_study
+            .iter()
+            .all(|k| k == "keyword"),
+        "no continuation glued on"
+    );
+    let warning = first
+        .warnings
+        .iter()
+        .find(|w| w.field == "record")
+        .expect("a warning");
+    assert!(
+        warning
+            .message
+            .starts_with("1 tagged lines past the first 20000"),
+        "{}",
+        warning.message
+    );
+    // The next record starts afresh.
+    let second = document.records[1].as_ref().unwrap();
+    assert!(second.reference.abstract_text.is_some());
+    assert!(second.warnings.iter().all(|w| w.field != "record"));
+}

@@ -44,6 +44,9 @@ pub(crate) fn read(
     let mut records = Vec::new();
     let mut locator = Locator::new(input);
     let mut current: Option<(usize, Vec<Field<'_>>)> = None;
+    // Tagged lines of the current record past the limit, not kept; and
+    // whether the line above was one of them (its continuation lines go too).
+    let (mut dropped, mut dropping) = (0usize, false);
     let mut stray: Option<usize> = None;
     let mut offset = 0;
     for (index, raw_line) in input.split_inclusive('\n').enumerate() {
@@ -66,9 +69,10 @@ pub(crate) fn read(
                         records.len(),
                         locator.locate(start, line_start),
                         window,
-                        |span| Ok(finish(span, fields, false, html)),
+                        |span| Ok(finish(span, fields, false, dropped, html)),
                     ));
                 }
+                (dropped, dropping) = (0, false);
                 if let Some(start) = stray.take() {
                     records.push(Err(no_type_error(&mut locator, input, start)));
                 }
@@ -86,7 +90,7 @@ pub(crate) fn read(
                     records.len(),
                     locator.locate(start, offset),
                     window,
-                    |span| Ok(finish(span, fields, true, html)),
+                    |span| Ok(finish(span, fields, true, dropped, html)),
                 )),
                 None => {
                     if let Some(start) = stray.take() {
@@ -95,17 +99,24 @@ pub(crate) fn read(
                 }
             },
             Some((tag, value)) => match &mut current {
-                Some((_, fields)) => fields.push(Field {
-                    tag,
-                    value: value.into(),
-                    line: index + 1,
-                }),
+                Some((_, fields)) if fields.len() >= crate::limits::MAX_RIS_LINES => {
+                    (dropped, dropping) = (dropped + 1, true);
+                }
+                Some((_, fields)) => {
+                    dropping = false;
+                    fields.push(Field {
+                        tag,
+                        value: value.into(),
+                        line: index + 1,
+                    });
+                }
                 None => {
                     stray.get_or_insert(line_start);
                 }
             },
             None if line.trim().is_empty() => {}
             None => match &mut current {
+                Some(_) if dropping => {}
                 Some((_, fields)) => {
                     if let Some(last) = fields.last_mut() {
                         let value = last.value.to_mut();
@@ -124,7 +135,7 @@ pub(crate) fn read(
             records.len(),
             locator.locate(start, input.len()),
             window,
-            |span| Ok(finish(span, fields, false, html)),
+            |span| Ok(finish(span, fields, false, dropped, html)),
         ));
     }
     if let Some(start) = stray.take() {
@@ -163,11 +174,35 @@ fn tagged(line: &str) -> Option<(&str, &str)> {
     if !(value.is_empty() || value.starts_with(' ') || line[2..].starts_with(' ')) {
         return None;
     }
-    Some((tag, value.trim()))
+    Some((tag, trim(value)))
 }
 
-fn finish(span: Span, fields: Vec<Field<'_>>, closed: bool, html: &dyn HtmlTokenizer) -> Record {
+/// `text.trim()`, without its search when both ends are plainly not white
+/// space (most RIS values): a record may have a million lines.
+fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
+}
+
+fn finish(
+    span: Span,
+    fields: Vec<Field<'_>>,
+    closed: bool,
+    dropped: usize,
+    html: &dyn HtmlTokenizer,
+) -> Record {
     let mut warnings = Vec::new();
+    if dropped > 0 {
+        warnings.push(Warning {
+            field: "record".to_owned(),
+            message: format!(
+                "{dropped} tagged lines past the first {} of this record are not read",
+                crate::limits::MAX_RIS_LINES
+            ),
+        });
+    }
     if !closed {
         warnings.push(Warning {
             field: "ER".to_owned(),
@@ -182,7 +217,7 @@ fn finish(span: Span, fields: Vec<Field<'_>>, closed: bool, html: &dyn HtmlToken
     let mut journal_candidates: Vec<(&str, String)> = Vec::new();
     let mut secondary_title = None;
     for field in &fields {
-        let value = field.value.trim();
+        let value = trim(&field.value);
         let value =
             crate::limits::within_field_limit(|| field.tag.to_owned(), value, &mut warnings);
         if value.is_empty() {
