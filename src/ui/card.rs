@@ -471,7 +471,7 @@ fn abstract_section(
     t: &Strings,
 ) -> Html {
     // Very long abstracts are cut for the card; the record and its exports
-    // keep all that was read (up to the 128 KB field limit).
+    // keep all that was read (up to the 64 KB field limit).
     let shortened = text.truncated(MAX_ABSTRACT_CHARS);
     let text = shortened.as_ref().unwrap_or(text);
     // About four lines of a card 40 characters wide.

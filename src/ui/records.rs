@@ -105,7 +105,7 @@ impl Reducible for ReadApart {
 }
 
 /// About how many bytes of records one task reads.
-const BATCH_BYTES: usize = 256 * 1024;
+const BATCH_BYTES: usize = 64 * 1024;
 
 /// The records to read next, of the first `shown`: nothing read yet, the
 /// first record alone (which also locates the others); then, from the first

@@ -5,7 +5,7 @@
 //! | input size | 10 MB | the whole input is an error ([`ParseErrorKind::TooLarge`]) |
 //! | records per input | 1,000 | the first 1,000 are read; an error record in place of the rest says so |
 //! | names per list (authors, editors) | 10,000 | the first 10,000 are kept, with a warning on the record |
-//! | one field value | 128 KB | the first 128 KB are kept, with a warning on the record |
+//! | one field value | 64 KB | the first 64 KB are kept, with a warning on the record |
 //! | tagged lines in one RIS record | 20,000 | the first 20,000 are read, with a warning on the record |
 //!
 //! The card also caps what it draws: authors (3, then "+ N more", at most
@@ -31,9 +31,9 @@ pub const MAX_ABSTRACT_CHARS: usize = 20_000;
 /// The most tagged lines read from one RIS record (room for
 /// [`MAX_NAMES`] authors and as many other lines).
 pub const MAX_RIS_LINES: usize = 2 * MAX_NAMES;
-/// The longest single field value read (128 KB, six times the abstract a
+/// The longest single field value read (64 KB, three times the abstract a
 /// card shows); the rest of a longer value is dropped with a warning.
-pub const MAX_FIELD_BYTES: usize = 128 * 1024;
+pub const MAX_FIELD_BYTES: usize = 64 * 1024;
 
 /// `value` cut to [`MAX_FIELD_BYTES`] (at a character boundary), with a
 /// warning on `field` when it was longer. Readers call this on every value,
@@ -50,7 +50,7 @@ pub(crate) fn within_field_limit<'a>(
     warnings.push(Warning {
         field: field(),
         message: format!(
-            "{} bytes past the first {MAX_FIELD_BYTES} (128 KB) are not read",
+            "{} bytes past the first {MAX_FIELD_BYTES} (64 KB) are not read",
             value.len() - end
         ),
     });

@@ -181,7 +181,7 @@ fn an_abstract_within_the_display_cap_is_not_cut() {
 }
 
 #[test]
-fn a_field_over_128_kb_is_cut_there_with_a_warning_in_every_format() {
+fn a_field_over_64_kb_is_cut_there_with_a_warning_in_every_format() {
     use citecard_core::limits::MAX_FIELD_BYTES;
     // 3-byte characters, so the cut must find a character boundary.
     let long = "é長".repeat(MAX_FIELD_BYTES / 5 + 10);
@@ -214,7 +214,7 @@ fn a_field_over_128_kb_is_cut_there_with_a_warning_in_every_format() {
                     document.format, record.warnings
                 )
             });
-        assert!(warning.message.contains("128 KB"), "{}", warning.message);
+        assert!(warning.message.contains("64 KB"), "{}", warning.message);
         let reference = &record.reference;
         let kept = match field {
             "title" => reference.title.clone().unwrap(),
