@@ -62,12 +62,9 @@ fn not_read(record: &Result<Rc<citecard_core::Reference>, ParseError>) -> bool {
     matches!(record, Err(e) if e.kind == ParseErrorKind::NotRead)
 }
 
-/// The records read apart so far, for one input and format.
+/// The records read apart so far, with the input and format they are of.
 #[derive(Default)]
-struct ReadApart {
-    key: Option<(AttrValue, Option<Format>)>,
-    parsed: Option<Rc<Parsed>>,
-}
+struct ReadApart(Option<(AttrValue, Option<Format>, Rc<Parsed>)>);
 
 /// A batch read apart: merged into what was read before for the same input.
 struct Batch {
@@ -81,26 +78,30 @@ impl Reducible for ReadApart {
     type Action = Batch;
 
     fn reduce(self: Rc<Self>, batch: Batch) -> Rc<Self> {
-        let key = Some((batch.input, batch.format));
-        let parsed = match (&self.parsed, batch.parsed) {
-            (Some(old), Ok(new)) if self.key == key => match &**old {
-                Ok(old) if old.len() == new.len() => {
-                    let mut merged = old.clone();
-                    for (i, record) in new.into_iter().enumerate() {
-                        if batch.window.contains(&i) {
-                            merged[i] = record;
+        let parsed = match (&self.0, batch.parsed) {
+            (Some((input, format, old)), Ok(new))
+                if *input == batch.input && *format == batch.format =>
+            {
+                match &**old {
+                    Ok(old) if old.len() == new.len() => {
+                        let mut merged = old.clone();
+                        for (i, record) in new.into_iter().enumerate() {
+                            if batch.window.contains(&i) {
+                                merged[i] = record;
+                            }
                         }
+                        Ok(merged)
                     }
-                    Ok(merged)
+                    _ => Ok(new),
                 }
-                _ => Ok(new),
-            },
+            }
             (_, parsed) => parsed,
         };
-        Rc::new(ReadApart {
-            key,
-            parsed: Some(Rc::new(parsed)),
-        })
+        Rc::new(ReadApart(Some((
+            batch.input,
+            batch.format,
+            Rc::new(parsed),
+        ))))
     }
 }
 
@@ -120,9 +121,9 @@ fn next_window(read_so_far: Option<&Parsed>, shown: usize) -> Option<Range<usize
     let start = records[..shown].iter().position(not_read)?;
     let mut end = start;
     let mut bytes = 0;
-    while let Some(Err(e)) = records[..shown].get(end) {
+    while let Some(Err(e)) = records[..shown].get(end).filter(|r| not_read(r)) {
         bytes += e.span.end - e.span.start;
-        if e.kind != ParseErrorKind::NotRead || (end > start && bytes > BATCH_BYTES) {
+        if end > start && bytes > BATCH_BYTES {
             break;
         }
         end += 1;
@@ -154,10 +155,9 @@ pub fn RecordCards(props: &RecordCardsProps) -> Html {
     );
     let shown = use_state(|| CARDS_PER_BATCH);
     let read_apart = use_reducer(ReadApart::default);
-    // What has been read apart for this input: nothing yet (`None`), or the
-    // first record still to read (`Some(None)` when there is none).
-    let read_so_far: Option<Rc<Parsed>> = match (&read_apart.key, &read_apart.parsed) {
-        (Some((input, format)), Some(parsed)) if *input == props.input && *format == *detected => {
+    // What has been read apart of this input so far, if anything.
+    let read_so_far: Option<Rc<Parsed>> = match &read_apart.0 {
+        Some((input, format, parsed)) if *input == props.input && *format == *detected => {
             Some(parsed.clone())
         }
         _ => None,
@@ -218,7 +218,7 @@ pub fn RecordCards(props: &RecordCardsProps) -> Html {
                 <div class="citecard-list">
                     { for records.iter().take(*shown).map(|record| match record {
                         Ok(reference) => html! { <CitationCard reference={reference.clone()} {theme} {variant} {lang} {style} /> },
-                        Err(e) if e.kind == ParseErrorKind::NotRead => html! { <CardSkeleton {theme} {lang} /> },
+                        record if not_read(record) => html! { <CardSkeleton {theme} {lang} /> },
                         Err(e) => error(e),
                     }) }
                     if more > 0 {

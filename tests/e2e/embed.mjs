@@ -43,3 +43,33 @@ export async function hostPage(page, { body, head = '', csp } = {}) {
 
 /** The <citation-card> elements' rendered cards (inside their shadow roots). */
 export const cards = (page) => page.locator('citation-card').locator('[data-testid=citation-card]');
+
+/** Collect the page's long tasks (their durations, ms) from its first load on. Call before `hostPage`. */
+export const observeLongTasks = (page) =>
+  page.addInitScript(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
+  });
+
+/** Forget the long tasks so far (after `observeLongTasks`). */
+export const forgetLongTasks = (page) => page.evaluate(() => { window.longTasks = []; });
+
+/** The long tasks since `observeLongTasks` or the last `forgetLongTasks`. */
+export const longTasks = (page) => page.evaluate(() => window.longTasks);
+
+/** Open a host page with an empty `#mount` and wait for `window.citecard`. */
+export async function mountPage(page) {
+  await hostPage(page, { body: '<div id="mount"></div>' });
+  await page.waitForFunction(() => window.citecard);
+}
+
+/**
+ * `citecard.render` `text` into `#mount`. The text is handed to the page
+ * first, so that a long text's transfer is not part of the render; with
+ * `{ forget: true }` the long tasks so far are forgotten in between.
+ */
+export async function renderInMount(page, text, options = { lang: 'en' }, { forget = false } = {}) {
+  await page.evaluate((t) => { window.input = t; }, text);
+  if (forget) await forgetLongTasks(page);
+  await page.evaluate((o) => window.citecard.render(document.querySelector('#mount'), window.input, o), options);
+}

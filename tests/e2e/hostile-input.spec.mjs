@@ -2,7 +2,7 @@
 // and one bad card never takes the others down.
 import { test, expect } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
-import { hostPage } from './embed.mjs';
+import { hostPage, mountPage, renderInMount } from './embed.mjs';
 
 const invalid = new URL('../../crates/citecard-core/tests/fixtures/invalid/', import.meta.url);
 const fixtures = readdirSync(invalid).flatMap((format) =>
@@ -42,12 +42,8 @@ test(`all ${fixtures.length} malformed fixtures give the CLI's located error in 
 
 // How long the refusal blocks the page is checked in perf.spec.mjs.
 test('an input over 10 MB is refused with a clear error card', async ({ page }) => {
-  await hostPage(page, { body: '<div id="mount"></div>' });
-  await page.waitForFunction(() => window.citecard);
-  await page.evaluate(() => {
-    const huge = `TY  - JOUR\nTI  - Huge\n${'AB  - x\n'.repeat(1_400_000)}ER  - \n`;
-    return window.citecard.render(document.querySelector('#mount'), huge, { lang: 'en' });
-  });
+  await mountPage(page);
+  await renderInMount(page, `TY  - JOUR\nTI  - Huge\n${'AB  - x\n'.repeat(1_400_000)}ER  - \n`);
   await expect(page.locator('#mount [data-testid=error-message]')).toContainText('10 MB');
   await expect(page.locator('#mount [data-testid=error-location]')).toHaveText('Line 1, column 1');
 });
@@ -55,9 +51,8 @@ test('an input over 10 MB is refused with a clear error card', async ({ page }) 
 test('10,000 authors: the card lists 3, then at most 100 expanded, and says how many more the exports have', async ({ page }) => {
   const names = Array.from({ length: 10_000 }, (_, i) => `AU  - Author${i}, Ann`).join('\n');
   const ris = `TY  - JOUR\nTI  - Many hands\n${names}\nER  - \n`;
-  await hostPage(page, { body: '<div id="mount"></div>' });
-  await page.waitForFunction(() => window.citecard);
-  await page.evaluate((text) => window.citecard.render(document.querySelector('#mount'), text, { lang: 'en' }), ris);
+  await mountPage(page);
+  await renderInMount(page, ris);
   const authors = page.locator('#mount [data-testid=authors]');
   await expect(authors).toHaveText('Ann Author0, Ann Author1, Ann Author2');
   const toggle = page.locator('#mount [data-testid=authors-toggle]');
@@ -78,9 +73,8 @@ test('a long abstract shows about 20,000 characters and says it is shortened; th
   // the 64 KB field limit.
   const words = 'lorem <b>ipsum</b> dolor '.repeat(2_000);
   const record = JSON.stringify({ title: 'Long', JCR: 'Q1', abstract: `<p><strong>Aim:</strong> ${words}</p>` });
-  await hostPage(page, { body: '<div id="mount"></div>' });
-  await page.waitForFunction(() => window.citecard);
-  await page.evaluate((text) => window.citecard.render(document.querySelector('#mount'), text, { lang: 'en' }), record);
+  await mountPage(page);
+  await renderInMount(page, record);
   const body = page.locator('#mount [data-testid=abstract-body]');
   await expect(body).toContainText('Aim: lorem ipsum dolor');
   const note = page.locator('#mount [data-testid=abstract-shortened]');

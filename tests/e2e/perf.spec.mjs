@@ -2,46 +2,39 @@
 // every other spec, one at a time (playwright.config.mjs, project "perf"),
 // so that other tests' work on the same cores does not count against them.
 import { test, expect } from '@playwright/test';
-import { cards, hostPage, seedRecord } from './embed.mjs';
+import { cards, forgetLongTasks, hostPage, longTasks, mountPage, observeLongTasks, renderInMount } from './embed.mjs';
+import { nearLimitShapes } from './near-limit.mjs';
 
 test.describe.configure({ mode: 'serial' });
 
 const ris = 'TY  - JOUR\nAU  - Lovelace, Ada\nTI  - Notes on the analytical engine\nT2  - Scientific Memoirs\nPY  - 1843\nER  - \n';
 
 test('a hundred cards render, each in its own task (no long task over 200 ms)', async ({ page }) => {
-  await page.addInitScript(() => {
-    window.longTasks = [];
-    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
-  });
+  await observeLongTasks(page);
   const body = Array.from({ length: 100 }, (_, i) =>
     `<citation-card record="${ris.replace('Notes', `Notes ${i}`).replaceAll('\n', '&#10;')}" variant="compact"></citation-card>`).join('\n');
   await hostPage(page, { body });
   // From the first card on (after the wasm compiled), mounting must not block.
   await expect(cards(page).first()).toBeVisible();
-  await page.evaluate(() => { window.longTasks = []; });
+  await forgetLongTasks(page);
   await expect(cards(page)).toHaveCount(100, { timeout: 20_000 });
   await expect(page.locator('citation-card').nth(99).locator('[data-testid=title]')).toHaveText('Notes 99 on the analytical engine');
-  const tasks = await page.evaluate(() => window.longTasks);
+  const tasks = await longTasks(page);
   expect(Math.max(0, ...tasks), `long tasks: ${tasks}`).toBeLessThan(200);
 });
 
 test('a thousand records render in batches without long tasks, and parse stops at 1,000', async ({ page }) => {
-  await page.addInitScript(() => {
-    window.longTasks = [];
-    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
-  });
+  await observeLongTasks(page);
   const records = Array.from({ length: 1001 }, (_, i) => `TY  - JOUR\nTI  - Record ${i + 1}\nER  - \n`).join('');
-  await hostPage(page, { body: '<div id="mount"></div>' });
-  await page.waitForFunction(() => window.citecard);
-  await page.evaluate(() => { window.longTasks = []; });
-  await page.evaluate((text) => window.citecard.render(document.querySelector('#mount'), text, { variant: 'compact', lang: 'en' }), records);
+  await mountPage(page);
+  await renderInMount(page, records, { variant: 'compact', lang: 'en' }, { forget: true });
   const cards = page.locator('#mount [data-testid=citation-card]');
   await expect(cards).toHaveCount(10);
   const more = page.locator('#mount [data-testid=more-cards]');
   await expect(more).toHaveText('Show 10 more cards (991 left)');
   await more.click();
   await expect(cards).toHaveCount(20);
-  const tasks = await page.evaluate(() => window.longTasks);
+  const tasks = await longTasks(page);
   expect(Math.max(0, ...tasks), `long tasks: ${tasks}`).toBeLessThan(200);
   // The limit: record 1,001 is not read, and says so where it starts.
   const parsed = await page.evaluate((text) => window.citecard.parse(text), records);
@@ -50,55 +43,32 @@ test('a thousand records render in batches without long tasks, and parse stops a
 
 
 test('an input over 10 MB is refused without being scanned (no long task over 200 ms)', async ({ page }) => {
-  await page.addInitScript(() => {
-    window.longTasks = [];
-    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
-  });
-  await hostPage(page, { body: '<div id="mount"></div>' });
-  await page.waitForFunction(() => window.citecard);
+  await observeLongTasks(page);
+  await mountPage(page);
   // 11.2 MB of RIS in 1.4 million lines: detecting its format alone took
   // 700 ms, before the size limit was checked first.
-  await page.evaluate(() => { window.huge = `TY  - JOUR\nTI  - Huge\n${'AB  - x\n'.repeat(1_400_000)}ER  - \n`; });
-  await page.evaluate(() => { window.longTasks = []; });
-  await page.evaluate(() => window.citecard.render(document.querySelector('#mount'), window.huge, { lang: 'en' }));
+  await renderInMount(page, `TY  - JOUR\nTI  - Huge\n${'AB  - x\n'.repeat(1_400_000)}ER  - \n`, { lang: 'en' }, { forget: true });
   await expect(page.locator('#mount [data-testid=error-message]')).toContainText('10 MB');
-  const tasks = await page.evaluate(() => window.longTasks);
+  const tasks = await longTasks(page);
   expect(Math.max(0, ...tasks), `long tasks: ${tasks}`).toBeLessThan(200);
 });
 
-// Inputs just under the 10 MB limit: a thousand records with long
-// abstracts, and one record whose abstract alone is 10 MB of tags (each tag a
-// DOM node to read). tests/bench/near-limit.spec.mjs measures more shapes.
-const nearLimit = 9_900_000;
-const seed = () => JSON.parse(seedRecord.split('\n')[0]);
-const tagDense = (chars) => `<p>${'lorem <b>ipsum</b> '.repeat(Math.floor(chars / 19))}</p>`;
-const shapes = {
-  'a thousand RIS records with 9.6 KB abstracts': [
-    () => {
-      const record = `TY  - JOUR\nTI  - ${seed().title}\nAU  - Lovelace, Ada\nAB  - ${'lorem ipsum '.repeat(800)}\nER  - \n`;
-      return record.repeat(Math.min(1_000, Math.floor(nearLimit / record.length)));
-    },
-  ],
-  'one BookSci record with a 10 MB abstract': [() => JSON.stringify({ ...seed(), abstract: tagDense(nearLimit - 3_000) })],
-};
+// Two of the near-limit shapes (near-limit.mjs; the benchmark measures all):
+// a thousand records with long abstracts, and one record whose abstract alone
+// is 10 MB of tags.
+const checked = ['RIS, 1,000 records with 9.6 KB abstracts', 'BookSci, one record with a 10 MB tag-dense abstract'];
 
-for (const [shape, [make]] of Object.entries(shapes)) {
+for (const shape of checked) {
   test(`an input just under 10 MB, ${shape}, renders without a long task over 200 ms`, async ({ page }) => {
-    await page.addInitScript(() => {
-      window.longTasks = [];
-      new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
-    });
-    await hostPage(page, { body: '<div id="mount"></div>' });
-    await page.waitForFunction(() => window.citecard);
-    const text = make();
+    await observeLongTasks(page);
+    await mountPage(page);
+    const text = nearLimitShapes[shape]();
     expect(text.length).toBeGreaterThan(9_500_000);
-    await page.evaluate((t) => { window.input = t; }, text);
-    await page.evaluate(() => { window.longTasks = []; });
-    await page.evaluate(() => window.citecard.render(document.querySelector('#mount'), window.input, { lang: 'en' }));
+    await renderInMount(page, text, { lang: 'en' }, { forget: true });
     const titles = page.locator('#mount [data-testid=citation-card] [data-testid=title]');
     await expect(titles.first()).toContainText('Embedding coproduction in organisational culture', { timeout: 15_000 });
     await expect(page.locator('#mount [data-testid=card-skeleton]')).toHaveCount(0, { timeout: 15_000 });
-    const tasks = await page.evaluate(() => window.longTasks);
+    const tasks = await longTasks(page);
     console.log(`${shape}: long tasks (ms) ${tasks.map(Math.round).join(', ') || 'none'}`);
     expect(Math.max(0, ...tasks), `long tasks: ${tasks}`).toBeLessThan(200);
   });

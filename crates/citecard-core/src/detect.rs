@@ -173,7 +173,7 @@ pub fn detect(input: &str) -> Option<Format> {
     while i < bytes.len() {
         // Skip the line's leading white space (and byte-order marks).
         let b = bytes[i];
-        if b == b'\n' || b.is_ascii_whitespace() {
+        if b.is_ascii_whitespace() {
             i += 1;
             continue;
         }
@@ -184,7 +184,7 @@ pub fn detect(input: &str) -> Option<Format> {
                 continue;
             }
         }
-        let end = memchr_newline(bytes, i);
+        let end = line_end(bytes, i);
         let line = &input[i..end];
         match b {
             b'{' if BOOKSCI_KEYS.iter().any(|key| line.contains(key)) => {
@@ -220,7 +220,8 @@ pub fn detect(input: &str) -> Option<Format> {
 }
 
 /// The index of the first `\n` at or after `from`, or the input's length.
-fn memchr_newline(bytes: &[u8], from: usize) -> usize {
+/// (A plain loop: lines are short, and `str::find` costs more to start.)
+fn line_end(bytes: &[u8], from: usize) -> usize {
     bytes[from..]
         .iter()
         .position(|&b| b == b'\n')

@@ -36,6 +36,11 @@ impl Document {
     }
 }
 
+/// What a format's reader returns: every record in input order, each read or
+/// an error in its place; or the error that kept the input from being read
+/// at all.
+pub type Records = Result<Vec<Result<Record, ParseError>>, ParseError>;
+
 /// One record read from an input, with what was repaired on the way.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Record {

@@ -9,7 +9,7 @@ use biblatex::{
 
 use crate::detect::Format;
 use crate::error::{Locator, ParseError, ParseErrorKind, Warning};
-use crate::input::Record;
+use crate::input::{Record, Records};
 use crate::link::{Doi, HttpUrl};
 use crate::model::{Date, ItemType, Name, Reference};
 use crate::rich_text::{HtmlTokenizer, RichText};
@@ -34,10 +34,7 @@ use crate::rich_text::{HtmlTokenizer, RichText};
 /// assert_eq!(reference.issued.unwrap().month, Some(2));
 /// assert_eq!(records[1].as_ref().unwrap_err().span.line, 4);
 /// ```
-pub fn parse(
-    input: &str,
-    html: &dyn HtmlTokenizer,
-) -> Result<Vec<Result<Record, ParseError>>, ParseError> {
+pub fn parse(input: &str, html: &dyn HtmlTokenizer) -> Records {
     let mut abbreviations = Vec::new();
     // Each entry with its offset in `input`, or a syntax error in its place.
     let mut entries = Vec::new();
@@ -345,18 +342,17 @@ fn convert(
     // Values over the field limit are cut; their warnings are added below.
     let over_limit = std::cell::RefCell::new(Vec::new());
     let text = |field: &str| -> Option<String> {
-        let value = entry.get(field).map(chunks_text)?;
-        let mut cut = Vec::new();
-        let kept = crate::limits::within_field_limit(|| field.to_owned(), &value, &mut cut);
-        let kept = (kept.len() < value.len()).then(|| kept.to_owned());
+        let mut value = entry.get(field).map(chunks_text)?;
         let mut over = over_limit.borrow_mut();
-        for warning in cut {
-            // A field may be asked for twice (`journal`): warn once.
-            if !over.iter().any(|w: &Warning| w.field == warning.field) {
-                over.push(warning);
-            }
+        // A field may be asked for twice (`journal`): warn once.
+        let warned = over.iter().any(|w: &Warning| w.field == field);
+        let mut cut = Vec::new();
+        let kept = crate::limits::within_field_limit(|| field.to_owned(), &value, &mut cut).len();
+        value.truncate(kept);
+        if !warned {
+            over.extend(cut);
         }
-        kept.or(Some(value)).filter(|s| !s.is_empty())
+        Some(value).filter(|s| !s.is_empty())
     };
     let mut reference = Reference {
         item_type: item_type(entry),

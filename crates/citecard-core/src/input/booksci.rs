@@ -5,12 +5,14 @@
 //! defensively: a field of the wrong type is dropped with a warning naming
 //! it, never an error for the whole record.
 
+use std::ops::Range;
+
 use serde_json::{Map, Value};
 
 use crate::detect::Format;
 use crate::error::{Locator, ParseError, Span};
 use crate::input::json::{json_error, json_error_at, Fields};
-use crate::input::Record;
+use crate::input::{Record, Records};
 use crate::link::{Doi, HttpUrl};
 use crate::model::{Date, ItemType, Metrics, Name, Quartile, Reference};
 use crate::names::{is_suffix, parse_display_name};
@@ -32,19 +34,12 @@ use crate::rich_text::{html_to_text, HtmlTokenizer, RichText};
 /// let record = records[0].as_ref().unwrap();
 /// assert_eq!(record.reference.metrics.citation_count, Some(3));
 /// ```
-pub fn parse(
-    input: &str,
-    html: &dyn HtmlTokenizer,
-) -> Result<Vec<Result<Record, ParseError>>, ParseError> {
+pub fn parse(input: &str, html: &dyn HtmlTokenizer) -> Records {
     read(input, html, &crate::limits::EVERY_RECORD)
 }
 
 /// [`parse`], reading only the records in `window`.
-pub(crate) fn read(
-    input: &str,
-    html: &dyn HtmlTokenizer,
-    window: &std::ops::Range<usize>,
-) -> Result<Vec<Result<Record, ParseError>>, ParseError> {
+pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>) -> Records {
     let mut records = Vec::new();
     let mut header: Vec<&str> = Vec::new();
     let mut current: Option<Pending<'_>> = None;
@@ -400,7 +395,7 @@ mod tests {
     use crate::error::ParseErrorKind;
     use crate::rich_text::Html5gum;
 
-    fn parse(input: &str) -> Result<Vec<Result<Record, ParseError>>, ParseError> {
+    fn parse(input: &str) -> Records {
         super::parse(input, &Html5gum)
     }
 

@@ -2,6 +2,7 @@
 //! envelope, the bare message, or a `work-list` of items.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -11,7 +12,7 @@ use crate::error::{Locator, ParseError, Span};
 use crate::input::json::{
     date_from_parts, json_error, parse_document, read_records, span_of, Fields,
 };
-use crate::input::Record;
+use crate::input::Records;
 use crate::model::{Date, ItemType, Metrics, Name, Reference};
 use crate::rich_text::{html_to_text, HtmlTokenizer, RichText};
 
@@ -29,19 +30,12 @@ use crate::rich_text::{html_to_text, HtmlTokenizer, RichText};
 /// assert_eq!(reference.title.as_deref(), Some("A Title"));
 /// assert_eq!(reference.abstract_text.as_ref().unwrap().to_html(), "<p>Text with <em>style</em>.</p>");
 /// ```
-pub fn parse(
-    input: &str,
-    html: &dyn HtmlTokenizer,
-) -> Result<Vec<Result<Record, ParseError>>, ParseError> {
+pub fn parse(input: &str, html: &dyn HtmlTokenizer) -> Records {
     read(input, html, &crate::limits::EVERY_RECORD)
 }
 
 /// [`parse`], reading only the records in `window`.
-pub(crate) fn read(
-    input: &str,
-    html: &dyn HtmlTokenizer,
-    window: &std::ops::Range<usize>,
-) -> Result<Vec<Result<Record, ParseError>>, ParseError> {
+pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>) -> Records {
     Ok(read_records(
         works(input)?,
         html,

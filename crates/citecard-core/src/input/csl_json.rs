@@ -1,12 +1,13 @@
 //! CSL-JSON: one item object, or an array of them.
 
+use std::ops::Range;
+
 use serde_json::{Map, Value};
 
 use crate::detect::Format;
-use crate::error::ParseError;
 use crate::export::csl_json::{number_is_article_number, ID_KEY, VARIABLE_PREFIX};
 use crate::input::json::{read_records, records, Fields};
-use crate::input::Record;
+use crate::input::Records;
 use crate::model::{ItemType, Metrics, Name, Quartile, Reference};
 use crate::rich_text::{HtmlTokenizer, RichText};
 
@@ -49,19 +50,12 @@ const MODELLED: &[&str] = &[
 /// assert_eq!(records[0].as_ref().unwrap().reference.issued.unwrap().year, 2001);
 /// assert_eq!(records[1].as_ref().unwrap_err().span.column, 81);
 /// ```
-pub fn parse(
-    input: &str,
-    html: &dyn HtmlTokenizer,
-) -> Result<Vec<Result<Record, ParseError>>, ParseError> {
+pub fn parse(input: &str, html: &dyn HtmlTokenizer) -> Records {
     read(input, html, &crate::limits::EVERY_RECORD)
 }
 
 /// [`parse`], reading only the records in `window`.
-pub(crate) fn read(
-    input: &str,
-    html: &dyn HtmlTokenizer,
-    window: &std::ops::Range<usize>,
-) -> Result<Vec<Result<Record, ParseError>>, ParseError> {
+pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>) -> Records {
     Ok(read_records(
         records(input, &[])?,
         html,

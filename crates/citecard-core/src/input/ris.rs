@@ -1,8 +1,10 @@
 //! RIS, the tagged format of reference managers: `TY  - JOUR` … `ER  - `.
 
+use std::ops::Range;
+
 use crate::detect::Format;
 use crate::error::{Locator, ParseError, ParseErrorKind, Span, Warning};
-use crate::input::Record;
+use crate::input::{Record, Records};
 use crate::link::{Doi, HttpUrl};
 use crate::model::{Date, ItemType, Name, Reference};
 use crate::names::{looks_like_organisation, parse_display_name, parse_inverted_name};
@@ -28,19 +30,12 @@ struct Field<'a> {
 /// assert_eq!(reference.authors[0].given.as_deref(), Some("Ada"));
 /// assert_eq!(reference.doi.as_ref().unwrap().as_str(), "10.1/x");
 /// ```
-pub fn parse(
-    input: &str,
-    html: &dyn HtmlTokenizer,
-) -> Result<Vec<Result<Record, ParseError>>, ParseError> {
+pub fn parse(input: &str, html: &dyn HtmlTokenizer) -> Records {
     read(input, html, &crate::limits::EVERY_RECORD)
 }
 
 /// [`parse`], reading only the records in `window`.
-pub(crate) fn read(
-    input: &str,
-    html: &dyn HtmlTokenizer,
-    window: &std::ops::Range<usize>,
-) -> Result<Vec<Result<Record, ParseError>>, ParseError> {
+pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>) -> Records {
     let mut records = Vec::new();
     let mut locator = Locator::new(input);
     let mut current: Option<(usize, Vec<Field<'_>>)> = None;

@@ -1,12 +1,13 @@
 //! Semantic Scholar Graph API papers: a single paper, or the `data` array of
 //! a search or batch answer.
 
+use std::ops::Range;
+
 use serde_json::Value;
 
 use crate::detect::Format;
-use crate::error::ParseError;
 use crate::input::json::{read_records, records, Fields};
-use crate::input::Record;
+use crate::input::Records;
 use crate::link::{Doi, HttpUrl};
 use crate::model::{Date, ItemType, Metrics, Reference};
 use crate::names::parse_display_name;
@@ -23,19 +24,12 @@ use crate::rich_text::{HtmlTokenizer, RichText};
 /// assert_eq!(reference.doi.as_ref().unwrap().as_str(), "10.1/x");
 /// assert_eq!(reference.authors[0].family.as_deref(), Some("Lovelace"));
 /// ```
-pub fn parse(
-    input: &str,
-    html: &dyn HtmlTokenizer,
-) -> Result<Vec<Result<Record, ParseError>>, ParseError> {
+pub fn parse(input: &str, html: &dyn HtmlTokenizer) -> Records {
     read(input, html, &crate::limits::EVERY_RECORD)
 }
 
 /// [`parse`], reading only the records in `window`.
-pub(crate) fn read(
-    input: &str,
-    html: &dyn HtmlTokenizer,
-    window: &std::ops::Range<usize>,
-) -> Result<Vec<Result<Record, ParseError>>, ParseError> {
+pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>) -> Records {
     Ok(read_records(
         records(input, &["data"])?,
         html,
