@@ -21,10 +21,10 @@ use crate::model::Reference;
 pub fn citation_keys(references: &[Reference]) -> Vec<String> {
     let mut keys: Vec<String> = Vec::with_capacity(references.len());
     for reference in references {
-        let base = ["bibtex:key", "csl:id"]
-            .iter()
-            .filter_map(|k| reference.extra.get(*k))
-            .find(|k| {
+        let base = reference
+            .source_key
+            .as_ref()
+            .filter(|k| {
                 !k.is_empty()
                     && k.chars().all(|c| {
                         !c.is_whitespace()

@@ -77,8 +77,19 @@ pub struct Reference {
     pub metrics: Metrics,
     /// Where the record came from.
     pub provenance: Provenance,
-    /// Source-specific identifiers kept for round trips; never shown.
-    pub extra: BTreeMap<String, String>,
+    /// The key or id the record was read with (a BibTeX citation key, a
+    /// CSL-JSON `id`), which exports reuse when they can.
+    pub source_key: Option<String>,
+    /// CSL variables citecard does not model (`translator`,
+    /// `original-date`, `number-of-pages`, …), kept as their CSL-JSON
+    /// values from a CSL-JSON input: styles read them and the CSL-JSON
+    /// export writes them back.
+    pub csl_variables: BTreeMap<String, serde_json::Value>,
+    /// Other fields of the source record, by their name there (a Semantic
+    /// Scholar `paperId`, a BookSci `FirstCategoryId`, an unknown RIS tag or
+    /// BibTeX field), kept for round trips under CSL-JSON's `custom`; no
+    /// style or card shows them.
+    pub source_fields: BTreeMap<String, String>,
 }
 
 impl Reference {
@@ -125,6 +136,13 @@ impl Reference {
             .find(|w| !w.is_empty() && !STOP_WORDS.contains(&w.as_str()))
             .unwrap_or_default();
         format!("{name}{year}{word}")
+    }
+
+    /// CSL's `number` variable: the article number of an article, else its
+    /// report or other number (CSL has no article-number variable, and
+    /// styles read one from `number`).
+    pub fn csl_number(&self) -> Option<&str> {
+        self.article_number.as_deref().or(self.number.as_deref())
     }
 
     /// The link the card's title should point to: the DOI resolver, else the landing page.
@@ -250,6 +268,19 @@ impl ItemType {
             ItemType::Patent => "patent",
             ItemType::Document => "document",
         }
+    }
+
+    /// Whether a CSL `number` of this type is an article number (journal,
+    /// magazine and newspaper articles, preprints) rather than a report or
+    /// other number.
+    pub fn numbers_articles(self) -> bool {
+        matches!(
+            self,
+            ItemType::ArticleJournal
+                | ItemType::ArticleMagazine
+                | ItemType::ArticleNewspaper
+                | ItemType::Preprint
+        )
     }
 
     /// The item type with CSL name `name`, if citecard knows it.

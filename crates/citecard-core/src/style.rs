@@ -6,10 +6,21 @@
 //! minified at build time and embedded); the en-US locale supplies terms
 //! and date formats. A style is parsed on first use and kept.
 
-mod csl;
+mod condition;
+mod date;
 mod engine;
+mod formatting;
+#[cfg(test)]
+mod fragments;
+mod locale;
+mod names;
+mod number;
+mod output;
+mod page_range;
+mod rendering;
 mod text_case;
 mod tree;
+mod variables;
 
 use std::fmt;
 use std::str::FromStr;

@@ -127,7 +127,10 @@ fn reference_record_has_exact_fields() {
         .1
         .ends_with("with attention to ways of overcoming challenges."));
     assert_eq!(
-        reference.extra.get("FirstCategoryId").map(String::as_str),
+        reference
+            .source_fields
+            .get("FirstCategoryId")
+            .map(String::as_str),
         Some("1085")
     );
     assert_eq!(

@@ -175,7 +175,7 @@ proptest! {
             .into_iter()
             .map(|record| {
                 let mut reference = record.unwrap().reference;
-                reference.extra.remove("csl:id");
+                reference.source_key = None;
                 reference
             })
             .collect();

@@ -4,13 +4,7 @@
 use serde_json::{json, Map, Value};
 
 use crate::export::citation_keys;
-use crate::model::{Date, ItemType, Name, Reference};
-
-/// The key in `Reference::extra` that keeps a CSL-JSON item's `id`.
-pub(crate) const ID_KEY: &str = "csl:id";
-/// Extra keys starting with this hold CSL variables citecard does not model,
-/// as JSON text, so that a CSL-JSON round trip loses nothing.
-pub(crate) const VARIABLE_PREFIX: &str = "csl:";
+use crate::model::{Date, Name, Reference};
 
 /// Write `references` as a CSL-JSON array, pretty-printed.
 ///
@@ -59,13 +53,7 @@ pub fn to_value(reference: &Reference, id: &str) -> Value {
     put("volume", text(&reference.volume));
     put("issue", text(&reference.issue));
     put("page", text(&reference.page));
-    // CSL has no article-number variable; citeproc styles read it from `number`.
-    let number = if reference.article_number.is_some() {
-        &reference.article_number
-    } else {
-        &reference.number
-    };
-    put("number", text(number));
+    put("number", reference.csl_number().map(Value::from));
     put("issued", reference.issued.map(date));
     put("accessed", reference.accessed.map(date));
     put("DOI", reference.doi.as_ref().map(|d| d.as_str().into()));
@@ -81,16 +69,12 @@ pub fn to_value(reference: &Reference, id: &str) -> Value {
             .map(|a| a.to_html().into()),
     );
     put("language", text(&reference.language));
-    for (key, value) in &reference.extra {
-        if let Some(variable) = key.strip_prefix(VARIABLE_PREFIX) {
-            if variable != "id" && !item.contains_key(variable) {
-                if let Ok(value) = serde_json::from_str::<Value>(value) {
-                    item.insert(variable.to_owned(), value);
-                }
-            }
+    for (variable, value) in &reference.csl_variables {
+        if variable != "id" && !item.contains_key(variable) {
+            item.insert(variable.clone(), value.clone());
         }
     }
-    let custom = custom(reference);
+    let custom = custom(reference, id);
     if !custom.is_empty() {
         item.insert("custom".to_owned(), Value::Object(custom));
     }
@@ -99,7 +83,7 @@ pub fn to_value(reference: &Reference, id: &str) -> Value {
 
 /// What CSL has no variable for: the metrics, the translations and the
 /// open-access link, under citecard's own keys.
-fn custom(reference: &Reference) -> Map<String, Value> {
+fn custom(reference: &Reference, id: &str) -> Map<String, Value> {
     let mut custom = Map::new();
     let mut put = |key: &str, value: Option<Value>| {
         if let Some(value) = value {
@@ -148,10 +132,17 @@ fn custom(reference: &Reference) -> Map<String, Value> {
         "inferred",
         (!reference.provenance.inferred.is_empty()).then(|| json!(reference.provenance.inferred)),
     );
-    for (key, value) in &reference.extra {
-        if !key.starts_with(VARIABLE_PREFIX) {
-            put(key, Some(Value::String(value.clone())));
-        }
+    // The key the record was read with, where the item's id is not it.
+    put(
+        "source-key",
+        reference
+            .source_key
+            .as_deref()
+            .filter(|key| *key != id)
+            .map(Value::from),
+    );
+    for (key, value) in &reference.source_fields {
+        put(key, Some(Value::String(value.clone())));
     }
     custom
 }
@@ -196,15 +187,4 @@ pub(crate) fn date(date: Date) -> Value {
 
 fn list(values: &[String]) -> Option<Value> {
     (!values.is_empty()).then(|| Value::String(values.join(", ")))
-}
-
-/// Whether `item_type` uses CSL `number` for an article number.
-pub(crate) fn number_is_article_number(item_type: ItemType) -> bool {
-    matches!(
-        item_type,
-        ItemType::ArticleJournal
-            | ItemType::ArticleMagazine
-            | ItemType::ArticleNewspaper
-            | ItemType::Preprint
-    )
 }

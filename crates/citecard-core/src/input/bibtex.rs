@@ -102,7 +102,7 @@ pub fn parse(input: &str, html: &dyn HtmlTokenizer) -> Records {
             })?;
             let mut reference = convert(entry, html, &mut warnings);
             for (key, value) in links {
-                reference.extra.insert(format!("bibtex:{key}"), value);
+                reference.source_fields.insert(key, value);
             }
             Ok(Record {
                 reference,
@@ -358,9 +358,7 @@ fn convert(
         item_type: item_type(entry),
         ..Reference::read_as(Format::BibTeX)
     };
-    reference
-        .extra
-        .insert("bibtex:key".to_owned(), entry.key.clone());
+    reference.source_key = Some(entry.key.clone());
     reference.title = match (text("title"), text("subtitle")) {
         (Some(title), Some(subtitle)) => Some(format!("{title}: {subtitle}")),
         (title, _) => title,
@@ -490,7 +488,7 @@ fn convert(
             if reference.url.is_none() {
                 reference.url = HttpUrl::parse(&format!("https://arxiv.org/abs/{eprint}"));
             }
-            reference.extra.insert("arXiv".to_owned(), eprint);
+            reference.source_fields.insert("arXiv".to_owned(), eprint);
         }
     }
     reference.issn = text("issn").into_iter().collect();
@@ -508,7 +506,7 @@ fn convert(
             .collect();
     }
     if let Some(note) = text("note") {
-        reference.extra.insert("note".to_owned(), note);
+        reference.source_fields.insert("note".to_owned(), note);
     }
     warnings.extend(over_limit.into_inner());
     reference

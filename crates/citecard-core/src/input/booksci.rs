@@ -269,7 +269,7 @@ fn convert(fields: &mut Fields<'_>) -> Reference {
                 other => other.to_string(),
             };
             if !text.is_empty() {
-                reference.extra.insert(key.to_owned(), text);
+                reference.source_fields.insert(key.to_owned(), text);
             }
         }
     }

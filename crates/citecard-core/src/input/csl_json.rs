@@ -5,13 +5,13 @@ use std::ops::Range;
 use serde_json::{Map, Value};
 
 use crate::detect::Format;
-use crate::export::csl_json::{number_is_article_number, ID_KEY, VARIABLE_PREFIX};
 use crate::input::json::{read_records, records, Fields};
 use crate::input::Records;
 use crate::model::{ItemType, Metrics, Name, Quartile, Reference};
 use crate::rich_text::{HtmlTokenizer, RichText};
 
-/// The variables read into the model; any other is kept in `extra`.
+/// The variables read into the model; any other is kept in
+/// `Reference::csl_variables`.
 const MODELLED: &[&str] = &[
     "id",
     "type",
@@ -84,7 +84,7 @@ pub(crate) fn convert(fields: &mut Fields<'_>) -> Reference {
         ..Reference::read_as(Format::CslJson)
     };
     if let Some(id) = fields.string_like("id") {
-        reference.extra.insert(ID_KEY.to_owned(), id);
+        reference.source_key = Some(id);
     }
     reference.title = fields.text("title");
     reference.authors = fields.names("author", csl_name);
@@ -100,7 +100,7 @@ pub(crate) fn convert(fields: &mut Fields<'_>) -> Reference {
     reference.issue = fields.string_like("issue");
     reference.page = fields.string_like("page");
     let number = fields.string_like("number");
-    if number_is_article_number(item_type) {
+    if item_type.numbers_articles() {
         reference.article_number = number;
     } else {
         reference.number = number;
@@ -188,7 +188,7 @@ fn read_custom(fields: &mut Fields<'_>, reference: &mut Reference) {
                 Value::String(s) => s.clone(),
                 other => other.to_string(),
             };
-            reference.extra.insert(key.clone(), text);
+            reference.source_fields.insert(key.clone(), text);
         }
     }
 }
@@ -197,9 +197,7 @@ fn read_custom(fields: &mut Fields<'_>, reference: &mut Reference) {
 fn keep_unmodelled(map: &Map<String, Value>, reference: &mut Reference) {
     for (key, value) in map {
         if !MODELLED.contains(&key.as_str()) && !value.is_null() {
-            reference
-                .extra
-                .insert(format!("{VARIABLE_PREFIX}{key}"), value.to_string());
+            reference.csl_variables.insert(key.clone(), value.clone());
         }
     }
 }

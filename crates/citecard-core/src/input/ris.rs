@@ -306,7 +306,7 @@ fn finish(
             b"AN" | b"ID" | b"N1" | b"ST" | b"C1" | b"C2" | b"DB" | b"DP" | b"CN" | b"LB"
             | b"M2" => {
                 let key = format!("RIS:{}", field.tag);
-                let entry = reference.extra.entry(key).or_default();
+                let entry = reference.source_fields.entry(key).or_default();
                 if !entry.is_empty() {
                     entry.push('\n');
                 }

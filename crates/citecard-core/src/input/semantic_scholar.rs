@@ -109,13 +109,15 @@ fn convert(fields: &mut Fields<'_>) -> Reference {
                     Value::String(s) => s.clone(),
                     other => other.to_string(),
                 };
-                reference.extra.insert(key.clone(), text);
+                reference.source_fields.insert(key.clone(), text);
             }
         }
         fields.absorb(ids);
     }
     if let Some(id) = fields.str("paperId") {
-        reference.extra.insert("paperId".to_owned(), id.to_owned());
+        reference
+            .source_fields
+            .insert("paperId".to_owned(), id.to_owned());
     }
     reference.url = fields.url("url");
     reference.abstract_text = fields
@@ -124,7 +126,9 @@ fn convert(fields: &mut Fields<'_>) -> Reference {
         .filter(|text| !text.is_empty());
     if let Some(tldr) = fields.object("tldr") {
         if let Some(Value::String(text)) = tldr.get("text") {
-            reference.extra.insert("tldr".to_owned(), text.clone());
+            reference
+                .source_fields
+                .insert("tldr".to_owned(), text.clone());
         }
     }
 
@@ -143,7 +147,7 @@ fn convert(fields: &mut Fields<'_>) -> Reference {
         if status.eq_ignore_ascii_case("closed") {
             if let Some(url) = url {
                 reference
-                    .extra
+                    .source_fields
                     .insert("closedPdfUrl".to_owned(), url.to_string());
             }
         } else {
@@ -173,7 +177,7 @@ fn convert(fields: &mut Fields<'_>) -> Reference {
     let types = fields.strings("publicationTypes");
     reference.item_type = item_type(&types, &reference, venue.as_deref());
     if reference.doi.is_none() {
-        if let Some(arxiv) = reference.extra.get("ArXiv") {
+        if let Some(arxiv) = reference.source_fields.get("ArXiv") {
             reference.doi = Doi::parse(&format!("10.48550/arXiv.{arxiv}"));
             if reference.doi.is_some() {
                 reference.provenance.inferred.push("DOI".to_owned());
@@ -196,7 +200,7 @@ fn item_type(types: &[String], reference: &Reference, venue: Option<&str>) -> It
     } else if has("JournalArticle") || has("Review") || reference.volume.is_some() {
         ItemType::ArticleJournal
     } else if venue.is_some_and(|v| v.to_ascii_lowercase().contains("arxiv"))
-        || reference.extra.contains_key("ArXiv")
+        || reference.source_fields.contains_key("ArXiv")
     {
         ItemType::Preprint
     } else {

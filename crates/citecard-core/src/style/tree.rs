@@ -19,14 +19,26 @@ pub(crate) struct Element {
     pub(crate) children: Vec<Element>,
     /// The element's own text (terms).
     pub(crate) text: &'static str,
-    /// For `<if>` and `<else-if>`: the tests, compiled once by the engine.
-    pub(crate) condition: Option<Box<crate::style::engine::Condition>>,
-    /// For `<text macro>`: where the macro is among the style's children,
-    /// resolved once by the engine.
-    pub(crate) macro_index: Option<usize>,
+    /// The element's place in its document, counted in document order from
+    /// 0 at the root by [`Element::number`]: the key of anything a processor
+    /// compiles for it.
+    pub(crate) id: u32,
 }
 
 impl Element {
+    /// Number every element below and including this one in document order
+    /// (see [`Element::id`]); returns how many there are.
+    pub(crate) fn number(&mut self) -> u32 {
+        fn walk(el: &mut Element, next: &mut u32) {
+            el.id = *next;
+            *next += 1;
+            el.children.iter_mut().for_each(|c| walk(c, next));
+        }
+        let mut next = 0;
+        walk(self, &mut next);
+        next
+    }
+
     /// The value of attribute `name`.
     pub(crate) fn attr(&self, name: &str) -> Option<&'static str> {
         self.attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
@@ -84,8 +96,7 @@ impl Reader<'_> {
             attrs,
             children,
             text,
-            condition: None,
-            macro_index: None,
+            id: 0,
         })
     }
 }
@@ -124,6 +135,19 @@ mod tests {
             assert!(!root.children.is_empty());
         }
         assert!(document(LOCALE + 1).is_none());
+    }
+
+    #[test]
+    fn elements_are_numbered_in_document_order() {
+        let mut apa = document(0).unwrap();
+        let count = apa.number();
+        let mut ids = Vec::new();
+        fn walk(el: &Element, ids: &mut Vec<u32>) {
+            ids.push(el.id);
+            el.children.iter().for_each(|c| walk(c, ids));
+        }
+        walk(&apa, &mut ids);
+        assert_eq!(ids, (0..count).collect::<Vec<_>>());
     }
 
     #[test]

@@ -1,19 +1,21 @@
-//! A small rendering model that mirrors how citeproc-js lays out CSL, so
-//! that each style module can be a faithful transcription of its CSL file.
+//! The output model of the CSL processor and citeproc-js's output rules.
 //!
-//! A style builds [`Piece`]s with [`var`], [`term`], [`group`] and friends;
-//! a group vanishes when it calls variables and none of them rendered, as in
-//! CSL. [`Entry::render`] then writes the pieces as text or HTML, applying
-//! citeproc-js's output rules: quotes (with punctuation moved inside, as
-//! American English does), doubled spaces and periods collapsed, straight
-//! quotes and apostrophes made typographic, and HTML escaping.
+//! Rendering elements build [`Piece`]s with [`var`], [`term`], [`group`],
+//! [`seq`] and [`rendered`]: a group vanishes when it called variables and
+//! none of them rendered, as CSL says. A finished entry is then written as
+//! text, HTML or rich inline content ([`plain_entry`], [`numbered_entry`])
+//! with the rules citeproc-js applies on output: punctuation moved inside
+//! closing quotes (en-US), quotes alternating double and single when
+//! nested, doubled spaces and periods collapsed at joins, straight quotes
+//! and apostrophes made typographic, a leading term capitalised, and HTML
+//! escaped and laid out as citeproc-js lays out a one-entry bibliography.
 
 /// One node of formatted output.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Node {
     /// Text from the record or the style.
     Text(String),
-    /// A term from the locale or a fixed value from the style.
+    /// A `<text term>` from the locale.
     Term(String),
     /// A prefix, suffix or delimiter: punctuation here may move inside a
     /// closing quote.
@@ -112,10 +114,21 @@ pub(crate) fn var(value: Option<&str>) -> Piece {
     }
 }
 
-/// Text that is not a variable: a term or a fixed value.
+/// A `<text term>` from the locale: not a variable, and capitalised when
+/// it opens an entry (see [`capitalize_leading_term`]).
 pub(crate) fn term(text: &str) -> Piece {
     Piece {
         node: (!text.is_empty()).then(|| Node::Term(text.to_owned())),
+        called: false,
+        rendered: false,
+    }
+}
+
+/// A `<text value>` or a `<label>`: not a variable, like a term, but
+/// citeproc-js leaves it as written at the start of an entry.
+pub(crate) fn value(text: &str) -> Piece {
+    Piece {
+        node: (!text.is_empty()).then(|| Node::Text(text.to_owned())),
         called: false,
         rendered: false,
     }
@@ -227,181 +240,6 @@ fn field_text(value: &str) -> Node {
     } else {
         Node::Seq(nodes)
     }
-}
-
-/// Given names as initials: "Klaus-Peter L" → "K.-P. L." with `with` = ". "
-/// (`hyphen` keeps the hyphen between the initials of a hyphenated name).
-pub(crate) fn initials(given: &str, with: &str, hyphen: bool) -> String {
-    let mut out = String::new();
-    let trimmed_with = with.trim_end();
-    let words = given
-        .split(|c: char| c.is_whitespace() || c == '.')
-        .filter(|w| !w.is_empty());
-    for (i, word) in words.enumerate() {
-        if i > 0 {
-            out.push_str(&with[trimmed_with.len()..]);
-        }
-        let pieces: Vec<&str> = word.split('-').filter(|p| !p.is_empty()).collect();
-        for (j, piece) in pieces.iter().enumerate() {
-            if j > 0 && hyphen {
-                out.push('-');
-            }
-            let mut chars = piece.chars();
-            match chars.next() {
-                Some(first) if first.is_lowercase() && pieces.len() == 1 && word.len() > 1 => {
-                    // A lower-case given name part ("de") is kept whole.
-                    out.push_str(piece);
-                }
-                Some(first) => {
-                    out.extend(first.to_uppercase());
-                    out.push_str(trimmed_with);
-                }
-                None => {}
-            }
-        }
-    }
-    out.trim_end().to_owned()
-}
-
-/// Whether a CSL number variable is numeric, as citeproc-js decides: each
-/// part between range and list separators is digits with an optional
-/// letter prefix and suffix ("12", "12-14", "2a", "e0229876", "S3") or a
-/// lower-case roman numeral; "LIX" and "2401.01234" are not.
-pub(crate) fn is_numeric(value: &str) -> bool {
-    let value = value.trim();
-    !value.is_empty()
-        && value
-            .split(['-', '–', ',', '&'])
-            .all(|part| numeric_part(part.trim()))
-}
-
-fn numeric_part(part: &str) -> bool {
-    let letters = |s: &str| s.bytes().all(|b| b.is_ascii_alphabetic() || b == b':');
-    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
-    // citeproc-js: an optional prefix `[0-9]*[a-zA-Z]+0*`, then `[0-9]+[a-zA-Z]*`.
-    let number = |s: &str| {
-        let d = digits(s);
-        d > 0 && letters(&s[d..])
-    };
-    let prefix = |s: &str| {
-        let t = s.trim_start_matches(|c: char| c.is_ascii_digit());
-        let t2 = t.trim_end_matches('0');
-        !t2.is_empty() && t2.bytes().all(|b| b.is_ascii_alphabetic())
-    };
-    if number(part) {
-        return true;
-    }
-    if (1..part.len()).any(|k| part.is_char_boundary(k) && prefix(&part[..k]) && number(&part[k..]))
-    {
-        return true;
-    }
-    let roman = part
-        .bytes()
-        .take_while(|b| matches!(b, b'i' | b'v' | b'x'))
-        .count();
-    roman > 0 && letters(&part[roman..])
-}
-
-/// An ordinal in English: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st.
-pub(crate) fn ordinal(value: &str) -> String {
-    let Ok(n) = value.trim().parse::<u64>() else {
-        return value.to_owned();
-    };
-    let suffix = match (n % 10, n % 100) {
-        (1, 11) | (2, 12) | (3, 13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}
-
-/// CSL's `number` variable: an article number for articles, else a report
-/// or other number.
-pub(crate) fn number(r: &crate::model::Reference) -> Option<&str> {
-    r.article_number.as_deref().or(r.number.as_deref())
-}
-
-/// A page range in CSL's "minimal" format: "3323-3330" → "3323–30",
-/// "10-12" → "10–2", "1-12" → "1–12".
-pub(crate) fn page_range_minimal(page: &str) -> String {
-    let Some((start, end)) = page.split_once(['-', '–']) else {
-        return page.to_owned();
-    };
-    let (start, end) = (start.trim(), end.trim_start_matches('-').trim());
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !digits(start) || !digits(end) || start.len() != end.len() {
-        return format!("{start}–{end}");
-    }
-    let common = start
-        .bytes()
-        .zip(end.bytes())
-        .take_while(|(a, b)| a == b)
-        .count()
-        .min(end.len() - 1);
-    format!("{start}–{}", &end[common..])
-}
-
-/// A page range in a CSL `page-range-format`: `expanded` ("321–328"),
-/// `minimal` ("321–8"), `minimal-two` ("321–28") or `chicago`/`chicago-16`
-/// (CMOS 16: all digits below 100 and at hundreds, changed digits within a
-/// hundred's first ten, else at least two).
-pub(crate) fn page_range_format(page: &str, format: &str) -> String {
-    if format == "minimal" {
-        return page_range_minimal(page);
-    }
-    let Some((start, end)) = page.split_once(['-', '–']) else {
-        return page.to_owned();
-    };
-    let (start, end) = (start.trim(), end.trim_start_matches('-').trim());
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !digits(start) || !digits(end) {
-        return format!("{start}–{end}");
-    }
-    // Expand a shortened end ("321-8" → "328") first.
-    let end = if end.len() < start.len() {
-        format!("{}{end}", &start[..start.len() - end.len()])
-    } else {
-        end.to_owned()
-    };
-    let keep = |min: usize| {
-        if start.len() != end.len() {
-            return end.clone();
-        }
-        let common = start
-            .bytes()
-            .zip(end.bytes())
-            .take_while(|(a, b)| a == b)
-            .count();
-        let kept = (end.len() - common).max(min).min(end.len());
-        end[end.len() - kept..].to_owned()
-    };
-    let end = match format {
-        "minimal-two" => keep(2),
-        "chicago" | "chicago-15" | "chicago-16" => {
-            let n: u64 = start.parse().unwrap_or(0);
-            if n < 100 || n % 100 == 0 {
-                end
-            } else if n % 100 < 10 {
-                keep(1)
-            } else {
-                keep(2)
-            }
-        }
-        _ => end,
-    };
-    format!("{start}–{end}")
-}
-
-/// A page range with an en dash ("10-12" → "10–12").
-pub(crate) fn page_range(page: &str) -> String {
-    page.replace("--", "–").replace('-', "–")
-}
-
-/// Whether a page variable holds more than one page.
-pub(crate) fn is_plural_page(page: &str) -> bool {
-    page.contains(['-', '–', ',', '&'])
 }
 
 /// A flattened token of output.
@@ -616,8 +454,9 @@ fn push_joined(out: &mut String, text: &str, html: bool) {
     }
 }
 
-/// Capitalise an entry that starts with a term ("N.d.", "(No date)"), as
-/// citeproc-js does; an entry that starts with a variable is left alone.
+/// Capitalise an entry that starts with a `<text term>` ("N.d.", "(No
+/// date)"), as citeproc-js does; an entry that starts with a variable, a
+/// value or a label is left alone.
 pub(crate) fn capitalize_leading_term(node: &mut Node) {
     fn first_leaf(node: &mut Node) -> Option<&mut Node> {
         match node {
@@ -705,28 +544,70 @@ fn trim_inlines(mut inlines: Vec<crate::rich_text::Inline>) -> Vec<crate::rich_t
 mod tests {
     use super::*;
 
-    /// Each case decides a label in a golden or unseen record (see
-    /// tests/oracle): MLA writes "no. e0229876", APA no "No." before
-    /// "2401.01234".
+    fn text(value: &str) -> Piece {
+        var(Some(value))
+    }
+
+    /// A group is suppressed when it called variables and none rendered,
+    /// but a group of terms alone renders (CSL 1.0.2, "Group").
     #[test]
-    fn numeric_as_citeproc_js_reads_it() {
-        for numeric in ["12", "12-14", "2a", "e0229876", "S3", "12, 14"] {
-            assert!(is_numeric(numeric), "{numeric}");
-        }
-        for text in ["2401.01234", "LIX", "", "first", "12 b c"] {
-            assert!(!is_numeric(text), "{text}");
-        }
+    fn group_suppression() {
+        let empty = group(", ", vec![term("In"), var(None)]);
+        assert!(empty.node_ref().is_none());
+        let terms = group(" ", vec![term("Retrieved"), term("from")]);
+        assert_eq!(to_text(&terms.node().unwrap()), "Retrieved from");
+        let mixed = group(", ", vec![text("12"), var(None), term("pp.")]);
+        assert_eq!(to_text(&mixed.node().unwrap()), "12, pp.");
     }
 
     #[test]
-    fn page_ranges_in_every_format() {
-        assert_eq!(page_range_format("321-328", "expanded"), "321–328");
-        assert_eq!(page_range_format("321-28", "expanded"), "321–328");
-        assert_eq!(page_range_format("321-328", "minimal"), "321–8");
-        assert_eq!(page_range_format("321-328", "minimal-two"), "321–28");
-        assert_eq!(page_range_format("101-108", "chicago-16"), "101–8");
-        assert_eq!(page_range_format("321-328", "chicago-16"), "321–28");
-        assert_eq!(page_range_format("71-72", "chicago-16"), "71–72");
-        assert_eq!(page_range_format("e12-e14", "minimal"), "e12–e14");
+    fn punctuation_moves_inside_closing_quotes() {
+        let title = text("A title").quoted();
+        let entry = seq(vec![title.affixed("", ". "), text("Journal")]);
+        assert_eq!(to_text(&entry.node().unwrap()), "“A title.” Journal");
+    }
+
+    #[test]
+    fn nested_quotes_alternate_and_html_is_escaped() {
+        let inner = text("inner").quoted();
+        let outer = seq(vec![text("a <b> & "), inner]).quoted();
+        let node = outer.node().unwrap();
+        assert_eq!(to_text(&node), "“a <b> & ‘inner’”");
+        assert_eq!(to_html(&node), "“a &#60;b&#62; &#38; ‘inner’”");
+    }
+
+    #[test]
+    fn joins_collapse_doubled_spaces_and_periods() {
+        let entry = seq(vec![text("Ed."), term(". "), term(" Press")]);
+        assert_eq!(to_text(&entry.node().unwrap()), "Ed. Press");
+    }
+
+    #[test]
+    fn a_leading_term_is_capitalised() {
+        let mut node = seq(vec![term("n.d."), text("title")]).node().unwrap();
+        capitalize_leading_term(&mut node);
+        assert_eq!(to_text(&node), "N.d.title");
+        let mut node = seq(vec![text("lower"), term("n.d.")]).node().unwrap();
+        capitalize_leading_term(&mut node);
+        assert_eq!(to_text(&node), "lowern.d.");
+        let mut node = seq(vec![value("pp."), term("n.d.")]).node().unwrap();
+        capitalize_leading_term(&mut node);
+        assert_eq!(to_text(&node), "pp.n.d.");
+    }
+
+    #[test]
+    fn entries_are_laid_out_as_citeproc_js_writes_them() {
+        let body = seq(vec![text("Body").italic(), term(". ")]).node().unwrap();
+        let plain = plain_entry(&body);
+        assert_eq!(plain.text, "Body.");
+        assert_eq!(plain.html, "<div class=\"csl-entry\"><i>Body</i>.</div>");
+        let numbered = numbered_entry("[1]", &body);
+        assert_eq!(numbered.text, "[1] Body.");
+        assert_eq!(
+            numbered.html,
+            "<div class=\"csl-entry\">\n    <div class=\"csl-left-margin\">[1]</div>\
+             <div class=\"csl-right-inline\"><i>Body</i>.</div>\n   </div>"
+        );
+        assert_eq!(plain_entry(&Node::Seq(Vec::new())).html, "");
     }
 }

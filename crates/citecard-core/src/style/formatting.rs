@@ -1,0 +1,83 @@
+//! Formatting, affixes and text case (CSL 1.0.2, "Formatting", "Affixes",
+//! "Quotes", "Strip-periods" and "Text-case"), applied to what a rendering
+//! element produced.
+
+use crate::style::engine::Ctx;
+use crate::style::output::{is_unitalic_script, Piece};
+use crate::style::text_case::{self, Case};
+use crate::style::tree::Element;
+
+impl Ctx<'_> {
+    /// Font style, weight, quotes, text case and affixes of a rendering element.
+    pub(crate) fn decorate(&self, el: &Element, mut piece: Piece) -> Piece {
+        // Most elements render nothing for a given record: nothing to do.
+        if piece.node_ref().is_none() || el.attrs.is_empty() {
+            return piece;
+        }
+        let (mut case, mut strip, mut quotes, mut italic, mut bold) =
+            (None, false, false, false, false);
+        let (mut prefix, mut suffix, mut variable) = ("", "", false);
+        // A `<text variable>` had its case applied to the raw value.
+        let variable_text = el.name == "text" && el.attr("variable").is_some();
+        for (key, value) in &el.attrs {
+            match *key {
+                "text-case" if !variable_text => case = self.case(value),
+                "strip-periods" => strip = *value == "true",
+                "quotes" => quotes = *value == "true",
+                "font-style" => italic = matches!(*value, "italic" | "oblique"),
+                "font-weight" => bold = *value == "bold",
+                "prefix" => prefix = value,
+                "suffix" => suffix = value,
+                "variable" => variable = true,
+                _ => {}
+            }
+        }
+        if let Some(case) = case {
+            let mut converter = text_case::Converter::new(case);
+            piece = piece.map_text(&mut |t: &str| converter.apply(t));
+        }
+        if strip {
+            piece = piece.map_text(&mut |t: &str| t.replace('.', ""));
+        }
+        if quotes {
+            piece = piece.quoted();
+        }
+        // citeproc-js sets no italics on a variable in a script that has
+        // none (Chinese, Japanese), though a group's italics still apply.
+        if italic
+            && !(el.name == "text" && variable && piece.node_ref().is_some_and(is_unitalic_script))
+        {
+            piece = piece.italic();
+        }
+        if bold {
+            piece = piece.bold();
+        }
+        piece.affixed(prefix, suffix)
+    }
+
+    /// A text case, or `None` where citeproc-js leaves the text alone
+    /// (title case is for English only).
+    pub(crate) fn case(&self, name: &str) -> Option<Case> {
+        let case = Case::from_csl(name)?;
+        let english = self
+            .item
+            .reference()
+            .language
+            .as_deref()
+            .is_none_or(|l| l.is_empty() || l.to_ascii_lowercase().starts_with("en"));
+        (case != Case::Title || english).then_some(case)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::style::fragments;
+
+    /// Italics, bold, quotes with punctuation moved inside, strip-periods,
+    /// affixes and every text case (title case for English only), against
+    /// citeproc-js.
+    #[test]
+    fn formatting_as_citeproc_js_writes_it() {
+        fragments::check("formatting");
+    }
+}

@@ -1,0 +1,129 @@
+//! Rendering elements (CSL 1.0.2, "Rendering Elements"): `<text>` (a
+//! variable, a macro, a term or a value), `<label>` and `<group>`; dates,
+//! numbers and names have files of their own.
+
+use std::borrow::Cow;
+
+use crate::style::engine::Ctx;
+use crate::style::output::{self, group, macro_, seq, term, var, Piece};
+use crate::style::page_range::{is_plural_page, page_range, page_range_format};
+use crate::style::text_case::{self, Case};
+use crate::style::tree::Element;
+
+impl<'a> Ctx<'a> {
+    /// `<text>`: a variable, a macro, a term or a value.
+    pub(crate) fn text(&self, el: &'a Element) -> Piece {
+        if let Some(name) = el.attr("variable") {
+            // The case applies to the whole value, before quotes inside it
+            // become their own nodes (title case looks at the last word).
+            let case = el.attr("text-case").and_then(|c| self.case(c));
+            return self.decorate(el, self.variable(name, el.attr("form"), case));
+        }
+        if el.attr("macro").is_some() {
+            let Some(body) = self.engine.macro_for(el) else {
+                return Piece::default();
+            };
+            let piece = macro_(seq(self.children(&body.children)));
+            return self.decorate(el, piece);
+        }
+        if let Some(name) = el.attr("term") {
+            let plural = el.attr("plural") == Some("true");
+            let form = el.attr("form").unwrap_or("long");
+            let text = self.engine.locale.term(name, form, plural).unwrap_or("");
+            return self.decorate(el, term(text));
+        }
+        if let Some(value) = el.attr("value") {
+            return self.decorate(el, output::value(value));
+        }
+        Piece::default()
+    }
+
+    /// `<text variable=…>`: the variable's value, short form where asked.
+    fn variable(&self, name: &str, form: Option<&str>, case: Option<Case>) -> Piece {
+        // citeproc-js does not count the disambiguation suffix as a
+        // variable: "n.d." and an empty year-suffix in a group still render.
+        if name == "year-suffix" {
+            return Piece::default();
+        }
+        if self.is_suppressed(name) {
+            return var(None);
+        }
+        let value = match form {
+            Some("short") => self
+                .item
+                .text(&format!("{name}-short"))
+                .or_else(|| self.item.text(name)),
+            _ => self.item.text(name),
+        };
+        let value = value.map(|v| match name {
+            "page" => Cow::Owned(self.format_pages(&v)),
+            _ => v,
+        });
+        if value.is_some() {
+            self.record(name);
+        }
+        let value = match (value, case) {
+            (Some(v), Some(case)) => Some(Cow::Owned(text_case::convert(&v, case))),
+            (v, _) => v,
+        };
+        var(value.as_deref())
+    }
+
+    /// A page range in the style's `page-range-format`, else with an en dash.
+    fn format_pages(&self, page: &str) -> String {
+        match self.engine.page_range_format {
+            Some(format) => page_range_format(page, format),
+            None => page_range(page),
+        }
+    }
+
+    /// `<group>`: its children joined by its delimiter, or nothing when it
+    /// called variables and none of them rendered.
+    pub(crate) fn group(&self, el: &'a Element) -> Piece {
+        let children = self.children(&el.children);
+        let piece = group(el.attr("delimiter").unwrap_or(""), children);
+        self.decorate(el, piece)
+    }
+
+    /// `<label>`; `count` is the number of names for a label in `<names>`.
+    pub(crate) fn label(&self, el: &Element, names: Option<(&str, usize)>) -> Piece {
+        let (name, plural) = match names {
+            Some((name, count)) => (name, count > 1),
+            None => {
+                let Some(name) = el.attr("variable") else {
+                    return Piece::default();
+                };
+                let Some(value) = self.item.text(name) else {
+                    return Piece::default();
+                };
+                let plural = if name.starts_with("number-of-") {
+                    value.trim().parse::<u64>().is_ok_and(|n| n > 1)
+                } else {
+                    is_plural_page(&value)
+                };
+                (name, plural)
+            }
+        };
+        let plural = match el.attr("plural") {
+            Some("always") => true,
+            Some("never") => false,
+            _ => plural,
+        };
+        let form = el.attr("form").unwrap_or("long");
+        let text = self.engine.locale.term(name, form, plural).unwrap_or("");
+        self.decorate(el, output::value(text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::style::fragments;
+
+    /// Terms, values, macros, labels with their plurals and forms, and
+    /// groups with CSL's suppression rule (a group of only terms, a group
+    /// whose variables are empty, nested groups), against citeproc-js.
+    #[test]
+    fn rendering_elements_as_citeproc_js_writes_them() {
+        fragments::check("rendering");
+    }
+}
