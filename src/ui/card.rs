@@ -2,7 +2,6 @@
 
 use std::rc::Rc;
 
-use citecard_core::limits::{MAX_ABSTRACT_CHARS, MAX_NAMES_SHOWN};
 use citecard_core::{ItemType, Name, Quartile, Reference, RichText};
 use yew::prelude::*;
 
@@ -93,6 +92,12 @@ pub struct CitationCardProps {
 
 /// How many authors show before "+ N more".
 const AUTHORS_SHOWN: usize = 3;
+/// The most names a card lists when its author list is expanded (the
+/// exports have them all).
+const MAX_NAMES_SHOWN: usize = 100;
+/// About how many characters of an abstract a card shows (the record keeps
+/// up to the 64 KB field limit, and the exports have it all).
+const MAX_ABSTRACT_CHARS: usize = 20_000;
 
 /// A card showing one reference: title (linked to its DOI), authors, venue,
 /// journal metrics with their explanations, DOI, abstract and the cite

@@ -3,7 +3,7 @@
 use std::ops::Range;
 use std::rc::Rc;
 
-use citecard_core::{parse_window, Format, ParseError, ParseErrorKind};
+use citecard_core::{parse_window, Format, ParseError, Reference, Slot, Span};
 use yew::prelude::*;
 
 use crate::ui::card::{CardSkeleton, CitationCard, Theme, Variant};
@@ -42,24 +42,42 @@ const CARDS_PER_BATCH: usize = 10;
 /// inputs, one or a few records, render at once.
 const READ_APART_BYTES: usize = 16 * 1024;
 
-/// Every record of an input, or the error that stopped it. A record not read
-/// yet (outside the batches read so far) is [`ParseErrorKind::NotRead`].
-type Parsed = Result<Vec<Result<Rc<citecard_core::Reference>, ParseError>>, ParseError>;
+/// One record of the input, as the cards see it.
+#[derive(Clone, PartialEq)]
+enum Card {
+    /// Read: its card.
+    Read(Rc<Reference>),
+    /// Unreadable: an error card.
+    Failed(ParseError),
+    /// Outside the batches read so far: a skeleton, where the record is.
+    NotRead(Span),
+}
+
+impl From<Slot> for Card {
+    fn from(slot: Slot) -> Self {
+        match slot {
+            Slot::Read(record) => Card::Read(Rc::new(record.reference)),
+            Slot::Failed(error) => Card::Failed(error),
+            Slot::NotRead(span) => Card::NotRead(span),
+        }
+    }
+}
+
+/// Every record of an input, or the error that stopped it.
+type Parsed = Result<Vec<Card>, ParseError>;
 
 /// Read `window` of the records in `input` with the core.
 fn read(input: &str, format: Option<Format>, window: Range<usize>) -> Parsed {
-    parse_window(input, format, crate::html::tokenizer(), window).map(|document| {
-        document
-            .records
-            .into_iter()
-            .map(|record| record.map(|r| Rc::new(r.reference)))
-            .collect()
-    })
+    parse_window(input, format, crate::html::tokenizer(), window)
+        .map(|read| read.slots.into_iter().map(Card::from).collect())
 }
 
-/// Whether `record` is still to be read.
-fn not_read(record: &Result<Rc<citecard_core::Reference>, ParseError>) -> bool {
-    matches!(record, Err(e) if e.kind == ParseErrorKind::NotRead)
+/// The bytes a record not read yet spans; `None` for the others.
+fn unread_bytes(card: &Card) -> Option<usize> {
+    match card {
+        Card::NotRead(span) => Some(span.end - span.start),
+        _ => None,
+    }
 }
 
 /// The records read apart so far, with the input and format they are of.
@@ -118,11 +136,13 @@ fn next_window(read_so_far: Option<&Parsed>, shown: usize) -> Option<Range<usize
     };
     let records = parsed.as_ref().ok()?;
     let shown = shown.min(records.len());
-    let start = records[..shown].iter().position(not_read)?;
+    let start = records[..shown]
+        .iter()
+        .position(|card| unread_bytes(card).is_some())?;
     let mut end = start;
     let mut bytes = 0;
-    while let Some(Err(e)) = records[..shown].get(end).filter(|r| not_read(r)) {
-        bytes += e.span.end - e.span.start;
+    while let Some(size) = records[..shown].get(end).and_then(unread_bytes) {
+        bytes += size;
         if end > start && bytes > BATCH_BYTES {
             break;
         }
@@ -175,7 +195,13 @@ pub fn RecordCards(props: &RecordCardsProps) -> Html {
                     wasm_bindgen_futures::spawn_local(async move {
                         let (window, parsed) = if bibtex {
                             let records = crate::bibtex_module::read(&input).await.map(|records| {
-                                records.into_iter().map(|r| r.map(Rc::new)).collect()
+                                records
+                                    .into_iter()
+                                    .map(|r| match r {
+                                        Ok(reference) => Card::Read(Rc::new(reference)),
+                                        Err(error) => Card::Failed(error),
+                                    })
+                                    .collect()
                             });
                             (0..usize::MAX, records)
                         } else {
@@ -217,9 +243,9 @@ pub fn RecordCards(props: &RecordCardsProps) -> Html {
             html! {
                 <div class="citecard-list">
                     { for records.iter().take(*shown).map(|record| match record {
-                        Ok(reference) => html! { <CitationCard reference={reference.clone()} {theme} {variant} {lang} {style} /> },
-                        record if not_read(record) => html! { <CardSkeleton {theme} {lang} /> },
-                        Err(e) => error(e),
+                        Card::Read(reference) => html! { <CitationCard reference={reference.clone()} {theme} {variant} {lang} {style} /> },
+                        Card::NotRead(_) => html! { <CardSkeleton {theme} {lang} /> },
+                        Card::Failed(e) => error(e),
                     }) }
                     if more > 0 {
                         <button type="button" class="citecard-more" onclick={show_more} data-testid="more-cards">
@@ -235,7 +261,7 @@ pub fn RecordCards(props: &RecordCardsProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use citecard_core::Span;
+    use citecard_core::ParseErrorKind;
 
     /// Records of these sizes (bytes), read where `true`.
     fn records(sizes: &[(usize, bool)]) -> Parsed {
@@ -251,9 +277,9 @@ mod tests {
                 };
                 start += size;
                 if read {
-                    Ok(Rc::new(citecard_core::Reference::default()))
+                    Card::Read(Rc::new(Reference::default()))
                 } else {
-                    Err(ParseError::new(span, ParseErrorKind::NotRead))
+                    Card::NotRead(span)
                 }
             })
             .collect())

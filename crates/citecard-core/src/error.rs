@@ -268,10 +268,6 @@ pub enum ParseErrorKind {
         /// The type that was expected there.
         expected: &'static str,
     },
-    /// A record outside the window [`parse_window`](crate::parse_window)
-    /// was asked for: found and located, not read. [`parse`](crate::parse)
-    /// and [`parse_with`](crate::parse_with) never return it.
-    NotRead,
 }
 
 impl fmt::Display for ParseErrorKind {
@@ -294,7 +290,6 @@ impl fmt::Display for ParseErrorKind {
             ParseErrorKind::WrongType { field, expected } => {
                 write!(f, "`{field}` should be {expected}")
             }
-            ParseErrorKind::NotRead => f.write_str("not read yet: outside the records asked for"),
         }
     }
 }

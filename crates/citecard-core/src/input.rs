@@ -8,11 +8,13 @@ pub mod csl_json;
 mod json;
 pub mod ris;
 pub mod semantic_scholar;
+pub mod window;
 
 use crate::detect::{detect, Format};
 use crate::error::{ParseError, ParseErrorKind, Span, Warning};
 use crate::model::Reference;
 use crate::rich_text::HtmlTokenizer;
+pub use window::{Slot, WindowRead};
 
 /// Everything read from one input text.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,25 +87,31 @@ pub fn parse_with(
     format: Option<Format>,
     html: &dyn HtmlTokenizer,
 ) -> Result<Document, ParseError> {
-    parse_window(input, format, html, crate::limits::EVERY_RECORD)
+    let read = parse_window(input, format, html, window::EVERY_RECORD)?;
+    Ok(Document {
+        format: read.format,
+        records: read
+            .slots
+            .into_iter()
+            .filter_map(Slot::into_result)
+            .collect(),
+    })
 }
 
 /// Read the records of `input` whose indexes (counted from 0, in input
 /// order) are in `window`, as [`parse_with`] does. Every other record is
-/// found and located but not converted: it is
-/// [`ParseErrorKind::NotRead`] in its place, so the record count and every
-/// position are those of a full read. A page shows a long input a batch at a
-/// time this way, and a batch costs what its own records cost. (BibTeX is
-/// read whole.)
+/// found and located but not converted: it is [`Slot::NotRead`] in its
+/// place, so the record count and every position are those of a full read.
+/// A page shows a long input a batch at a time this way, and a batch costs
+/// what its own records cost. (BibTeX is read whole.)
 ///
 /// ```
-/// use citecard_core::{parse_window, rich_text::Html5gum, ParseErrorKind};
+/// use citecard_core::{parse_window, rich_text::Html5gum, Slot};
 /// let input = "TY  - JOUR\nTI  - One\nER  - \nTY  - JOUR\nTI  - Two\nER  - \n";
-/// let doc = parse_window(input, None, &Html5gum, 1..2).unwrap();
-/// assert_eq!(doc.records.len(), 2);
-/// let first = doc.records[0].as_ref().unwrap_err();
-/// assert_eq!((first.kind.clone(), first.span.line), (ParseErrorKind::NotRead, 1));
-/// let second = &doc.records[1].as_ref().unwrap().reference;
+/// let read = parse_window(input, None, &Html5gum, 1..2).unwrap();
+/// assert_eq!(read.slots.len(), 2);
+/// assert!(matches!(read.slots[0], Slot::NotRead(span) if span.line == 1));
+/// let second = &read.slots[1].read().unwrap().reference;
 /// assert_eq!(second.title.as_deref(), Some("Two"));
 /// ```
 pub fn parse_window(
@@ -111,7 +119,7 @@ pub fn parse_window(
     format: Option<Format>,
     html: &dyn HtmlTokenizer,
     window: std::ops::Range<usize>,
-) -> Result<Document, ParseError> {
+) -> Result<WindowRead, ParseError> {
     if input.len() > crate::limits::MAX_INPUT_BYTES {
         return Err(ParseError::new(
             Span::first_line(input),
@@ -155,7 +163,10 @@ pub fn parse_window(
         Format::CslJson => csl_json::read(input, html, &window)?,
         Format::Ris => ris::read(input, html, &window)?,
         #[cfg(feature = "bibtex")]
-        Format::BibTeX => bibtex::parse(input, html)?,
+        Format::BibTeX => bibtex::parse(input, html)?
+            .into_iter()
+            .map(Slot::from)
+            .collect(),
         #[cfg(not(feature = "bibtex"))]
         Format::BibTeX => {
             return Err(ParseError::new(
@@ -166,8 +177,8 @@ pub fn parse_window(
             ))
         }
     };
-    Ok(Document {
+    Ok(WindowRead {
         format,
-        records: crate::limits::bound(input, records),
+        slots: crate::limits::bound(input, records),
     })
 }

@@ -33,7 +33,7 @@ pub use detect::{detect, Format};
 pub use error::{Excerpt, ParseError, ParseErrorKind, Span, Warning};
 #[cfg(feature = "html5gum")]
 pub use input::parse;
-pub use input::{parse_window, parse_with, Document, Record};
+pub use input::{parse_window, parse_with, Document, Record, Slot, WindowRead};
 pub use link::{Doi, HttpUrl};
 pub use model::{Date, ItemType, Metrics, Name, Provenance, Quartile, Reference};
 pub use rich_text::{Block, HtmlEvent, HtmlTokenizer, Inline, RichText, Section};

@@ -8,15 +8,10 @@
 //! | one field value | 64 KB | the first 64 KB are kept, with a warning on the record |
 //! | tagged lines in one RIS record | 20,000 | the first 20,000 are read, with a warning on the record |
 //!
-//! The card also caps what it draws: authors (3, then "+ N more", at most
-//! [`MAX_NAMES_SHOWN`] when expanded), the abstract (about
-//! [`MAX_ABSTRACT_CHARS`] characters) and cards (a "Show more" button after
-//! each batch).
-
-use std::ops::Range;
+//! What the card draws of a record has caps of its own, beside the card.
 
 use crate::error::{ParseError, ParseErrorKind, Span, Warning};
-use crate::input::Record;
+use crate::input::Slot;
 
 /// The largest input read, in bytes (10 MB).
 pub const MAX_INPUT_BYTES: usize = 10 * 1024 * 1024;
@@ -24,10 +19,6 @@ pub const MAX_INPUT_BYTES: usize = 10 * 1024 * 1024;
 pub const MAX_RECORDS: usize = 1_000;
 /// The most names kept in one list (authors, editors).
 pub const MAX_NAMES: usize = 10_000;
-/// The most names a card lists when its author list is expanded.
-pub const MAX_NAMES_SHOWN: usize = 100;
-/// About how many characters of an abstract a card shows.
-pub const MAX_ABSTRACT_CHARS: usize = 20_000;
 /// The most tagged lines read from one RIS record (room for
 /// [`MAX_NAMES`] authors and as many other lines).
 pub const MAX_RIS_LINES: usize = 2 * MAX_NAMES;
@@ -57,50 +48,13 @@ pub(crate) fn within_field_limit<'a>(
     &value[..end]
 }
 
-/// The record at `index` (how many records came before it) in `span`, read
-/// with `read`; past the first [`MAX_RECORDS`] it is not read, only noted
-/// where it is, and [`bound`] turns the first of these into one error saying
-/// how many there are. Readers call this so that work stays bounded however
-/// many records an input holds.
-///
-/// A record outside `window` is located but not read either: it is
-/// [`ParseErrorKind::NotRead`] in its place (see [`crate::parse_window`]).
-pub(crate) fn read_within(
-    index: usize,
-    span: Span,
-    window: &Range<usize>,
-    read: impl FnOnce(Span) -> Result<Record, ParseError>,
-) -> Result<Record, ParseError> {
-    if index >= MAX_RECORDS {
-        return Err(ParseError::new(
-            span,
-            ParseErrorKind::TooLarge {
-                what: String::new(),
-            },
-        ));
-    }
-    if !window.contains(&index) {
-        return Err(ParseError::new(span, ParseErrorKind::NotRead));
-    }
-    read(span)
-}
-
-/// The window that reads every record.
-pub(crate) const EVERY_RECORD: Range<usize> = 0..usize::MAX;
-
 /// Apply the record and name limits to what a reader returned.
-pub(crate) fn bound(
-    input: &str,
-    mut records: Vec<Result<Record, ParseError>>,
-) -> Vec<Result<Record, ParseError>> {
+pub(crate) fn bound(input: &str, mut records: Vec<Slot>) -> Vec<Slot> {
     if records.len() > MAX_RECORDS {
         let rest = records.len() - MAX_RECORDS;
-        let span = match &records[MAX_RECORDS] {
-            Ok(record) => record.span,
-            Err(error) => error.span,
-        };
+        let span = records[MAX_RECORDS].span();
         records.truncate(MAX_RECORDS);
-        records.push(Err(ParseError::new(
+        records.push(Slot::Failed(ParseError::new(
             Span::locate(input, span.start, span.end),
             ParseErrorKind::TooLarge {
                 what: format!(
@@ -109,7 +63,10 @@ pub(crate) fn bound(
             },
         )));
     }
-    for record in records.iter_mut().flatten() {
+    for record in records.iter_mut().filter_map(|slot| match slot {
+        Slot::Read(record) => Some(record),
+        _ => None,
+    }) {
         for (field, names) in [
             ("author", &mut record.reference.authors),
             ("editor", &mut record.reference.editors),

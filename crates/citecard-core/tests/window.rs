@@ -8,7 +8,7 @@ mod common;
 use std::fs;
 
 use citecard_core::rich_text::Html5gum;
-use citecard_core::{parse, parse_window, ParseErrorKind};
+use citecard_core::{parse, parse_window, ParseErrorKind, Slot};
 
 /// Every valid and malformed fixture (BibTeX is read whole, so not here).
 fn inputs() -> Vec<(String, String)> {
@@ -53,23 +53,21 @@ fn a_window_reads_its_records_as_a_full_read_does_and_only_locates_the_rest() {
             assert_eq!(full.format, part.format, "{name}");
             assert_eq!(
                 full.records.len(),
-                part.records.len(),
+                part.slots.len(),
                 "{name}: the same count"
             );
-            for (i, (whole, windowed)) in full.records.iter().zip(&part.records).enumerate() {
+            for (i, (whole, windowed)) in full.records.iter().zip(&part.slots).enumerate() {
+                let as_slot = Slot::from(whole.clone());
                 if window.contains(&i) {
-                    assert_eq!(whole, windowed, "{name} record {i} in {window:?}");
-                } else if windowed != whole {
+                    assert_eq!(&as_slot, windowed, "{name} record {i} in {window:?}");
+                } else if windowed != &as_slot {
                     // Not read: located where the full read has it. (Errors
                     // found while splitting records, such as an unreadable
                     // JSON line, are there whatever the window.)
-                    let skipped = windowed.as_ref().expect_err("outside the window");
-                    assert_eq!(skipped.kind, ParseErrorKind::NotRead, "{name} record {i}");
-                    let span = match whole {
-                        Ok(record) => record.span,
-                        Err(error) => error.span,
+                    let Slot::NotRead(span) = windowed else {
+                        panic!("{name} record {i}: outside the window, yet {windowed:?}");
                     };
-                    assert_eq!(skipped.span, span, "{name} record {i}: located the same");
+                    assert_eq!(*span, as_slot.span(), "{name} record {i}: located the same");
                     not_read += 1;
                 }
             }
@@ -87,17 +85,16 @@ fn records_past_the_limit_are_one_error_in_any_window() {
         .map(|i| format!("{{\"title\":\"R{i}\",\"JCR\":\"Q1\"}}\n"))
         .collect();
     let part = parse_window(&input, None, &Html5gum, MAX_RECORDS - 2..MAX_RECORDS + 3).unwrap();
-    assert_eq!(part.records.len(), MAX_RECORDS + 1);
-    let last_read = part.records[MAX_RECORDS - 1].as_ref().unwrap();
+    assert_eq!(part.slots.len(), MAX_RECORDS + 1);
+    let last_read = part.slots[MAX_RECORDS - 1].read().unwrap();
     assert_eq!(last_read.reference.title.as_deref(), Some("R999"));
-    let limit = part.records[MAX_RECORDS].as_ref().unwrap_err();
+    let Slot::Failed(limit) = &part.slots[MAX_RECORDS] else {
+        panic!("{:?}", part.slots[MAX_RECORDS]);
+    };
     assert!(
         matches!(limit.kind, ParseErrorKind::TooLarge { .. }),
         "{limit}"
     );
     assert_eq!(limit.span.line, MAX_RECORDS + 1);
-    assert_eq!(
-        part.records[0].as_ref().unwrap_err().kind,
-        ParseErrorKind::NotRead
-    );
+    assert!(matches!(part.slots[0], Slot::NotRead(_)));
 }

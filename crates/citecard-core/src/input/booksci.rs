@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 use crate::detect::Format;
 use crate::error::{Locator, ParseError, Span};
 use crate::input::json::{json_error, json_error_at, Fields};
+use crate::input::window::{Slot, Slots};
 use crate::input::{Record, Records};
 use crate::link::{Doi, HttpUrl};
 use crate::model::{Date, ItemType, Metrics, Name, Quartile, Reference};
@@ -35,11 +36,11 @@ use crate::rich_text::{html_to_text, HtmlTokenizer, RichText};
 /// assert_eq!(record.reference.metrics.citation_count, Some(3));
 /// ```
 pub fn parse(input: &str, html: &dyn HtmlTokenizer) -> Records {
-    read(input, html, &crate::limits::EVERY_RECORD)
+    crate::input::window::all_read(read(input, html, &crate::input::window::EVERY_RECORD))
 }
 
 /// [`parse`], reading only the records in `window`.
-pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>) -> Records {
+pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>) -> Slots {
     let mut records = Vec::new();
     let mut header: Vec<&str> = Vec::new();
     let mut current: Option<Pending<'_>> = None;
@@ -58,7 +59,7 @@ pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>)
             continue;
         }
         if let Some(pending) = current.take() {
-            records.push(crate::limits::read_within(
+            records.push(crate::input::window::read_within(
                 records.len(),
                 pending.span,
                 window,
@@ -94,14 +95,19 @@ pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>)
                 let error = first_object(&input[json_start..])
                     .and_then(Result::err)
                     .unwrap_or(error);
-                records.push(Err(json_error_at(&mut locator, input, json_start, &error)));
+                records.push(Slot::Failed(json_error_at(
+                    &mut locator,
+                    input,
+                    json_start,
+                    &error,
+                )));
                 pos = line_end + 1;
             }
             None => pos = line_end + 1,
         }
     }
     if let Some(pending) = current.take() {
-        records.push(crate::limits::read_within(
+        records.push(crate::input::window::read_within(
             records.len(),
             pending.span,
             window,

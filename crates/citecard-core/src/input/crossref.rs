@@ -12,6 +12,7 @@ use crate::error::{Locator, ParseError, Span};
 use crate::input::json::{
     date_from_parts, json_error, parse_document, read_records, span_of, Fields,
 };
+use crate::input::window::Slots;
 use crate::input::Records;
 use crate::model::{Date, ItemType, Metrics, Name, Reference};
 use crate::rich_text::{html_to_text, HtmlTokenizer, RichText};
@@ -31,11 +32,11 @@ use crate::rich_text::{html_to_text, HtmlTokenizer, RichText};
 /// assert_eq!(reference.abstract_text.as_ref().unwrap().to_html(), "<p>Text with <em>style</em>.</p>");
 /// ```
 pub fn parse(input: &str, html: &dyn HtmlTokenizer) -> Records {
-    read(input, html, &crate::limits::EVERY_RECORD)
+    crate::input::window::all_read(read(input, html, &crate::input::window::EVERY_RECORD))
 }
 
 /// [`parse`], reading only the records in `window`.
-pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>) -> Records {
+pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>) -> Slots {
     Ok(read_records(
         works(input)?,
         html,

@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 
 use crate::detect::Format;
 use crate::input::json::{read_records, records, Fields};
+use crate::input::window::Slots;
 use crate::input::Records;
 use crate::model::{ItemType, Metrics, Name, Quartile, Reference};
 use crate::rich_text::{HtmlTokenizer, RichText};
@@ -51,11 +52,11 @@ const MODELLED: &[&str] = &[
 /// assert_eq!(records[1].as_ref().unwrap_err().span.column, 81);
 /// ```
 pub fn parse(input: &str, html: &dyn HtmlTokenizer) -> Records {
-    read(input, html, &crate::limits::EVERY_RECORD)
+    crate::input::window::all_read(read(input, html, &crate::input::window::EVERY_RECORD))
 }
 
 /// [`parse`], reading only the records in `window`.
-pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>) -> Records {
+pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>) -> Slots {
     Ok(read_records(
         records(input, &[])?,
         html,

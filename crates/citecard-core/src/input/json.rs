@@ -323,12 +323,12 @@ pub(crate) fn read_records(
     expected: &'static str,
     convert: fn(&mut Fields<'_>) -> crate::model::Reference,
     window: &std::ops::Range<usize>,
-) -> Vec<Result<crate::input::Record, ParseError>> {
+) -> Vec<crate::input::window::Slot> {
     items
         .into_iter()
         .enumerate()
         .map(|(index, (span, raw))| {
-            crate::limits::read_within(index, span, window, |span| {
+            crate::input::window::read_within(index, span, window, |span| {
                 let map = object_at(span, raw, expected)?;
                 let mut fields = Fields::new(&map, html);
                 let reference = convert(&mut fields);

@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use crate::detect::Format;
 use crate::error::{Locator, ParseError, ParseErrorKind, Span, Warning};
+use crate::input::window::{Slot, Slots};
 use crate::input::{Record, Records};
 use crate::link::{Doi, HttpUrl};
 use crate::model::{Date, ItemType, Name, Reference};
@@ -31,11 +32,11 @@ struct Field<'a> {
 /// assert_eq!(reference.doi.as_ref().unwrap().as_str(), "10.1/x");
 /// ```
 pub fn parse(input: &str, html: &dyn HtmlTokenizer) -> Records {
-    read(input, html, &crate::limits::EVERY_RECORD)
+    crate::input::window::all_read(read(input, html, &crate::input::window::EVERY_RECORD))
 }
 
 /// [`parse`], reading only the records in `window`.
-pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>) -> Records {
+pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>) -> Slots {
     let mut records = Vec::new();
     let mut locator = Locator::new(input);
     let mut current: Option<(usize, Vec<Field<'_>>)> = None;
@@ -60,7 +61,7 @@ pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>)
         match tagged(line) {
             Some(("TY", value)) => {
                 if let Some((start, fields)) = current.take() {
-                    records.push(crate::limits::read_within(
+                    records.push(crate::input::window::read_within(
                         records.len(),
                         locator.locate(start, line_start),
                         window,
@@ -69,7 +70,7 @@ pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>)
                 }
                 (dropped, dropping) = (0, false);
                 if let Some(start) = stray.take() {
-                    records.push(Err(no_type_error(&mut locator, input, start)));
+                    records.push(Slot::Failed(no_type_error(&mut locator, input, start)));
                 }
                 current = Some((
                     line_start,
@@ -81,7 +82,7 @@ pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>)
                 ));
             }
             Some(("ER", _)) => match current.take() {
-                Some((start, fields)) => records.push(crate::limits::read_within(
+                Some((start, fields)) => records.push(crate::input::window::read_within(
                     records.len(),
                     locator.locate(start, offset),
                     window,
@@ -89,7 +90,7 @@ pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>)
                 )),
                 None => {
                     if let Some(start) = stray.take() {
-                        records.push(Err(no_type_error(&mut locator, input, start)));
+                        records.push(Slot::Failed(no_type_error(&mut locator, input, start)));
                     }
                 }
             },
@@ -126,7 +127,7 @@ pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>)
         }
     }
     if let Some((start, fields)) = current.take() {
-        records.push(crate::limits::read_within(
+        records.push(crate::input::window::read_within(
             records.len(),
             locator.locate(start, input.len()),
             window,
@@ -134,7 +135,7 @@ pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>)
         ));
     }
     if let Some(start) = stray.take() {
-        records.push(Err(no_type_error(&mut locator, input, start)));
+        records.push(Slot::Failed(no_type_error(&mut locator, input, start)));
     }
     if records.is_empty() {
         return Err(ParseError::no_record(

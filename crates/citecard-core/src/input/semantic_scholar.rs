@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use crate::detect::Format;
 use crate::input::json::{read_records, records, Fields};
+use crate::input::window::Slots;
 use crate::input::Records;
 use crate::link::{Doi, HttpUrl};
 use crate::model::{Date, ItemType, Metrics, Reference};
@@ -25,11 +26,11 @@ use crate::rich_text::{HtmlTokenizer, RichText};
 /// assert_eq!(reference.authors[0].family.as_deref(), Some("Lovelace"));
 /// ```
 pub fn parse(input: &str, html: &dyn HtmlTokenizer) -> Records {
-    read(input, html, &crate::limits::EVERY_RECORD)
+    crate::input::window::all_read(read(input, html, &crate::input::window::EVERY_RECORD))
 }
 
 /// [`parse`], reading only the records in `window`.
-pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>) -> Records {
+pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>) -> Slots {
     Ok(read_records(
         records(input, &["data"])?,
         html,
