@@ -40,7 +40,9 @@ ensure_wasm_bindgen() {
     return
   fi
   log "installing wasm-bindgen-cli $want (about 3 minutes)"
-  # Not --locked: one of its locked dependencies is missing from the registry.
+  # Not --locked: its published Cargo.lock names a dependency version the
+  # registry no longer serves. To reproduce:
+  #   cargo install wasm-bindgen-cli --version "=$want" --locked
   cargo install wasm-bindgen-cli --version "=$want"
 }
 
@@ -51,14 +53,32 @@ ensure_node() {
   as_root apt-get install -y -qq nodejs npm
 }
 
+# The binaryen version Trunk.toml pins (`wasm_opt = "version_N"`).
+binaryen_version() {
+  awk -F'"' '/^wasm_opt *=/ { sub(/^version_/, "", $2); print $2 }' "$ROOT/Trunk.toml"
+}
+
+# `npm install -g PACKAGE`, showing npm's own output when it fails (a failed
+# install would otherwise surface later as a misleading "not on PATH").
+npm_global() {
+  local out
+  if ! out=$(npm install -g --no-audit --no-fund "$1" 2>&1); then
+    printf '%s\n' "$out" >&2
+    die "npm install -g $1 failed"
+  fi
+}
+
 ensure_wasm_opt() {
   # Debian's binaryen 108 rejects current Rust output; 132 from npm works.
-  if wasm-opt --version 2>/dev/null | grep -q 'version 132'; then return; fi
+  local want
+  want=$(binaryen_version)
+  [ -n "$want" ] || die "Trunk.toml pins no wasm_opt version"
+  if wasm-opt --version 2>/dev/null | grep -q "version $want"; then return; fi
   ensure_node
-  log "installing wasm-opt (binaryen 132)"
-  npm install -g --no-audit --no-fund binaryen@132 >/dev/null
+  log "installing wasm-opt (binaryen $want)"
+  npm_global "binaryen@$want"
   hash -r
-  wasm-opt --version | grep -q 'version 132' || die "wasm-opt on PATH is not binaryen 132: $(command -v wasm-opt)"
+  wasm-opt --version | grep -q "version $want" || die "wasm-opt on PATH is not binaryen $want: $(command -v wasm-opt)"
 }
 
 ensure_esbuild() {
@@ -69,7 +89,7 @@ ensure_esbuild() {
   if [ "$(esbuild --version 2>/dev/null)" = "$want" ]; then return; fi
   ensure_node
   log "installing esbuild $want"
-  npm install -g --no-audit --no-fund "esbuild@$want" >/dev/null 2>&1
+  npm_global "esbuild@$want"
   hash -r
   [ "$(esbuild --version 2>/dev/null)" = "$want" ] || die "esbuild on PATH is not $want: $(command -v esbuild)"
 }

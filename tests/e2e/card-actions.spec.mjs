@@ -1,4 +1,4 @@
-// One spec per reader action on the card (issue: the citation card).
+// One spec per reader action on the card.
 import { test, expect } from '@playwright/test';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';

@@ -179,6 +179,6 @@ pub fn parse_window(
     };
     Ok(WindowRead {
         format,
-        slots: crate::limits::bound(input, records),
+        slots: window::bound(input, records),
     })
 }

@@ -10,8 +10,7 @@
 //!
 //! What the card draws of a record has caps of its own, beside the card.
 
-use crate::error::{ParseError, ParseErrorKind, Span, Warning};
-use crate::input::Slot;
+use crate::error::Warning;
 
 /// The largest input read, in bytes (10 MB).
 pub const MAX_INPUT_BYTES: usize = 10 * 1024 * 1024;
@@ -46,40 +45,4 @@ pub(crate) fn within_field_limit<'a>(
         ),
     });
     &value[..end]
-}
-
-/// Apply the record and name limits to what a reader returned.
-pub(crate) fn bound(input: &str, mut records: Vec<Slot>) -> Vec<Slot> {
-    if records.len() > MAX_RECORDS {
-        let rest = records.len() - MAX_RECORDS;
-        let span = records[MAX_RECORDS].span();
-        records.truncate(MAX_RECORDS);
-        records.push(Slot::Failed(ParseError::new(
-            Span::locate(input, span.start, span.end),
-            ParseErrorKind::TooLarge {
-                what: format!(
-                    "more than {MAX_RECORDS} records: the {rest} from here on are not read; split the input"
-                ),
-            },
-        )));
-    }
-    for record in records.iter_mut().filter_map(|slot| match slot {
-        Slot::Read(record) => Some(record),
-        _ => None,
-    }) {
-        for (field, names) in [
-            ("author", &mut record.reference.authors),
-            ("editor", &mut record.reference.editors),
-        ] {
-            if names.len() > MAX_NAMES {
-                let dropped = names.len() - MAX_NAMES;
-                names.truncate(MAX_NAMES);
-                record.warnings.push(Warning {
-                    field: field.to_owned(),
-                    message: format!("{dropped} names past the first {MAX_NAMES} are not kept"),
-                });
-            }
-        }
-    }
-    records
 }

@@ -1,6 +1,6 @@
 //! Property: no input makes a reader panic, whatever the format forced on it,
-//! and every style formats whatever was read. (The full fuzzing campaign is
-//! issue 7; this keeps the obvious cases in the normal test run.)
+//! and every style formats whatever was read. (`scripts/fuzz` runs the full
+//! fuzzing campaign; this keeps the obvious cases in the normal test run.)
 #![cfg(all(feature = "html5gum", feature = "bibtex", not(target_arch = "wasm32")))]
 
 use citecard_core::style::{cite, Style};

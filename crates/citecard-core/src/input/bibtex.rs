@@ -69,8 +69,9 @@ pub fn parse(input: &str, html: &dyn HtmlTokenizer) -> Records {
             let (start, segment, mut raw) = entry?;
             let span = locator.locate(start + raw.span.start, start + raw.span.end);
             // biblatex resolves `crossref` and `xdata` recursively and never
-            // returns on a cycle (`crossref = {itself}`); each entry is read on
-            // its own anyway, so keep the links as text instead.
+            // returns on a cycle (`crossref = {itself}`; upstream:
+            // https://github.com/typst/biblatex/issues/92); each entry is read
+            // on its own anyway, so keep the links as text instead.
             let mut links = Vec::new();
             raw.v.fields.retain(|pair| {
                 let link = pair.key.v.eq_ignore_ascii_case("crossref")
@@ -428,7 +429,10 @@ fn convert(
     });
     // biblatex 0.12 unwraps number parses in its date reader, so a `month`
     // of "18 109223631" or a year in non-ASCII digits panics (found by
-    // fuzzing). Such fields are dropped with a warning before it sees them.
+    // fuzzing; no upstream issue yet). To reproduce, call
+    // `entry.date()` on `@article{k, month = {18 109223631}}` read by
+    // `biblatex::Bibliography::parse`. Such fields are dropped with a
+    // warning before it sees them.
     let vetted;
     let entry = if DATE_FIELDS.iter().any(|f| {
         entry

@@ -5,9 +5,9 @@
 use std::ops::Range;
 
 use crate::detect::Format;
-use crate::error::{ParseError, ParseErrorKind, Span};
+use crate::error::{ParseError, ParseErrorKind, Span, Warning};
 use crate::input::{Record, Records};
-use crate::limits::MAX_RECORDS;
+use crate::limits::{MAX_NAMES, MAX_RECORDS};
 
 /// One record's place in an input read through a window.
 // Most slots hold a record, so boxing it would cost an allocation per record
@@ -86,7 +86,7 @@ pub(crate) fn all_read(slots: Slots) -> Records {
 
 /// The record at `index` (how many records came before it) in `span`, read
 /// with `read` when it is in `window`. Past the first [`MAX_RECORDS`] it is
-/// not read, only noted where it is, and [`crate::limits::bound`] turns the
+/// not read, only noted where it is, and [`bound`] turns the
 /// first of these into one error saying how many there are; readers call
 /// this so that work stays bounded however many records an input holds.
 pub(crate) fn read_within(
@@ -107,4 +107,40 @@ pub(crate) fn read_within(
         return Slot::NotRead(span);
     }
     read(span).into()
+}
+
+/// Apply the record and name limits to what a reader returned.
+pub(crate) fn bound(input: &str, mut records: Vec<Slot>) -> Vec<Slot> {
+    if records.len() > MAX_RECORDS {
+        let rest = records.len() - MAX_RECORDS;
+        let span = records[MAX_RECORDS].span();
+        records.truncate(MAX_RECORDS);
+        records.push(Slot::Failed(ParseError::new(
+            Span::locate(input, span.start, span.end),
+            ParseErrorKind::TooLarge {
+                what: format!(
+                    "more than {MAX_RECORDS} records: the {rest} from here on are not read; split the input"
+                ),
+            },
+        )));
+    }
+    for record in records.iter_mut().filter_map(|slot| match slot {
+        Slot::Read(record) => Some(record),
+        _ => None,
+    }) {
+        for (field, names) in [
+            ("author", &mut record.reference.authors),
+            ("editor", &mut record.reference.editors),
+        ] {
+            if names.len() > MAX_NAMES {
+                let dropped = names.len() - MAX_NAMES;
+                names.truncate(MAX_NAMES);
+                record.warnings.push(Warning {
+                    field: field.to_owned(),
+                    message: format!("{dropped} names past the first {MAX_NAMES} are not kept"),
+                });
+            }
+        }
+    }
+    records
 }
