@@ -28,6 +28,7 @@ pub mod model;
 pub mod names;
 pub mod rich_text;
 pub mod style;
+mod text;
 
 pub use detect::{detect, Format};
 pub use error::{Excerpt, ParseError, ParseErrorKind, Span, Warning};

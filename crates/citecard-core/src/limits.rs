@@ -2,7 +2,7 @@
 //!
 //! | limit | value | beyond it |
 //! | --- | ---: | --- |
-//! | input size | 10 MB | the whole input is an error ([`ParseErrorKind::TooLarge`]) |
+//! | input size | 10 MB | the whole input is an error ([`ParseErrorKind::TooLarge`](crate::ParseErrorKind::TooLarge)) |
 //! | records per input | 1,000 | the first 1,000 are read; an error record in place of the rest says so |
 //! | names per list (authors, editors) | 10,000 | the first 10,000 are kept, with a warning on the record |
 //! | one field value | 64 KB | the first 64 KB are kept, with a warning on the record |

@@ -87,7 +87,7 @@ fn write_record(reference: &Reference, out: &mut String) {
 
 /// RIS values are one line; paragraphs are joined with spaces.
 fn one_line(value: &str) -> String {
-    crate::rich_text::collapse_whitespace(value)
+    crate::text::collapse_whitespace(value)
 }
 
 /// `Family, Given, Suffix` (particles before the family name); an

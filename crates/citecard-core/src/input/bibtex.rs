@@ -582,7 +582,7 @@ fn chunks_text(chunks: &[biblatex::Spanned<biblatex::Chunk>]) -> String {
             }
         }
     }
-    crate::rich_text::collapse_whitespace(&out)
+    crate::text::collapse_whitespace(&out)
 }
 
 /// Clean what biblatex leaves of LaTeX in normal text. It has already turned

@@ -387,7 +387,7 @@ fn name(value: &str) -> Name {
         parse_inverted_name(&value)
     } else if value.split_whitespace().count() > 1 || value.contains(',') {
         Name {
-            literal: Some(crate::rich_text::collapse_whitespace(&value)),
+            literal: Some(crate::text::collapse_whitespace(&value)),
             ..Name::default()
         }
     } else {

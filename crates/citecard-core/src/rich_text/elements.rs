@@ -1,0 +1,81 @@
+//! What citecard makes of each HTML (and JATS) element name.
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+/// The inline elements rich text keeps.
+pub(crate) enum Kind {
+    Emphasis,
+    Strong,
+    Superscript,
+    Subscript,
+}
+
+/// `jats:p` → `p`: JATS abstracts use a namespace prefix.
+pub(crate) fn local_name(name: &str) -> &str {
+    name.rsplit(':').next().unwrap_or(name)
+}
+
+pub(crate) fn inline_kind(name: &str) -> Option<Kind> {
+    Some(match name {
+        "em" | "i" | "italic" | "cite" | "var" | "dfn" => Kind::Emphasis,
+        "strong" | "b" | "bold" => Kind::Strong,
+        "sup" => Kind::Superscript,
+        "sub" => Kind::Subscript,
+        _ => return None,
+    })
+}
+
+pub(crate) fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "title")
+}
+
+pub(crate) fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "section"
+            | "sec"
+            | "article"
+            | "blockquote"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "table"
+            | "tr"
+            | "td"
+            | "th"
+            | "pre"
+            | "hr"
+            | "abstract"
+            | "trans-abstract"
+    )
+}
+
+/// Whether a dropped element has no content to skip. Only foreign elements
+/// (`<svg/>`) can close themselves; HTML ignores the slash in `<script/>`, and
+/// so do we.
+pub(crate) fn closes_itself(name: &str, self_closing: bool) -> bool {
+    self_closing && matches!(name, "svg" | "math")
+}
+
+/// Elements whose content is never text for a reader.
+pub(crate) fn is_dropped(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "template"
+            | "noscript"
+            | "iframe"
+            | "object"
+            | "svg"
+            | "math"
+            | "textarea"
+            | "select"
+            | "xmp"
+            | "noembed"
+            | "noframes"
+            | "head"
+            | "button"
+            | "form"
+    )
+}
