@@ -1,5 +1,5 @@
 //! Using the card from your own Yew app: parse a record with the core, then
-//! render `CitationCard` with the props you want.
+//! render `CitationCard` with the options you want.
 //!
 //! Build it for the browser with `cargo build --example yew_card --target
 //! wasm32-unknown-unknown` (a Trunk page with `data-bin="yew_card"` serves it).
@@ -7,8 +7,8 @@
 
 use std::rc::Rc;
 
-use citecard::ui::card::{Theme, Variant};
 use citecard::ui::i18n::Lang;
+use citecard::ui::options::{CardOptions, Theme, Variant};
 use citecard::{CitationCard, RecordCards};
 use citecard_core::style::Style;
 use yew::prelude::*;
@@ -23,14 +23,24 @@ fn App() -> Html {
         .and_then(|document| document.records.into_iter().next())
         .and_then(Result::ok)
         .map(|record| Rc::new(record.reference));
+    let options = CardOptions {
+        theme: Theme::Light,
+        lang: Some(Lang::En),
+        style: Some(Style::Chicago),
+        ..CardOptions::default()
+    };
+    let compact = CardOptions {
+        variant: Variant::Compact,
+        theme: Theme::Dark,
+        ..CardOptions::default()
+    };
     html! {
         <main>
             if let Some(reference) = reference {
-                <CitationCard {reference} theme={Theme::Light} variant={Variant::Full}
-                    lang={Some(Lang::En)} style={Some(Style::Chicago)} />
+                <CitationCard {reference} {options} />
             }
             // … or any record text: a card (or a located error card) per record.
-            <RecordCards input={RECORD} variant={Variant::Compact} theme={Theme::Dark} />
+            <RecordCards input={RECORD} options={compact} />
         </main>
     }
 }

@@ -47,8 +47,8 @@ export function remembered(key) {
 export function remember(key, value) {
   try { if (globalThis.localStorage) localStorage.setItem(key, value); } catch (_) { /* private mode */ }
 }
-export function next_task() {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+export function wait(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 "#)]
 extern "C" {
@@ -64,15 +64,20 @@ extern "C" {
     pub fn remembered(key: &str) -> Option<String>;
     /// Keep a value in localStorage, if storage is available.
     pub fn remember(key: &str, value: &str);
-    #[wasm_bindgen(js_name = next_task)]
-    fn next_task_js() -> js_sys::Promise;
+    #[wasm_bindgen(js_name = wait)]
+    fn wait_js(ms: u32) -> js_sys::Promise;
 }
 
 /// Resolve in a later task (after the browser has had a chance to render
 /// and handle input), to split long work across tasks.
 pub async fn next_task() {
+    wait(0).await;
+}
+
+/// Resolve after about `ms` milliseconds, in a task of its own.
+pub async fn wait(ms: u32) {
     // A timer promise only resolves; there is no error to lose.
-    let _ = wasm_bindgen_futures::JsFuture::from(next_task_js()).await;
+    let _ = wasm_bindgen_futures::JsFuture::from(wait_js(ms)).await;
 }
 
 /// Copy `text` (and `html`, when not empty, as rich text beside it).

@@ -3,7 +3,9 @@
 pub mod card;
 pub mod cite;
 pub mod error_card;
+pub mod hooks;
 pub mod i18n;
+pub mod options;
 pub mod playground;
 pub mod records;
 pub mod rich_text;

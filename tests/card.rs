@@ -4,8 +4,9 @@
 
 use std::rc::Rc;
 
-use citecard::ui::card::{CardSkeleton, CardSkeletonProps, Theme, Variant};
+use citecard::ui::card::{CardSkeleton, CardSkeletonProps};
 use citecard::ui::i18n::Lang;
+use citecard::ui::options::{CardOptions, Theme, Variant};
 use citecard::{CitationCard, CitationCardProps, RecordCards, RecordCardsProps, SAMPLE_RECORD};
 use citecard_core::Reference;
 use wasm_bindgen::JsCast;
@@ -70,9 +71,12 @@ async fn card(reference: Rc<Reference>, variant: Variant, lang: Lang) -> Element
         root.clone(),
         yew::props!(CitationCardProps {
             reference,
-            variant,
-            lang: Some(lang),
-            theme: Theme::Dark,
+            options: CardOptions {
+                variant,
+                lang: Some(lang),
+                theme: Theme::Dark,
+                ..CardOptions::default()
+            },
         }),
     )
     .render();
@@ -270,7 +274,10 @@ async fn unreadable_input_renders_a_located_error_card() {
         root.clone(),
         yew::props!(RecordCardsProps {
             input: AttrValue::from("{\"title\": \"x\", \"JCR\": \"Q1\",, }"),
-            lang: Some(Lang::En),
+            options: CardOptions {
+                lang: Some(Lang::En),
+                ..CardOptions::default()
+            },
         }),
     )
     .render();

@@ -1,12 +1,13 @@
 //! The embed bundle: the wasm behind `<citation-card>` and `window.citecard`
 //! (`static/embed/citecard.js`). It renders cards into elements the script
 //! gives it and reads records into CSL-JSON; nothing starts on its own.
+//! Values cross the JS boundary as serde values (`serde-wasm-bindgen`).
 
-use citecard::ui::card::{Theme, Variant};
-use citecard::ui::i18n::Lang;
+use citecard::ui::error_card::{LoadErrorCard, LoadErrorCardProps};
+use citecard::ui::options::CardOptions;
 use citecard::ui::records::{RecordCards, RecordCardsProps};
-use citecard_core::style::Style;
-use citecard_core::{parse_with, Format};
+use citecard_core::parse_with;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use yew::AttrValue;
 
@@ -24,13 +25,28 @@ pub struct Cards {
     app: Option<yew::AppHandle<RecordCards>>,
 }
 
+/// The options object the script passes: `{ format, style, theme, variant,
+/// lang }`, each a string or null (see [`CardOptions`]).
+fn options(value: JsValue) -> Result<CardOptions, JsError> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("options: {e}")))
+}
+
+fn props(input: String, options: CardOptions) -> RecordCardsProps {
+    yew::props!(RecordCardsProps {
+        input: AttrValue::from(input),
+        options,
+    })
+}
+
 #[wasm_bindgen]
 impl Cards {
     /// Re-render with a new record text and options.
-    pub fn update(&mut self, input: String, options: &Options) {
+    pub fn update(&mut self, input: String, options: JsValue) -> Result<(), JsError> {
+        let options = self::options(options)?;
         if let Some(app) = &mut self.app {
             app.update(props(input, options));
         }
+        Ok(())
     }
 
     /// Unmount the cards and free their state.
@@ -41,50 +57,48 @@ impl Cards {
     }
 }
 
-/// The element's attributes, read once by the script.
-#[wasm_bindgen]
-#[derive(Default)]
-pub struct Options {
-    format: Option<Format>,
-    style: Option<Style>,
-    theme: Theme,
-    variant: Variant,
-    lang: Option<Lang>,
-}
-
-#[wasm_bindgen]
-impl Options {
-    /// Options from attribute values; unknown or empty values mean "default".
-    #[wasm_bindgen(constructor)]
-    pub fn new(format: &str, style: &str, theme: &str, variant: &str, lang: &str) -> Options {
-        Options {
-            format: format.parse().ok(),
-            style: style.parse().ok(),
-            theme: Theme::from_id(theme),
-            variant: Variant::from_id(variant),
-            lang: (!lang.trim().is_empty()).then(|| Lang::from_tag(lang)),
-        }
-    }
-}
-
-fn props(input: String, options: &Options) -> RecordCardsProps {
-    yew::props!(RecordCardsProps {
-        input: AttrValue::from(input),
-        format: options.format,
-        style: options.style,
-        theme: options.theme,
-        variant: options.variant,
-        lang: options.lang,
-    })
-}
-
 /// Render every record in `input` as a card inside `root` (a shadow root's
 /// container element).
 #[wasm_bindgen]
-pub fn mount(root: web_sys::Element, input: String, options: &Options) -> Cards {
+pub fn mount(root: web_sys::Element, input: String, options: JsValue) -> Result<Cards, JsError> {
+    let options = self::options(options)?;
     let app =
         yew::Renderer::<RecordCards>::with_root_and_props(root, props(input, options)).render();
-    Cards { app: Some(app) }
+    Ok(Cards { app: Some(app) })
+}
+
+/// Render the error card for a record that could not be loaded (`message`
+/// says why) inside `root`; `destroy` it like cards.
+#[wasm_bindgen]
+pub fn mount_error(
+    root: web_sys::Element,
+    message: String,
+    options: JsValue,
+) -> Result<LoadError, JsError> {
+    let options = self::options(options)?;
+    let props = yew::props!(LoadErrorCardProps {
+        message: AttrValue::from(message),
+        theme: options.theme,
+        lang: options.lang,
+    });
+    let app = yew::Renderer::<LoadErrorCard>::with_root_and_props(root, props).render();
+    Ok(LoadError { app: Some(app) })
+}
+
+/// A mounted load-error card.
+#[wasm_bindgen]
+pub struct LoadError {
+    app: Option<yew::AppHandle<LoadErrorCard>>,
+}
+
+#[wasm_bindgen]
+impl LoadError {
+    /// Unmount the card.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
 }
 
 /// Tell the cards where the citation module is (`citecard-cite.js` next to
@@ -101,20 +115,16 @@ pub fn set_bibtex_module_url(url: &str) {
     citecard::bibtex_module::set_module_url(url);
 }
 
-/// Every readable record in `input` as a CSL-JSON array (compact: the
-/// script parses it); throws an `Error` with the located message when
-/// nothing can be read.
+/// Every readable record in `input` as an array of CSL-JSON items (plain
+/// objects); throws an `Error` with the located message when nothing can be
+/// read.
 #[wasm_bindgen]
-pub fn parse(input: &str, format: Option<String>) -> Result<String, JsError> {
+pub fn parse(input: &str, format: Option<String>) -> Result<JsValue, JsError> {
     let format = format.and_then(|f| f.parse().ok());
     let document = parse_with(input, format, citecard::html::tokenizer())
         .map_err(|e| JsError::new(&e.to_string()))?;
-    let references = document.references();
-    let keys = citecard_core::export::citation_keys(&references);
-    let items: Vec<serde_json::Value> = references
-        .iter()
-        .zip(keys)
-        .map(|(reference, key)| citecard_core::export::csl_json::to_value(reference, &key))
-        .collect();
-    Ok(serde_json::Value::Array(items).to_string())
+    let items = citecard_core::export::csl_json::items(&document.references());
+    items
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
 }

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::ui::hooks::{use_copy, CopyState};
 use crate::ui::i18n::Lang;
 use crate::ui::next_id;
 
@@ -102,14 +103,6 @@ enum Preview {
     Failed(String),
 }
 
-/// What copying did, announced in the live region.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Copy {
-    Idle,
-    Copied,
-    Selected,
-}
-
 /// A "Cite" button that opens the cite panel: a menu of the six citation
 /// styles and three exports, a preview of the current choice, and copy and
 /// download buttons. The citation module loads when the panel first opens
@@ -158,7 +151,7 @@ fn CitePanel(props: &CitePanelProps) -> Html {
             .and_then(|id| Choice::from_id(&id))
             .unwrap_or(Choice::Style(default_style))
     });
-    let copy = use_state(|| Copy::Idle);
+    let copy = use_copy();
     let preview = use_state(|| Preview::Loading);
     let preview_ref = use_node_ref();
     {
@@ -193,7 +186,7 @@ fn CitePanel(props: &CitePanelProps) -> Html {
             if let Some(found) = Choice::from_id(&select.value()) {
                 crate::browser::remember(REMEMBERED, found.id());
                 choice.set(found);
-                copy.set(Copy::Idle);
+                copy.reset();
             }
         })
     };
@@ -209,17 +202,11 @@ fn CitePanel(props: &CitePanelProps) -> Html {
             let Some(output) = ready.clone() else {
                 return;
             };
-            let copy = copy.clone();
             let preview_ref = preview_ref.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                if crate::browser::copy_rich(&output.text, &output.html).await {
-                    copy.set(Copy::Copied);
-                } else {
-                    // The clipboard is denied: select the text for Ctrl+C.
-                    if let Some(node) = preview_ref.get() {
-                        crate::browser::select_contents(&node);
-                    }
-                    copy.set(Copy::Selected);
+            copy.copy(output.text.clone(), output.html.clone(), move || {
+                // The clipboard is denied: select the text for Ctrl+C.
+                if let Some(node) = preview_ref.get() {
+                    crate::browser::select_contents(&node);
                 }
             });
         })
@@ -254,10 +241,10 @@ fn CitePanel(props: &CitePanelProps) -> Html {
             },
         },
     };
-    let status = match *copy {
-        Copy::Idle => "",
-        Copy::Copied => t.copied,
-        Copy::Selected => t.copy_selected,
+    let status = match copy.state() {
+        CopyState::Idle => "",
+        CopyState::Copied => t.copied,
+        CopyState::Denied => t.copy_selected,
     };
     let export = !matches!(*choice, Choice::Style(_));
     html! {

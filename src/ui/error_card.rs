@@ -3,8 +3,8 @@
 use citecard_core::ParseError;
 use yew::prelude::*;
 
-use crate::ui::card::Theme;
 use crate::ui::i18n::Lang;
+use crate::ui::options::Theme;
 
 /// Properties of [`ErrorCard`].
 #[derive(Properties, PartialEq)]
@@ -31,17 +31,49 @@ pub fn ErrorCard(props: &ErrorCardProps) -> Html {
     let excerpt = error.span.excerpt(&props.input, 64);
     let (before, rest) = split_at_char(&excerpt.text, excerpt.caret);
     let (at, after) = split_at_char(rest, 1);
-    html! {
-        <article class="citecard citecard-error" role="alert" part="card error" lang={lang.tag()}
-            data-theme={props.theme.id()} data-testid="error-card">
-            <p class="citecard-type">{ t.cannot_read }</p>
-            <p class="citecard-error-message" lang="en" data-testid="error-message">{ error.kind.to_string() }</p>
+    let details = html! {
+        <>
             <p class="citecard-error-location" data-testid="error-location">
                 { (t.location)(error.span.line, error.span.column) }
             </p>
             if !excerpt.text.is_empty() {
                 <pre class="citecard-excerpt"><code>{ before }<mark>{ if at.is_empty() { " " } else { at } }</mark>{ after }</code></pre>
             }
+        </>
+    };
+    error_card(&error.kind.to_string(), props.theme, lang, details)
+}
+
+/// Properties of [`LoadErrorCard`].
+#[derive(Properties, PartialEq)]
+pub struct LoadErrorCardProps {
+    /// Why the record could not be had (a failed or timed-out `src` fetch).
+    pub message: AttrValue,
+    /// The colour scheme.
+    #[prop_or_default]
+    pub theme: Theme,
+    /// The interface language; the browser's when `None`.
+    #[prop_or_default]
+    pub lang: Option<Lang>,
+}
+
+/// The card for a record that could not be loaded at all, such as a `src`
+/// that answered 404: the error card without a location.
+#[component]
+pub fn LoadErrorCard(props: &LoadErrorCardProps) -> Html {
+    let lang = props.lang.unwrap_or_else(Lang::from_browser);
+    error_card(&props.message, props.theme, lang, Html::default())
+}
+
+/// The error card's frame: the heading in the interface language, the
+/// message (English, from the reader or the browser), then `details`.
+fn error_card(message: &str, theme: Theme, lang: Lang, details: Html) -> Html {
+    html! {
+        <article class="citecard citecard-error" role="alert" part="card error" lang={lang.tag()}
+            data-theme={theme.id()} data-testid="error-card">
+            <p class="citecard-type">{ lang.strings().cannot_read }</p>
+            <p class="citecard-error-message" lang="en" data-testid="error-message">{ message.to_owned() }</p>
+            { details }
         </article>
     }
 }

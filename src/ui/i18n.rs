@@ -1,5 +1,7 @@
 //! The card's own words in English and Simplified Chinese.
 
+use citecard_core::ItemType;
+
 /// A language for the card's interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -34,6 +36,29 @@ impl Lang {
         web_sys::window()
             .and_then(|w| w.navigator().language())
             .map_or(Lang::En, |tag| Lang::from_tag(&tag))
+    }
+
+    /// The item type in this language.
+    pub fn item_type(self, item_type: ItemType) -> &'static str {
+        if self == Lang::En {
+            return item_type.label();
+        }
+        match item_type {
+            ItemType::ArticleJournal => "期刊论文",
+            ItemType::ArticleMagazine => "杂志文章",
+            ItemType::ArticleNewspaper => "报纸文章",
+            ItemType::Preprint => "预印本",
+            ItemType::Book => "图书",
+            ItemType::Chapter => "图书章节",
+            ItemType::PaperConference => "会议论文",
+            ItemType::Thesis => "学位论文",
+            ItemType::Report => "报告",
+            ItemType::Webpage => "网页",
+            ItemType::Dataset => "数据集",
+            ItemType::Software => "软件",
+            ItemType::Patent => "专利",
+            _ => "文献",
+        }
     }
 
     /// The interface strings in this language.

@@ -5,20 +5,26 @@ use citecard_core::Format;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::ui::card::{Theme, Variant};
+use crate::ui::hooks::{use_copy, CopyState};
 use crate::ui::i18n::Lang;
+use crate::ui::options::{CardOptions, Theme, Variant};
 use crate::ui::records::RecordCards;
 use crate::SAMPLE_RECORD;
 
 /// Where the snippet tells site owners to put the embed bundle.
 const BUNDLE_URL: &str = "https://your.host/citecard/citecard.js";
 
-/// A `<select>`'s change handler that stores `parse(value)` in `state`.
-fn on_select<T: 'static>(state: &UseStateHandle<T>, parse: fn(&str) -> T) -> Callback<Event> {
-    let state = state.clone();
+/// A `<select>`'s change handler that sets one of the options from its value.
+fn on_select(
+    options: &UseStateHandle<CardOptions>,
+    set: fn(&mut CardOptions, &str),
+) -> Callback<Event> {
+    let options = options.clone();
     Callback::from(move |event: Event| {
         let select: HtmlSelectElement = event.target_unchecked_into();
-        state.set(parse(&select.value()));
+        let mut changed = *options;
+        set(&mut changed, &select.value());
+        options.set(changed);
     })
 }
 
@@ -33,25 +39,12 @@ fn attribute(text: &str) -> String {
 /// The two lines a site owner pastes: the script and the element holding
 /// `record` verbatim (in a `record` attribute when the text would end a
 /// `<script>` early), with the chosen options as attributes.
-pub fn embed_snippet(
-    record: &str,
-    format: Option<Format>,
-    style: Option<Style>,
-    theme: Theme,
-    variant: Variant,
-    lang: Option<Lang>,
-) -> String {
-    let mut attributes = String::new();
-    let mut add = |name: &str, value: Option<&str>| {
-        if let Some(value) = value {
-            attributes.push_str(&format!(" {name}=\"{value}\""));
-        }
-    };
-    add("format", format.map(Format::id));
-    add("style", style.map(Style::id));
-    add("theme", (theme != Theme::Auto).then(|| theme.id()));
-    add("variant", (variant != Variant::Full).then(|| variant.id()));
-    add("lang", lang.map(Lang::tag));
+pub fn embed_snippet(record: &str, options: &CardOptions) -> String {
+    let attributes: String = options
+        .attributes()
+        .into_iter()
+        .map(|(name, value)| format!(" {name}=\"{value}\""))
+        .collect();
     let record = record.trim();
     let element = if record.to_ascii_lowercase().contains("</script") {
         format!(
@@ -68,33 +61,26 @@ pub fn embed_snippet(
 #[component]
 pub fn Playground() -> Html {
     let input = use_state(|| AttrValue::Static(SAMPLE_RECORD));
-    let format = use_state(|| None::<Format>);
-    let style = use_state(|| None::<Style>);
-    let theme = use_state(Theme::default);
-    let variant = use_state(Variant::default);
-    let lang = use_state(|| None::<Lang>);
-    let copied = use_state(|| false);
+    let options = use_state(CardOptions::default);
+    let copy = use_copy();
     let oninput = {
         let input = input.clone();
-        let copied = copied.clone();
+        let copy = copy.clone();
         Callback::from(move |event: InputEvent| {
             let area: HtmlTextAreaElement = event.target_unchecked_into();
             input.set(AttrValue::from(area.value()));
-            copied.set(false);
+            copy.reset();
         })
     };
-    let snippet = embed_snippet(&input, *format, *style, *theme, *variant, *lang);
-    let oncopy = {
-        let copied = copied.clone();
-        let snippet = snippet.clone();
-        Callback::from(move |_: MouseEvent| {
-            let copied = copied.clone();
-            let snippet = snippet.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                copied.set(crate::browser::copy_rich(&snippet, "").await);
-            });
-        })
-    };
+    let snippet = embed_snippet(&input, &options);
+    let oncopy = copy.on_click(snippet.clone(), String::new());
+    let CardOptions {
+        format,
+        style,
+        theme,
+        variant,
+        lang,
+    } = *options;
     let option = |value: &'static str, label: &'static str, selected: bool| {
         html! { <option {value} {selected}>{ label }</option> }
     };
@@ -110,9 +96,9 @@ pub fn Playground() -> Html {
                         <label id="record-label" for="record-input">{ "Record" }</label>
                         <label class="playground-format">
                             { "Format " }
-                            <select data-testid="format-select" onchange={on_select(&format, |v| v.parse().ok())}>
+                            <select data-testid="format-select" onchange={on_select(&options, |o, v| o.format = v.parse().ok())}>
                                 { option("", "Detect", format.is_none()) }
-                                { for Format::ALL.iter().map(|f| option(f.id(), f.label(), *format == Some(*f))) }
+                                { for Format::ALL.iter().map(|f| option(f.id(), f.label(), format == Some(*f))) }
                             </select>
                         </label>
                     </div>
@@ -123,7 +109,7 @@ pub fn Playground() -> Html {
                         <div class="playground-editor-bar">
                             <label for="snippet-output">{ "Embed it" }</label>
                             <button type="button" onclick={oncopy} data-testid="snippet-copy">{ "Copy snippet" }</button>
-                            <span role="status" data-testid="snippet-status">{ if *copied { "Copied" } else { "" } }</span>
+                            <span role="status" data-testid="snippet-status">{ if copy.state() == CopyState::Copied { "Copied" } else { "" } }</span>
                         </div>
                         <textarea id="snippet-output" data-testid="snippet" readonly=true spellcheck="false" value={snippet} />
                     </div>
@@ -131,30 +117,30 @@ pub fn Playground() -> Html {
                 <section class="playground-preview" aria-label="Card preview">
                     <div class="playground-options">
                         <label>{ "Style " }
-                            <select data-testid="style-select" onchange={on_select(&style, |v| v.parse().ok())}>
+                            <select data-testid="style-select" onchange={on_select(&options, |o, v| o.style = v.parse().ok())}>
                                 { option("", "default (APA)", style.is_none()) }
-                                { for Style::ALL.iter().map(|s| option(s.id(), s.label(), *style == Some(*s))) }
+                                { for Style::ALL.iter().map(|s| option(s.id(), s.label(), style == Some(*s))) }
                             </select>
                         </label>
                         <label>{ "Theme " }
-                            <select data-testid="theme-select" onchange={on_select(&theme, Theme::from_id)}>
-                                { for [Theme::Auto, Theme::Light, Theme::Dark].into_iter().map(|t| option(t.id(), t.id(), *theme == t)) }
+                            <select data-testid="theme-select" onchange={on_select(&options, |o, v| o.theme = Theme::from_id(v))}>
+                                { for Theme::ALL.into_iter().map(|t| option(t.id(), t.id(), theme == t)) }
                             </select>
                         </label>
                         <label>{ "Variant " }
-                            <select data-testid="variant-select" onchange={on_select(&variant, Variant::from_id)}>
-                                { for [Variant::Full, Variant::Compact].into_iter().map(|v| option(v.id(), v.id(), *variant == v)) }
+                            <select data-testid="variant-select" onchange={on_select(&options, |o, v| o.variant = Variant::from_id(v))}>
+                                { for Variant::ALL.into_iter().map(|v| option(v.id(), v.id(), variant == v)) }
                             </select>
                         </label>
                         <label>{ "Language " }
-                            <select data-testid="lang-select" onchange={on_select(&lang, |v| (!v.is_empty()).then(|| Lang::from_tag(v)))}>
+                            <select data-testid="lang-select" onchange={on_select(&options, |o, v| o.lang = (!v.is_empty()).then(|| Lang::from_tag(v)))}>
                                 { option("", "browser", lang.is_none()) }
-                                { option("en", "English", *lang == Some(Lang::En)) }
-                                { option("zh-CN", "中文", *lang == Some(Lang::Zh)) }
+                                { option("en", "English", lang == Some(Lang::En)) }
+                                { option("zh-CN", "中文", lang == Some(Lang::Zh)) }
                             </select>
                         </label>
                     </div>
-                    <RecordCards input={(*input).clone()} format={*format} style={*style} theme={*theme} variant={*variant} lang={*lang} />
+                    <RecordCards input={(*input).clone()} options={*options} />
                 </section>
             </div>
         </main>
@@ -167,14 +153,12 @@ mod tests {
 
     #[test]
     fn the_snippet_holds_the_record_verbatim_and_the_options() {
-        let snippet = embed_snippet(
-            "TY  - JOUR\nER  - ",
-            None,
-            Some(Style::Ieee),
-            Theme::Dark,
-            Variant::Full,
-            None,
-        );
+        let options = CardOptions {
+            style: Some(Style::Ieee),
+            theme: Theme::Dark,
+            ..CardOptions::default()
+        };
+        let snippet = embed_snippet("TY  - JOUR\nER  - ", &options);
         assert_eq!(
             snippet,
             "<script type=\"module\" src=\"https://your.host/citecard/citecard.js\"></script>\n\
@@ -184,14 +168,7 @@ mod tests {
 
     #[test]
     fn a_record_that_would_close_the_script_goes_in_an_attribute() {
-        let snippet = embed_snippet(
-            r#"{"title":"a </script><b>"}"#,
-            None,
-            None,
-            Theme::Auto,
-            Variant::Full,
-            None,
-        );
+        let snippet = embed_snippet(r#"{"title":"a </script><b>"}"#, &CardOptions::default());
         assert!(
             snippet
                 .contains(r#"record="{&quot;title&quot;:&quot;a &lt;/script&gt;&lt;b&gt;&quot;}""#),

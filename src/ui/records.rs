@@ -6,31 +6,19 @@ use std::rc::Rc;
 use citecard_core::{parse_window, Format, ParseError, Reference, Slot, Span};
 use yew::prelude::*;
 
-use crate::ui::card::{CardSkeleton, CitationCard, Theme, Variant};
+use crate::ui::card::{CardSkeleton, CitationCard};
 use crate::ui::error_card::ErrorCard;
 use crate::ui::i18n::Lang;
+use crate::ui::options::CardOptions;
 
 /// Properties of [`RecordCards`].
 #[derive(Properties, PartialEq)]
 pub struct RecordCardsProps {
     /// Record text in any supported format.
     pub input: AttrValue,
-    /// Read the input as this format instead of detecting it.
+    /// The format (detected when `None`), style, theme, variant and language.
     #[prop_or_default]
-    pub format: Option<Format>,
-    /// The citation style the cite panel opens on (unless the reader chose
-    /// one before); APA when `None`.
-    #[prop_or_default]
-    pub style: Option<citecard_core::style::Style>,
-    /// The cards' colour scheme.
-    #[prop_or_default]
-    pub theme: Theme,
-    /// Full or compact cards.
-    #[prop_or_default]
-    pub variant: Variant,
-    /// The interface language; the browser's when `None`.
-    #[prop_or_default]
-    pub lang: Option<Lang>,
+    pub options: CardOptions,
 }
 
 /// How many cards render at a time.
@@ -160,7 +148,8 @@ fn next_window(read_so_far: Option<&Parsed>, shown: usize) -> Option<Range<usize
 pub fn RecordCards(props: &RecordCardsProps) -> Html {
     // Detected once, here, and handed to the reader. An input over the size
     // limit is an error whatever its format: it is not scanned at all.
-    let detected = use_memo((props.input.clone(), props.format), |(input, format)| {
+    let options = props.options;
+    let detected = use_memo((props.input.clone(), options.format), |(input, format)| {
         format.or_else(|| {
             (input.len() <= citecard_core::limits::MAX_INPUT_BYTES)
                 .then(|| citecard_core::detect(input))
@@ -224,10 +213,10 @@ pub fn RecordCards(props: &RecordCardsProps) -> Html {
     let parsed: &Parsed = match (&*parsed, &read_so_far) {
         (Some(parsed), _) => parsed,
         (None, Some(parsed)) => parsed,
-        (None, None) => return html! { <CardSkeleton theme={props.theme} lang={props.lang} /> },
+        (None, None) => return html! { <CardSkeleton theme={options.theme} lang={options.lang} /> },
     };
     // Cards render in batches, so a thousand records never block the page.
-    let (theme, variant, lang, style) = (props.theme, props.variant, props.lang, props.style);
+    let (theme, lang) = (options.theme, options.lang);
     let error = |error: &citecard_core::ParseError| {
         html! { <ErrorCard error={error.clone()} input={props.input.clone()} {theme} {lang} /> }
     };
@@ -243,7 +232,7 @@ pub fn RecordCards(props: &RecordCardsProps) -> Html {
             html! {
                 <div class="citecard-list">
                     { for records.iter().take(*shown).map(|record| match record {
-                        Card::Read(reference) => html! { <CitationCard reference={reference.clone()} {theme} {variant} {lang} {style} /> },
+                        Card::Read(reference) => html! { <CitationCard reference={reference.clone()} {options} /> },
                         Card::NotRead(_) => html! { <CardSkeleton {theme} {lang} /> },
                         Card::Failed(e) => error(e),
                     }) }

@@ -12,6 +12,8 @@ const base = import.meta.url;
 const stylesheet = new URL('./citecard.css', base).href;
 const RECORD_TYPES = ['text/plain', 'application/json', 'application/x-bibtex', 'application/x-research-info-systems'];
 const FETCH_TIMEOUT_MS = 10000;
+// The card's options, as attributes and as the JS API's options object.
+const OPTIONS = ['format', 'style', 'theme', 'variant', 'lang'];
 
 // Cards mount one per task, so a page with a hundred of them never blocks
 // the main thread for more than one card's render at a time.
@@ -80,6 +82,10 @@ function skeleton(theme) {
   return card;
 }
 
+// The skeleton until the wasm draws its own (which announces itself); it
+// holds no text, so the card's words live in one place, the wasm's.
+// Only when the wasm itself cannot load does this script draw the error
+// card, with the browser's message and nothing of its own.
 function errorCard(message, theme) {
   const card = document.createElement('article');
   card.className = 'citecard citecard-error';
@@ -87,14 +93,11 @@ function errorCard(message, theme) {
   card.setAttribute('role', 'alert');
   card.dataset.theme = theme || 'auto';
   card.dataset.testid = 'error-card';
-  const label = document.createElement('p');
-  label.className = 'citecard-type';
-  label.textContent = 'Cannot load this record';
   const text = document.createElement('p');
   text.className = 'citecard-error-message';
   text.dataset.testid = 'error-message';
   text.textContent = message;
-  card.append(label, text);
+  card.append(text);
   return card;
 }
 
@@ -116,7 +119,7 @@ function shadowContainer(host) {
 }
 
 class CitationCardElement extends HTMLElement {
-  static observedAttributes = ['record', 'src', 'format', 'style', 'theme', 'variant', 'lang'];
+  static observedAttributes = ['record', 'src', ...OPTIONS];
   // (`loading="lazy"` is read once, when the element is connected.)
 
   #container = null;
@@ -193,29 +196,31 @@ class CitationCardElement extends HTMLElement {
     const generation = ++this.#generation;
     const theme = this.getAttribute('theme');
     if (!this.#cards) this.#container.replaceChildren(skeleton(theme));
-    let text, embed;
-    try {
-      [text, embed] = await Promise.all([this.#record(), ready()]);
-    } catch (error) {
+    const options = () => Object.fromEntries(OPTIONS.map((name) => [name, this.getAttribute(name)]));
+    const fail = (embed, error) => {
       if (generation !== this.#generation) return;
       this.#destroy();
       this.#generation = generation;
-      this.#container.replaceChildren(errorCard(String(error.message || error), theme));
+      const message = String(error.message || error);
+      if (embed) this.#cards = embed.mount_error(this.#container, message, options());
+      else this.#container.replaceChildren(errorCard(message, theme));
+    };
+    const loaded = ready();
+    let text, embed;
+    try {
+      [text, embed] = await Promise.all([this.#record(), loaded]);
+    } catch (error) {
+      fail(await loaded.catch(() => null), error);
       return;
     }
     await scheduleMount(() => {
       if (generation !== this.#generation || !this.isConnected) return;
-      const attr = (name) => this.getAttribute(name) ?? '';
-      const options = new embed.Options(attr('format'), attr('style'), attr('theme'), attr('variant'), attr('lang'));
-      try {
-        if (this.#cards) {
-          this.#cards.update(text, options);
-        } else {
-          this.#container.replaceChildren();
-          this.#cards = embed.mount(this.#container, text, options);
-        }
-      } finally {
-        options.free();
+      if (this.#cards?.update) {
+        this.#cards.update(text, options());
+      } else {
+        this.#destroy();
+        this.#generation = generation;
+        this.#cards = embed.mount(this.#container, text, options());
       }
     });
   }
@@ -234,7 +239,7 @@ export async function render(element, recordText, options = {}) {
     card = document.createElement('citation-card');
     element.append(card);
   }
-  for (const name of ['format', 'style', 'theme', 'variant', 'lang']) {
+  for (const name of OPTIONS) {
     if (options[name] == null) card.removeAttribute(name);
     else card.setAttribute(name, String(options[name]));
   }
@@ -245,7 +250,7 @@ export async function render(element, recordText, options = {}) {
 /** Every readable record in `text` as CSL-JSON items. Throws on unreadable input. */
 export async function parse(text, format) {
   const embed = await ready();
-  return JSON.parse(embed.parse(text, format ?? undefined));
+  return embed.parse(text, format ?? undefined);
 }
 
 /**

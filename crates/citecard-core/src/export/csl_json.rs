@@ -20,13 +20,26 @@ use crate::model::{Date, Name, Reference};
 /// assert!(json.contains("\"DOI\": \"10.1108/LHS-04-2022-0039\""));
 /// ```
 pub fn write(references: &[Reference]) -> String {
-    let keys = citation_keys(references);
-    let items: Vec<Value> = references
+    serde_json::to_string_pretty(&items(references)).expect("a JSON value always serialises")
+}
+
+/// `references` as CSL-JSON items, each with its unique citation key as its
+/// `id` (see [`citation_keys`]).
+///
+/// ```
+/// use citecard_core::{export::csl_json, Reference};
+/// let mut reference = Reference::default();
+/// reference.title = Some("Notes".into());
+/// let items = csl_json::items(&[reference.clone(), reference]);
+/// assert_eq!(items[0]["id"], "anonndnotes");
+/// assert_eq!(items[1]["id"], "anonndnotesa");
+/// ```
+pub fn items(references: &[Reference]) -> Vec<Value> {
+    references
         .iter()
-        .zip(keys)
+        .zip(citation_keys(references))
         .map(|(reference, id)| to_value(reference, &id))
-        .collect();
-    serde_json::to_string_pretty(&Value::Array(items)).expect("a JSON value always serialises")
+        .collect()
 }
 
 /// One reference as a CSL-JSON item with the given `id`.

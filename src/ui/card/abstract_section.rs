@@ -1,0 +1,46 @@
+//! The abstract, with its labelled sections, collapsed when long.
+
+use citecard_core::RichText;
+use yew::prelude::*;
+
+use crate::ui::card::{expanded, toggle, Ids};
+use crate::ui::i18n::Strings;
+
+/// About how many characters of an abstract a card shows (the record keeps
+/// up to the 64 KB field limit, and the exports have it all).
+const MAX_ABSTRACT_CHARS: usize = 20_000;
+
+/// The abstract, collapsed to about four lines when long.
+pub(crate) fn abstract_section(
+    text: &RichText,
+    open: &UseStateHandle<bool>,
+    ids: &Ids,
+    chinese: bool,
+    t: &Strings,
+) -> Html {
+    // Very long abstracts are cut for the card; the record and its exports
+    // keep all that was read (up to the 64 KB field limit).
+    let shortened = text.truncated(MAX_ABSTRACT_CHARS);
+    let text = shortened.as_ref().unwrap_or(text);
+    // About four lines of a card 40 characters wide.
+    let long = text.truncated(320).is_some() || text.sections.len() > 2;
+    let collapsed = long && !**open;
+    html! {
+        <section class="citecard-abstract" part="abstract" aria-labelledby={ids.abstract_heading.clone()} data-testid="abstract">
+            <h3 id={ids.abstract_heading.clone()} class="citecard-abstract-heading">{ t.abstract_heading }</h3>
+            <div id={ids.abstract_body.clone()} class={classes!("citecard-abstract-body", collapsed.then_some("citecard-collapsed"))}
+                lang={if chinese { "zh-CN" } else { "" }} data-testid="abstract-body">
+                { crate::ui::rich_text::rich_text(text) }
+            </div>
+            if shortened.is_some() && !collapsed {
+                <p class="citecard-note" data-testid="abstract-shortened">{ t.abstract_shortened }</p>
+            }
+            if long {
+                <button type="button" class="citecard-link-button" aria-expanded={expanded(**open)}
+                    aria-controls={ids.abstract_body.clone()} onclick={toggle(open)} data-testid="abstract-toggle">
+                    { if **open { t.show_less } else { t.show_more } }
+                </button>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,33 @@
+//! The placeholder in the card's shape while a record loads.
+
+use yew::prelude::*;
+
+use crate::ui::i18n::Lang;
+use crate::ui::options::Theme;
+
+/// Properties of [`CardSkeleton`].
+#[derive(Properties, PartialEq)]
+pub struct CardSkeletonProps {
+    /// The colour scheme.
+    #[prop_or_default]
+    pub theme: Theme,
+    /// The interface language; the browser's language when `None`.
+    #[prop_or_default]
+    pub lang: Option<Lang>,
+}
+
+/// A placeholder in the card's shape while a record loads.
+#[component]
+pub fn CardSkeleton(props: &CardSkeletonProps) -> Html {
+    let t = props.lang.unwrap_or_else(Lang::from_browser).strings();
+    html! {
+        <article class="citecard citecard-skeleton" part="card skeleton" data-theme={props.theme.id()}
+            aria-busy="true" data-testid="card-skeleton">
+            <p class="citecard-sr" role="status">{ t.loading }</p>
+            <div class="citecard-bone citecard-bone-type" aria-hidden="true"></div>
+            <div class="citecard-bone citecard-bone-title" aria-hidden="true"></div>
+            <div class="citecard-bone citecard-bone-line" aria-hidden="true"></div>
+            <div class="citecard-bone citecard-bone-short" aria-hidden="true"></div>
+        </article>
+    }
+}

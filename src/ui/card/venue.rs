@@ -1,0 +1,63 @@
+//! The venue line: journal · year · volume(issue) · pages.
+
+use citecard_core::{ItemType, Reference};
+use yew::prelude::*;
+
+use crate::ui::i18n::Strings;
+
+/// Journal · year · volume(issue) · pages or article number, as a `<dl>`
+/// whose terms are read by screen readers only.
+pub(crate) fn venue(reference: &Reference, t: &Strings) -> Html {
+    let mut items: Vec<Html> = Vec::new();
+    let mut item = |term: &'static str, value: Html| {
+        items.push(html! { <div><dt class="citecard-sr">{ term }</dt><dd>{ value }</dd></div> });
+    };
+    if let Some(journal) = reference
+        .container_title
+        .as_ref()
+        .or(reference.event_title.as_ref())
+    {
+        item(
+            t.journal,
+            html! { <cite class="citecard-journal" data-testid="journal">{ journal }</cite> },
+        );
+    }
+    if let Some(genre) = &reference.genre {
+        item(t.journal, html! { genre });
+    }
+    if !matches!(
+        reference.item_type,
+        ItemType::ArticleJournal | ItemType::ArticleMagazine | ItemType::ArticleNewspaper
+    ) {
+        if let Some(publisher) = &reference.publisher {
+            item(
+                t.publisher,
+                html! { <span data-testid="publisher">{ publisher }</span> },
+            );
+        }
+    }
+    if let Some(date) = reference.issued.or(reference.epub) {
+        item(
+            t.published,
+            html! { <time datetime={date.to_string()}>{ date.year }</time> },
+        );
+    }
+    let volume = match (&reference.volume, &reference.issue) {
+        (Some(volume), Some(issue)) => Some(format!("{volume}({issue})")),
+        (Some(volume), None) => Some(volume.clone()),
+        (None, Some(issue)) => Some(format!("({issue})")),
+        (None, None) => None,
+    };
+    if let Some(volume) = volume {
+        item(t.volume, html! { volume });
+    }
+    if let Some(page) = &reference.page {
+        item(t.pages, html! { page.replace('-', "–") });
+    } else if let Some(number) = &reference.article_number {
+        item(t.pages, html! { format!("{} {number}", t.article) });
+    }
+    if items.is_empty() {
+        return Html::default();
+    }
+    html! { <dl class="citecard-meta" part="venue" data-testid="venue">{ for items }</dl> }
+}
