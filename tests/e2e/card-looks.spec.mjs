@@ -1,5 +1,5 @@
-// Accessibility (axe-core, WCAG 2.2 AA) in light and dark, and the
-// screenshots kept as test artifacts: light, dark, compact, error.
+// Accessibility (axe-core, WCAG 2.2 AA) in light and dark, and the card on a
+// narrow screen. (Screenshots to look at: scripts/screenshots.)
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { Playground } from './playground.mjs';
@@ -17,26 +17,6 @@ for (const scheme of ['light', 'dark']) {
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
       .analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
-  });
-}
-
-const shots = [
-  { name: 'light', scheme: 'light' },
-  { name: 'dark', scheme: 'dark' },
-  { name: 'compact', scheme: 'light', variant: 'compact' },
-  { name: 'error', scheme: 'light', record: '{"title": "A broken record",, "JCR": "Q1"}' },
-];
-for (const shot of shots) {
-  test(`screenshot: ${shot.name} card`, async ({ page }, testInfo) => {
-    await page.setViewportSize({ width: 760, height: 1000 });
-    await page.emulateMedia({ colorScheme: shot.scheme });
-    const playground = new Playground(page);
-    await playground.open();
-    if (shot.variant) await page.getByTestId('variant-select').selectOption(shot.variant);
-    if (shot.record) await playground.paste(shot.record);
-    const card = page.locator(shot.record ? '[data-testid=error-card]' : '[data-testid=citation-card]').first();
-    await expect(card).toBeVisible();
-    await card.screenshot({ path: testInfo.outputPath(`card-${shot.name}.png`), animations: 'disabled' });
   });
 }
 

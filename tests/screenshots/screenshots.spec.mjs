@@ -1,0 +1,27 @@
+// The card as a reader sees it, light and dark, full and compact, and the
+// error card, written to tests/screenshots/out/card-NAME.png.
+import { test, expect } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { Playground } from '../e2e/playground.mjs';
+
+const out = (name) => fileURLToPath(new URL(`./out/card-${name}.png`, import.meta.url));
+
+const shots = [
+  { name: 'light', scheme: 'light' },
+  { name: 'dark', scheme: 'dark' },
+  { name: 'compact', scheme: 'light', variant: 'compact' },
+  { name: 'error', scheme: 'light', record: '{"title": "A broken record",, "JCR": "Q1"}' },
+];
+for (const shot of shots) {
+  test(`screenshot: ${shot.name} card`, async ({ page }) => {
+    await page.setViewportSize({ width: 760, height: 1000 });
+    await page.emulateMedia({ colorScheme: shot.scheme });
+    const playground = new Playground(page);
+    await playground.open();
+    if (shot.variant) await page.getByTestId('variant-select').selectOption(shot.variant);
+    if (shot.record) await playground.paste(shot.record);
+    const card = page.locator(shot.record ? '[data-testid=error-card]' : '[data-testid=citation-card]').first();
+    await expect(card).toBeVisible();
+    await card.screenshot({ path: out(shot.name), animations: 'disabled' });
+  });
+}
