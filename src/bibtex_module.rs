@@ -2,12 +2,14 @@
 //!
 //! The `biblatex` crate would add ~54 KB gzipped to every page, so BibTeX is
 //! read by a separate wasm module, fetched from beside the card the first
-//! time a BibTeX record appears. It answers with CSL-JSON items, which the
-//! card reads with its own CSL-JSON reader.
+//! time a BibTeX record appears. It answers with an object (its `Answer`,
+//! serialised with serde-wasm-bindgen) of CSL-JSON items and located
+//! errors, which the card reads by name; each item goes through the card's
+//! own CSL-JSON reader. (serde-wasm-bindgen's deserializer would add 11 KB
+//! gzipped to the first card: BENCHMARKS.md.)
 
 use citecard_core::rich_text::CanonicalHtml;
 use citecard_core::{ParseError, ParseErrorKind, Reference, Span};
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 use crate::lazy_module::LazyModule;
@@ -22,13 +24,21 @@ pub fn set_module_url(url: &str) {
     MODULE.with(|m| m.set_url(url));
 }
 
-fn located(value: &Value, input: &str) -> ParseError {
+/// A property of a JS object, if it is there.
+fn get(object: &JsValue, name: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(object, &JsValue::from_str(name))
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+/// The module's `LocatedError` object as a parse error in `input`.
+fn located(error: &JsValue, input: &str) -> ParseError {
     let number = |key: &str| {
-        value
-            .get(key)
-            .and_then(Value::as_u64)
-            .and_then(|n| usize::try_from(n).ok())
-            .unwrap_or(0)
+        get(error, key)
+            .and_then(|v| v.as_f64())
+            .filter(|n| n.is_finite() && *n >= 0.0)
+            // Offsets and lines are whole numbers well inside usize.
+            .map_or(0, |n| n as usize)
     };
     let (start, end) = (
         number("start").min(input.len()),
@@ -42,11 +52,9 @@ fn located(value: &Value, input: &str) -> ParseError {
             end: end.max(start),
         },
         ParseErrorKind::Syntax {
-            message: value
-                .get("message")
-                .and_then(Value::as_str)
-                .unwrap_or("unreadable BibTeX")
-                .to_owned(),
+            message: get(error, "message")
+                .and_then(|m| m.as_string())
+                .unwrap_or_else(|| "unreadable BibTeX".to_owned()),
         },
     )
 }
@@ -65,30 +73,27 @@ pub async fn read(input: &str) -> Result<Vec<Result<Reference, ParseError>>, Par
     let function = MODULE.with(|m| m.function("read")).await.map_err(failure)?;
     let answer = function
         .call1(&JsValue::NULL, &input.into())
-        .ok()
-        .and_then(|v| v.as_string())
-        .ok_or_else(|| failure("no answer".to_owned()))?;
-    let answer: Value = serde_json::from_str(&answer).map_err(|e| failure(e.to_string()))?;
-    if let Some(error) = answer.get("error") {
-        return Err(located(error, input));
+        .map_err(|e| failure(crate::lazy_module::message(e)))?;
+    if let Some(error) = get(&answer, "error") {
+        return Err(located(&error, input));
     }
-    let records = answer
-        .get("records")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
+    let records: js_sys::Array = get(&answer, "records")
+        .map(|records| js_sys::Array::from(&records))
+        .ok_or_else(|| failure("an empty answer".to_owned()))?;
     Ok(records
         .iter()
-        .map(|record| match (record.get("item"), record.get("error")) {
-            (Some(item), _) => {
-                citecard_core::input::csl_json::parse(&item.to_string(), &CanonicalHtml)
-                    .ok()
-                    .and_then(|mut items| items.pop())
-                    .and_then(Result::ok)
-                    .map(|r| r.reference)
-                    .ok_or_else(|| failure("an unreadable item".to_owned()))
-            }
-            (None, Some(error)) => Err(located(error, input)),
+        .map(|entry| match (get(&entry, "item"), get(&entry, "error")) {
+            // The item with the card's own CSL-JSON reader, as a pasted
+            // CSL-JSON item is read.
+            (Some(item), _) => js_sys::JSON::stringify(&item)
+                .ok()
+                .and_then(|text| text.as_string())
+                .and_then(|text| citecard_core::input::csl_json::parse(&text, &CanonicalHtml).ok())
+                .and_then(|mut items| items.pop())
+                .and_then(Result::ok)
+                .map(|r| r.reference)
+                .ok_or_else(|| failure("an unreadable item".to_owned())),
+            (None, Some(error)) => Err(located(&error, input)),
             (None, None) => Err(failure("an empty answer".to_owned())),
         })
         .collect())

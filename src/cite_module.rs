@@ -4,12 +4,15 @@
 //! first card stays small. Trunk writes it to `dist/embed/` as
 //! `citecard-cite.js` and `citecard-cite_bg.wasm`; this loader imports it
 //! once, from where the card itself came from (see [`set_module_url`]), and
-//! hands it the reference as a CSL-JSON item.
+//! hands it the reference as a CSL-JSON item object (serialised with
+//! serde-wasm-bindgen); the module answers with an object of three strings,
+//! which the card reads by name (serde-wasm-bindgen's deserializer would
+//! add 11 KB gzipped to the first card: BENCHMARKS.md).
 
 use citecard_core::export::csl_json;
 use citecard_core::{Reference, RichText};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::lazy_module::{message, LazyModule};
 
@@ -54,17 +57,22 @@ pub async fn cite(reference: &Reference, choice: &str) -> Result<Output, String>
     let function = MODULE.with(|m| m.function("cite")).await?;
     // The module reads the abstracts back with `CanonicalHtml`, so the
     // exports keep them.
-    let item = csl_json::to_value(reference, &key(reference)).to_string();
-    let result: js_sys::Array = function
-        .call2(&JsValue::NULL, &item.into(), &choice.into())
-        .map_err(message)?
-        .dyn_into()
-        .map_err(|_| "the citation module gave no result".to_owned())?;
-    let part = |i: u32| result.get(i).as_string().unwrap_or_default();
-    let preview = part(2);
+    let item = csl_json::to_value(reference, &key(reference))
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| e.to_string())?;
+    let answer = function
+        .call2(&JsValue::NULL, &item, &choice.into())
+        .map_err(message)?;
+    let part = |name: &str| {
+        js_sys::Reflect::get(&answer, &JsValue::from_str(name))
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    let text = part("text").ok_or_else(|| "the citation module gave no text".to_owned())?;
+    let preview = part("preview").unwrap_or_default();
     Ok(Output {
-        text: part(0),
-        html: part(1),
+        text,
+        html: part("html").unwrap_or_default(),
         rich: (!preview.is_empty())
             .then(|| RichText::from_html_with(&preview, crate::html::tokenizer())),
     })

@@ -3,7 +3,6 @@
 //! gives it and reads records into CSL-JSON; nothing starts on its own.
 //! Values cross the JS boundary as serde values (`serde-wasm-bindgen`).
 
-use citecard::ui::error_card::{LoadErrorCard, LoadErrorCardProps};
 use citecard::ui::options::CardOptions;
 use citecard::ui::records::{RecordCards, RecordCardsProps};
 use citecard_core::parse_with;
@@ -26,27 +25,34 @@ pub struct Cards {
 }
 
 /// The options object the script passes: `{ format, style, theme, variant,
-/// lang }`, each a string or null (see [`CardOptions`]).
-fn options(value: JsValue) -> Result<CardOptions, JsError> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("options: {e}")))
+/// lang }`, each a string or null, read by name (see
+/// [`CardOptions::from_attributes`]). It is read property by property, not
+/// with serde-wasm-bindgen's deserializer, which would add 11 KB gzipped to
+/// this bundle (BENCHMARKS.md, "Values across the JS boundary").
+fn options(value: &JsValue) -> CardOptions {
+    CardOptions::from_attributes(|name| {
+        js_sys::Reflect::get(value, &JsValue::from_str(name))
+            .ok()?
+            .as_string()
+    })
 }
 
-fn props(input: String, options: CardOptions) -> RecordCardsProps {
+fn props(input: String, options: CardOptions, failure: Option<String>) -> RecordCardsProps {
     yew::props!(RecordCardsProps {
         input: AttrValue::from(input),
         options,
+        failure: failure.map(AttrValue::from),
     })
 }
 
 #[wasm_bindgen]
 impl Cards {
-    /// Re-render with a new record text and options.
-    pub fn update(&mut self, input: String, options: JsValue) -> Result<(), JsError> {
-        let options = self::options(options)?;
+    /// Re-render with a new record text and options; `failure` says why
+    /// the record could not be loaded, for an error card instead.
+    pub fn update(&mut self, input: String, options: JsValue, failure: Option<String>) {
         if let Some(app) = &mut self.app {
-            app.update(props(input, options));
+            app.update(props(input, self::options(&options), failure));
         }
-        Ok(())
     }
 
     /// Unmount the cards and free their state.
@@ -58,47 +64,18 @@ impl Cards {
 }
 
 /// Render every record in `input` as a card inside `root` (a shadow root's
-/// container element).
+/// container element); or, when `failure` says why the record could not be
+/// loaded, an error card.
 #[wasm_bindgen]
-pub fn mount(root: web_sys::Element, input: String, options: JsValue) -> Result<Cards, JsError> {
-    let options = self::options(options)?;
-    let app =
-        yew::Renderer::<RecordCards>::with_root_and_props(root, props(input, options)).render();
-    Ok(Cards { app: Some(app) })
-}
-
-/// Render the error card for a record that could not be loaded (`message`
-/// says why) inside `root`; `destroy` it like cards.
-#[wasm_bindgen]
-pub fn mount_error(
+pub fn mount(
     root: web_sys::Element,
-    message: String,
+    input: String,
     options: JsValue,
-) -> Result<LoadError, JsError> {
-    let options = self::options(options)?;
-    let props = yew::props!(LoadErrorCardProps {
-        message: AttrValue::from(message),
-        theme: options.theme,
-        lang: options.lang,
-    });
-    let app = yew::Renderer::<LoadErrorCard>::with_root_and_props(root, props).render();
-    Ok(LoadError { app: Some(app) })
-}
-
-/// A mounted load-error card.
-#[wasm_bindgen]
-pub struct LoadError {
-    app: Option<yew::AppHandle<LoadErrorCard>>,
-}
-
-#[wasm_bindgen]
-impl LoadError {
-    /// Unmount the card.
-    pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
-    }
+    failure: Option<String>,
+) -> Cards {
+    let props = props(input, self::options(&options), failure);
+    let app = yew::Renderer::<RecordCards>::with_root_and_props(root, props).render();
+    Cards { app: Some(app) }
 }
 
 /// Tell the cards where the citation module is (`citecard-cite.js` next to

@@ -14,6 +14,7 @@ use citecard_core::Reference;
 use yew::prelude::*;
 
 use crate::ui::cite::CiteControl;
+use crate::ui::hooks::use_copy;
 use crate::ui::i18n::Lang;
 use crate::ui::next_id;
 use crate::ui::options::{CardOptions, Variant};
@@ -50,6 +51,7 @@ pub fn CitationCard(props: &CitationCardProps) -> Html {
     });
     let authors_open = use_state(|| false);
     let abstract_open = use_state(|| false);
+    let copy_doi = use_copy();
     let title_id = ids.title.clone();
     let chinese = bilingual && *content == Lang::Zh;
     let title = match (&reference.title_zh, &reference.title) {
@@ -92,7 +94,7 @@ pub fn CitationCard(props: &CitationCardProps) -> Html {
             if full {
                 { badges::badges(reference, t) }
                 if let Some(doi) = &reference.doi {
-                    <doi::DoiLine doi={doi.clone()} lang={ui} />
+                    { doi::doi_line(doi, &copy_doi, t) }
                 }
                 if let Some(text) = abstract_text {
                     { abstract_section::abstract_section(text, &abstract_open, &ids, chinese, t) }

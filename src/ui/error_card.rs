@@ -44,25 +44,16 @@ pub fn ErrorCard(props: &ErrorCardProps) -> Html {
     error_card(&error.kind.to_string(), props.theme, lang, details)
 }
 
-/// Properties of [`LoadErrorCard`].
-#[derive(Properties, PartialEq)]
-pub struct LoadErrorCardProps {
-    /// Why the record could not be had (a failed or timed-out `src` fetch).
-    pub message: AttrValue,
-    /// The colour scheme.
-    #[prop_or_default]
-    pub theme: Theme,
-    /// The interface language; the browser's when `None`.
-    #[prop_or_default]
-    pub lang: Option<Lang>,
-}
-
 /// The card for a record that could not be loaded at all, such as a `src`
-/// that answered 404: the error card without a location.
-#[component]
-pub fn LoadErrorCard(props: &LoadErrorCardProps) -> Html {
-    let lang = props.lang.unwrap_or_else(Lang::from_browser);
-    error_card(&props.message, props.theme, lang, Html::default())
+/// that answered 404 (`message` says why): the error card without a
+/// location.
+pub fn load_error_card(message: &str, theme: Theme, lang: Option<Lang>) -> Html {
+    error_card(
+        message,
+        theme,
+        lang.unwrap_or_else(Lang::from_browser),
+        Html::default(),
+    )
 }
 
 /// The error card's frame: the heading in the interface language, the

@@ -4,7 +4,6 @@
 
 use citecard_core::style::Style;
 use citecard_core::Format;
-use serde::{Deserialize, Deserializer};
 
 use crate::ui::i18n::Lang;
 
@@ -134,35 +133,6 @@ impl CardOptions {
         .into_iter()
         .filter_map(|(name, value)| Some((name, value?)))
         .collect()
-    }
-}
-
-/// The JS API's options object and the element's attributes: strings (or
-/// null) named as the attributes are, read leniently as
-/// [`CardOptions::from_attributes`] reads them.
-impl<'de> Deserialize<'de> for CardOptions {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize, Default)]
-        #[serde(default)]
-        struct Attributes {
-            format: Option<String>,
-            style: Option<String>,
-            theme: Option<String>,
-            variant: Option<String>,
-            lang: Option<String>,
-        }
-        let attributes = Attributes::deserialize(deserializer)?;
-        Ok(CardOptions::from_attributes(|name| {
-            match name {
-                "format" => &attributes.format,
-                "style" => &attributes.style,
-                "theme" => &attributes.theme,
-                "variant" => &attributes.variant,
-                "lang" => &attributes.lang,
-                _ => &None,
-            }
-            .clone()
-        }))
     }
 }
 

@@ -7,7 +7,7 @@ use citecard_core::{parse_window, Format, ParseError, Reference, Slot, Span};
 use yew::prelude::*;
 
 use crate::ui::card::{CardSkeleton, CitationCard};
-use crate::ui::error_card::ErrorCard;
+use crate::ui::error_card::{load_error_card, ErrorCard};
 use crate::ui::i18n::Lang;
 use crate::ui::options::CardOptions;
 
@@ -19,6 +19,10 @@ pub struct RecordCardsProps {
     /// The format (detected when `None`), style, theme, variant and language.
     #[prop_or_default]
     pub options: CardOptions,
+    /// Why the record text could not be had at all (a `src` that answered
+    /// 404, say): an error card with this message instead of the cards.
+    #[prop_or_default]
+    pub failure: Option<AttrValue>,
 }
 
 /// How many cards render at a time.
@@ -209,6 +213,9 @@ pub fn RecordCards(props: &RecordCardsProps) -> Html {
                 }
             },
         );
+    }
+    if let Some(message) = &props.failure {
+        return load_error_card(message, options.theme, options.lang);
     }
     let parsed: &Parsed = match (&*parsed, &read_so_far) {
         (Some(parsed), _) => parsed,

@@ -202,7 +202,7 @@ class CitationCardElement extends HTMLElement {
       this.#destroy();
       this.#generation = generation;
       const message = String(error.message || error);
-      if (embed) this.#cards = embed.mount_error(this.#container, message, options());
+      if (embed) this.#cards = embed.mount(this.#container, '', options(), message);
       else this.#container.replaceChildren(errorCard(message, theme));
     };
     const loaded = ready();
@@ -215,7 +215,7 @@ class CitationCardElement extends HTMLElement {
     }
     await scheduleMount(() => {
       if (generation !== this.#generation || !this.isConnected) return;
-      if (this.#cards?.update) {
+      if (this.#cards) {
         this.#cards.update(text, options());
       } else {
         this.#destroy();
@@ -262,8 +262,8 @@ export async function cite(text, style = 'apa', format = 'text') {
   const [items, module] = await Promise.all([parse(text), citeModule()]);
   return items
     .map((item) => {
-      const [plain, html] = module.cite(JSON.stringify(item), style);
-      return format === 'html' && html ? html : plain;
+      const answer = module.cite(item, style);
+      return format === 'html' && answer.html ? answer.html : answer.text;
     })
     .join('\n');
 }

@@ -1,11 +1,13 @@
 //! citecard's BibTeX module: the card loads it when a record is BibTeX and
-//! gets back each entry as a CSL-JSON item, or the entry's located error.
+//! gets back each entry as a CSL-JSON item, or the entry's located error, as
+//! an [`Answer`] object (serde-wasm-bindgen).
 #![warn(missing_docs)]
 
-use citecard_core::export::{citation_keys, csl_json};
+use citecard_core::export::csl_json;
 use citecard_core::rich_text::CanonicalHtml;
 use citecard_core::{parse_with, Format, ParseError};
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 /// The allocator: talc, smaller in the bundle than Rust's default (dlmalloc).
@@ -13,54 +15,99 @@ use wasm_bindgen::prelude::*;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-fn error(error: &ParseError) -> Value {
-    json!({
-        "line": error.span.line,
-        "column": error.span.column,
-        "start": error.span.start,
-        "end": error.span.end,
-        "message": error.kind.to_string(),
-    })
+/// What [`read`] answers: `{"records": [...]}`, or `{"error": …}` when
+/// nothing at all can be read.
+#[derive(Debug, Serialize, PartialEq)]
+#[serde(rename_all = "lowercase")]
+pub enum Answer {
+    /// Every entry in input order.
+    Records(Vec<Entry>),
+    /// Why nothing could be read.
+    Error(LocatedError),
 }
 
-/// Read `input` as BibTeX. The answer is JSON: `{"records": [...]}` with,
-/// for each entry in order, `{"item": CSL-JSON}` or `{"error": {line,
-/// column, start, end, message}}`; or `{"error": …}` when nothing at all
-/// can be read. Abstracts are written as `RichText::to_html` HTML, which
-/// the card reads back with `CanonicalHtml`.
-pub fn read_json(input: &str) -> String {
+/// One entry: `{"item": CSL-JSON}` or `{"error": …}`.
+#[derive(Debug, Serialize, PartialEq)]
+#[serde(rename_all = "lowercase")]
+pub enum Entry {
+    /// The entry as a CSL-JSON item; abstracts are written as
+    /// `RichText::to_html` HTML, which the card reads back with
+    /// `CanonicalHtml`.
+    Item(Value),
+    /// Why the entry could not be read, and where.
+    Error(LocatedError),
+}
+
+/// A parse error with its place in the input.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct LocatedError {
+    /// The line, from 1.
+    pub line: usize,
+    /// The column, from 1, in characters.
+    pub column: usize,
+    /// The byte offset where the error starts.
+    pub start: usize,
+    /// The byte offset where it ends.
+    pub end: usize,
+    /// What went wrong.
+    pub message: String,
+}
+
+impl From<&ParseError> for LocatedError {
+    fn from(error: &ParseError) -> Self {
+        LocatedError {
+            line: error.span.line,
+            column: error.span.column,
+            start: error.span.start,
+            end: error.span.end,
+            message: error.kind.to_string(),
+        }
+    }
+}
+
+/// Read `input` as BibTeX: each entry in order, as a CSL-JSON item with its
+/// unique citation key as `id`, or its located error.
+pub fn read_answer(input: &str) -> Answer {
     // BibTeX fields hold no HTML; the tokenizer only sees entity-free text.
     let document = match parse_with(input, Some(Format::BibTeX), &CanonicalHtml) {
         Ok(document) => document,
-        Err(e) => return json!({ "error": error(&e) }).to_string(),
+        Err(e) => return Answer::Error((&e).into()),
     };
     let references: Vec<_> = document
         .records
         .iter()
         .filter_map(|r| r.as_ref().ok().map(|r| r.reference.clone()))
         .collect();
-    let mut keys = citation_keys(&references).into_iter();
-    let mut readable = references.iter();
-    let records: Vec<Value> = document
-        .records
-        .iter()
-        .map(|record| match record {
-            Ok(_) => match (readable.next(), keys.next()) {
-                (Some(reference), Some(key)) => {
-                    json!({ "item": csl_json::to_value(reference, &key) })
-                }
-                _ => Value::Null,
-            },
-            Err(e) => json!({ "error": error(e) }),
-        })
-        .collect();
-    json!({ "records": records }).to_string()
+    let mut items = csl_json::items(&references).into_iter();
+    Answer::Records(
+        document
+            .records
+            .iter()
+            .map(|record| match record {
+                Ok(_) => items.next().map_or_else(
+                    || {
+                        Entry::Error(LocatedError {
+                            line: 1,
+                            column: 1,
+                            start: 0,
+                            end: 0,
+                            message: "no item for a read entry".to_owned(),
+                        })
+                    },
+                    Entry::Item,
+                ),
+                Err(e) => Entry::Error(e.into()),
+            })
+            .collect(),
+    )
 }
 
-/// [`read_json`] for JavaScript.
+/// [`read_answer`] for JavaScript, as an object (serde-wasm-bindgen).
 #[wasm_bindgen]
-pub fn read(input: &str) -> String {
-    read_json(input)
+pub fn read(input: &str) -> Result<JsValue, JsError> {
+    read_answer(input)
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
 }
 
 #[cfg(test)]
@@ -70,20 +117,29 @@ mod tests {
     #[test]
     fn entries_become_items_and_bad_entries_located_errors() {
         let input = "@article{knuth84,\n  author = {Donald E. Knuth},\n  title = {Literate Programming},\n  journal = {The Computer Journal},\n  year = {1984}\n}\n@article{bad,\n  title = {Unclosed\n";
-        let answer: Value = serde_json::from_str(&read_json(input)).unwrap();
-        let records = answer["records"].as_array().unwrap();
+        let Answer::Records(records) = read_answer(input) else {
+            panic!("records");
+        };
         assert_eq!(records.len(), 2);
-        assert_eq!(records[0]["item"]["title"], "Literate Programming");
-        assert_eq!(records[0]["item"]["id"], "knuth84");
-        assert_eq!(records[0]["item"]["author"][0]["family"], "Knuth");
+        let Entry::Item(item) = &records[0] else {
+            panic!("{:?}", records[0]);
+        };
+        assert_eq!(item["title"], "Literate Programming");
+        assert_eq!(item["id"], "knuth84");
+        assert_eq!(item["author"][0]["family"], "Knuth");
         // The second entry starts on line 7; its brace is never closed.
-        assert!(records[1]["error"]["line"].as_u64().unwrap() >= 7);
-        assert!(records[1]["error"]["message"].as_str().unwrap().len() > 5);
+        let Entry::Error(error) = &records[1] else {
+            panic!("{:?}", records[1]);
+        };
+        assert!(error.line >= 7);
+        assert!(error.message.len() > 5);
     }
 
     #[test]
     fn nothing_readable_is_one_error() {
-        let answer: Value = serde_json::from_str(&read_json("   ")).unwrap();
-        assert!(answer["error"]["message"].as_str().is_some());
+        let Answer::Error(error) = read_answer("   ") else {
+            panic!("an error");
+        };
+        assert!(!error.message.is_empty());
     }
 }

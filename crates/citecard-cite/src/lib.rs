@@ -2,16 +2,18 @@
 //! citation styles or writes it as BibTeX, RIS or CSL-JSON.
 //!
 //! The card (the `citecard` crate) loads this module the first time someone
-//! opens its cite control, and passes the reference as a CSL-JSON item with
-//! [`cite`]; keeping the CSL styles out of the card's own wasm keeps the
-//! first card small and fast (see BENCHMARKS.md).
+//! opens its cite control, and passes the reference as a CSL-JSON item
+//! object with [`cite`], which answers with an [`Answer`] object; both
+//! cross with serde-wasm-bindgen. Keeping the CSL styles out of the card's
+//! own wasm keeps the first card small and fast (see BENCHMARKS.md).
 #![warn(missing_docs)]
 
 use citecard_core::export::{self, bibtex, ris};
 use citecard_core::input::csl_json;
 use citecard_core::rich_text::{Block, CanonicalHtml, Inline, RichText, Section};
 use citecard_core::style::{self, Style};
-use citecard_core::Reference;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 
 /// The allocator: talc, smaller in the bundle than Rust's default (dlmalloc).
@@ -33,16 +35,11 @@ pub struct Output {
 /// Format `item` (one CSL-JSON item, as the card writes it) as `choice`:
 /// `apa`, `mla`, `chicago`, `harvard`, `ieee`, `vancouver`, `bibtex`, `ris`
 /// or `csl-json`.
-pub fn format_item(item: &str, choice: &str) -> Result<Output, String> {
+pub fn format_item(item: &Map<String, Value>, choice: &str) -> Result<Output, String> {
     // Only the CSL-JSON reader, not format detection: the other readers
     // would add their code to this module for nothing. The card wrote the
     // abstracts with `RichText::to_html`, which `CanonicalHtml` reads back.
-    let records = csl_json::parse(item, &CanonicalHtml).map_err(|e| e.to_string())?;
-    let reference: Reference = match records.into_iter().next() {
-        Some(Ok(record)) => record.reference,
-        Some(Err(error)) => return Err(error.to_string()),
-        None => return Err("no record to cite".to_owned()),
-    };
+    let (reference, _) = csl_json::read_item(item, &CanonicalHtml);
     let export = |text: String| Output {
         text,
         html: String::new(),
@@ -83,13 +80,34 @@ impl Output {
     }
 }
 
-/// [`format_item`] for JavaScript: `[text, html, preview]`, where `preview` is
-/// [`Output::preview_html`]; throws an `Error` with the message on failure.
+/// What [`cite`] answers.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct Answer {
+    /// The plain text to copy.
+    pub text: String,
+    /// citeproc-js's HTML for a style; empty for exports.
+    pub html: String,
+    /// [`Output::preview_html`]: the citation as one paragraph with only
+    /// `<em>` and `<strong>`; empty for exports.
+    pub preview: String,
+}
+
+/// [`format_item`] for JavaScript: `item` is a CSL-JSON item object, the
+/// answer an [`Answer`] object; throws an `Error` with the message on
+/// failure.
 #[wasm_bindgen]
-pub fn cite(item: &str, choice: &str) -> Result<Vec<String>, JsError> {
-    let output = format_item(item, choice).map_err(|e| JsError::new(&e))?;
-    let preview = output.preview_html();
-    Ok(vec![output.text, output.html, preview])
+pub fn cite(item: JsValue, choice: &str) -> Result<JsValue, JsError> {
+    let item: Map<String, Value> = serde_wasm_bindgen::from_value(item)
+        .map_err(|e| JsError::new(&format!("not a CSL-JSON item object: {e}")))?;
+    let output = format_item(&item, choice).map_err(|e| JsError::new(&e))?;
+    let answer = Answer {
+        preview: output.preview_html(),
+        text: output.text,
+        html: output.html,
+    };
+    answer
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// Parse one BibTeX entry and format its first record in `style`, as the
@@ -114,15 +132,19 @@ pub fn cite_bibtex(entry: &str, style: &str) -> Result<String, JsError> {
 mod tests {
     use super::*;
 
-    const ITEM: &str = r#"{"id":"repper2022embedding","type":"article-journal",
+    const ITEM_JSON: &str = r#"{"id":"repper2022embedding","type":"article-journal",
         "title":"Embedding coproduction in organisational culture and practice: a case study",
         "author":[{"family":"Repper","given":"Julie"},{"family":"Eve","given":"Julian"}],
         "container-title":"Leadership in Health Services","DOI":"10.1108/LHS-04-2022-0039",
         "issued":{"date-parts":[[2022,7,26]]},"abstract":"<p>An <b>abstract</b></p>"}"#;
 
+    fn item() -> Map<String, Value> {
+        serde_json::from_str(ITEM_JSON).unwrap()
+    }
+
     #[test]
     fn formats_a_csl_json_item_in_a_style() {
-        let output = format_item(ITEM, "apa").unwrap();
+        let output = format_item(&item(), "apa").unwrap();
         // citeproc-js 2.4.63 with apa.csl (tests/golden/citations.json, record 0).
         assert_eq!(
             output.text,
@@ -140,15 +162,15 @@ mod tests {
 
     #[test]
     fn writes_exports() {
-        assert!(format_item(ITEM, "bibtex")
+        assert!(format_item(&item(), "bibtex")
             .unwrap()
             .text
             .starts_with("@article{repper2022embedding,"));
-        assert!(format_item(ITEM, "ris")
+        assert!(format_item(&item(), "ris")
             .unwrap()
             .text
             .starts_with("TY  - JOUR"));
-        let json = format_item(ITEM, "csl-json").unwrap().text;
+        let json = format_item(&item(), "csl-json").unwrap().text;
         assert!(json.contains("\"DOI\": \"10.1108/LHS-04-2022-0039\""));
         // The abstract survives the hand-over with its markup.
         assert!(json.contains("\"abstract\": \"<p>An <strong>abstract</strong></p>\""));
@@ -156,8 +178,10 @@ mod tests {
 
     #[test]
     fn bad_input_is_an_error_not_a_panic() {
-        assert!(format_item("{", "apa").is_err());
-        assert!(format_item(ITEM, "nature")
+        let not_an_item: Map<String, Value> = serde_json::from_str(r#"{"type": 3}"#).unwrap();
+        // A wrong type is read as a document with a warning, not a panic.
+        assert!(format_item(&not_an_item, "apa").is_ok());
+        assert!(format_item(&item(), "nature")
             .unwrap_err()
             .contains("unknown style"));
     }

@@ -3,22 +3,11 @@
 use citecard_core::Doi;
 use yew::prelude::*;
 
-use crate::ui::hooks::{use_copy, CopyState};
-use crate::ui::i18n::Lang;
+use crate::ui::hooks::{CopyState, UseCopyHandle};
+use crate::ui::i18n::Strings;
 
-/// Properties of [`DoiLine`].
-#[derive(Properties, PartialEq)]
-pub(crate) struct DoiLineProps {
-    pub(crate) doi: Doi,
-    pub(crate) lang: Lang,
-}
-
-/// The DOI, linked to its resolver, with a copy button.
-#[component]
-pub(crate) fn DoiLine(props: &DoiLineProps) -> Html {
-    let t = props.lang.strings();
-    let copy = use_copy();
-    let doi = &props.doi;
+/// The DOI, linked to its resolver, with a button that copies it.
+pub(crate) fn doi_line(doi: &Doi, copy: &UseCopyHandle, t: &Strings) -> Html {
     html! {
         <p class="citecard-doi" part="doi">
             <a href={doi.url().to_string()} target="_blank" rel="noopener noreferrer" data-testid="doi-link">

@@ -66,6 +66,26 @@ pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>)
     ))
 }
 
+/// Read one CSL-JSON item that is already a JSON object (such as one handed
+/// over from JavaScript), with what was repaired on the way.
+///
+/// ```
+/// use citecard_core::{input::csl_json, rich_text::CanonicalHtml};
+/// let item = serde_json::json!({"type": "book", "title": "Notes", "issued": {"date-parts": [[1843]]}});
+/// let (reference, warnings) = csl_json::read_item(item.as_object().unwrap(), &CanonicalHtml);
+/// assert_eq!(reference.title.as_deref(), Some("Notes"));
+/// assert_eq!(reference.issued.unwrap().year, 1843);
+/// assert!(warnings.is_empty());
+/// ```
+pub fn read_item(
+    item: &Map<String, Value>,
+    html: &dyn HtmlTokenizer,
+) -> (Reference, Vec<crate::error::Warning>) {
+    let mut fields = Fields::new(item, html);
+    let reference = convert(&mut fields);
+    (reference, fields.warnings)
+}
+
 pub(crate) fn convert(fields: &mut Fields<'_>) -> Reference {
     let item_type = match fields.str("type") {
         Some(name) => ItemType::from_csl(name).unwrap_or_else(|| {
