@@ -203,12 +203,16 @@ fn CitePanel(props: &CitePanelProps) -> Html {
                 return;
             };
             let preview_ref = preview_ref.clone();
-            copy.copy(output.text.clone(), output.html.clone(), move || {
-                // The clipboard is denied: select the text for Ctrl+C.
-                if let Some(node) = preview_ref.get() {
-                    crate::browser::select_contents(&node);
-                }
-            });
+            copy.copy(
+                output.text.clone(),
+                output.html.clone(),
+                Box::new(move || {
+                    // The clipboard is denied: select the text for Ctrl+C.
+                    if let Some(node) = preview_ref.get() {
+                        crate::browser::select_contents(&node);
+                    }
+                }),
+            );
         })
     };
     let on_download = {

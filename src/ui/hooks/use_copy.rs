@@ -45,7 +45,9 @@ impl UseCopyHandle {
     /// Copy `text` (with `html` as rich text beside it, when not empty);
     /// `denied` runs when the clipboard refuses, for a fallback such as
     /// selecting the text.
-    pub fn copy(&self, text: String, html: String, denied: impl FnOnce() + 'static) {
+    pub fn copy(&self, text: String, html: String, denied: Box<dyn FnOnce()>) {
+        // One copy of this future for every caller (a generic `denied`
+        // would make one per call site).
         let generation = self.generation.get().wrapping_add(1);
         self.generation.set(generation);
         let (state, current) = (self.state.clone(), self.generation.clone());
@@ -66,7 +68,9 @@ impl UseCopyHandle {
     /// A click handler that copies `text` and `html`.
     pub fn on_click(&self, text: String, html: String) -> Callback<MouseEvent> {
         let handle = self.clone();
-        Callback::from(move |_: MouseEvent| handle.copy(text.clone(), html.clone(), || {}))
+        Callback::from(move |_: MouseEvent| {
+            handle.copy(text.clone(), html.clone(), Box::new(|| {}));
+        })
     }
 }
 
