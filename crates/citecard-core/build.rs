@@ -11,15 +11,82 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-const FILES: [&str; 7] = [
-    "styles/apa.csl",
-    "styles/modern-language-association.csl",
-    "styles/chicago-author-date.csl",
-    "styles/harvard-cite-them-right.csl",
-    "styles/ieee.csl",
-    "styles/nlm-citation-sequence.csl",
-    "locales/locales-en-US.xml",
-];
+/// The locale compiled after the styles.
+const LOCALE: &str = "locales/locales-en-US.xml";
+
+/// One built-in style, a line of `csl/styles.tsv`.
+struct BuiltIn {
+    variant: String,
+    id: String,
+    label: String,
+    file: String,
+    doc: String,
+}
+
+/// The built-in styles, from `csl/styles.tsv`.
+fn built_in() -> Vec<BuiltIn> {
+    let path = Path::new("csl/styles.tsv");
+    println!("cargo:rerun-if-changed={}", path.display());
+    let table = std::fs::read_to_string(path).expect("reading csl/styles.tsv");
+    table
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(|line| {
+            let columns: Vec<&str> = line.split('\t').collect();
+            let [variant, id, label, file, doc] = columns[..] else {
+                panic!("csl/styles.tsv: five tab-separated columns expected in {line:?}");
+            };
+            BuiltIn {
+                variant: variant.to_owned(),
+                id: id.to_owned(),
+                label: label.to_owned(),
+                file: file.to_owned(),
+                doc: doc.to_owned(),
+            }
+        })
+        .collect()
+}
+
+/// The `Style` enum and its tables, for `src/style.rs` to include.
+fn style_enum(styles: &[BuiltIn]) -> String {
+    let mut out = String::new();
+    out.push_str("/// A built-in citation style (`csl/styles.tsv`).\n");
+    out.push_str(
+        "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\n#[non_exhaustive]\npub enum Style {\n",
+    );
+    for s in styles {
+        out.push_str(&format!("    /// {}\n    {},\n", s.doc, s.variant));
+    }
+    out.push_str("}\n\nimpl Style {\n");
+    out.push_str(&format!(
+        "    /// Every style, in menu order.\n    pub const ALL: [Style; {}] = [{}];\n\n",
+        styles.len(),
+        styles
+            .iter()
+            .map(|s| format!("Style::{}", s.variant))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    let arms = |f: &dyn Fn(&BuiltIn) -> &str| {
+        styles
+            .iter()
+            .map(|s| format!("            Style::{} => {:?},\n", s.variant, f(s)))
+            .collect::<String>()
+    };
+    out.push_str(&format!(
+        "    /// The short name used on the command line and in attributes.\n    pub fn id(self) -> &'static str {{\n        match self {{\n{}        }}\n    }}\n\n",
+        arms(&|s| &s.id)
+    ));
+    out.push_str(&format!(
+        "    /// The name shown to people.\n    pub fn label(self) -> &'static str {{\n        match self {{\n{}        }}\n    }}\n\n",
+        arms(&|s| &s.label)
+    ));
+    out.push_str(&format!(
+        "    /// The official CSL file the style runs, in `csl/styles/`.\n    pub fn file(self) -> &'static str {{\n        match self {{\n{}        }}\n    }}\n}}\n",
+        arms(&|s| &s.file)
+    ));
+    out
+}
 
 /// The CSL names of `ItemType` (a test in `src/style.rs` keeps them equal).
 const ITEM_TYPES: [&str; 14] = [
@@ -49,8 +116,14 @@ struct Element {
 
 fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let styles = built_in();
+    let files: Vec<String> = styles
+        .iter()
+        .map(|s| format!("styles/{}", s.file))
+        .chain([LOCALE.to_owned()])
+        .collect();
     let mut trees = Vec::new();
-    for file in FILES {
+    for file in &files {
         let path = Path::new("csl").join(file);
         println!("cargo:rerun-if-changed={}", path.display());
         let source = std::fs::read_to_string(&path)
@@ -77,6 +150,8 @@ fn main() {
         out.extend_from_slice(doc);
     }
     std::fs::write(Path::new(&out_dir).join("csl.bin"), out).expect("writing OUT_DIR");
+    std::fs::write(Path::new(&out_dir).join("styles.rs"), style_enum(&styles))
+        .expect("writing OUT_DIR");
     let types = ITEM_TYPES.map(|t| format!("{t:?}")).join(", ");
     std::fs::write(
         Path::new(&out_dir).join("item_types.rs"),

@@ -26,18 +26,16 @@ pub enum Choice {
 }
 
 impl Choice {
-    /// Every choice, in menu order: the six styles, then the three exports.
-    pub const ALL: [Choice; 9] = [
-        Choice::Style(Style::Apa),
-        Choice::Style(Style::Mla),
-        Choice::Style(Style::Chicago),
-        Choice::Style(Style::Harvard),
-        Choice::Style(Style::Ieee),
-        Choice::Style(Style::Vancouver),
-        Choice::Bibtex,
-        Choice::Ris,
-        Choice::CslJson,
-    ];
+    /// The exports, in menu order (after the styles).
+    pub const EXPORTS: [Choice; 3] = [Choice::Bibtex, Choice::Ris, Choice::CslJson];
+
+    /// Every choice, in menu order: the built-in styles, then the exports.
+    pub fn all() -> impl Iterator<Item = Choice> {
+        Style::ALL
+            .into_iter()
+            .map(Choice::Style)
+            .chain(Choice::EXPORTS)
+    }
 
     /// A stable identifier (`apa`, …, `bibtex`, `ris`, `csl-json`).
     pub fn id(self) -> &'static str {
@@ -75,7 +73,7 @@ impl Choice {
 
     /// The choice with identifier `id`.
     pub fn from_id(id: &str) -> Option<Choice> {
-        Choice::ALL.into_iter().find(|c| c.id() == id.trim())
+        Choice::all().find(|c| c.id() == id.trim())
     }
 }
 
@@ -258,10 +256,10 @@ fn CitePanel(props: &CitePanelProps) -> Html {
                     { t.cite_as }
                     <select class="citecard-cite-select" onchange={on_change} data-testid="cite-choice">
                         <optgroup label={t.styles}>
-                            { for Choice::ALL[..6].iter().copied().map(option) }
+                            { for Style::ALL.into_iter().map(Choice::Style).map(option) }
                         </optgroup>
                         <optgroup label={t.exports}>
-                            { for Choice::ALL[6..].iter().copied().map(option) }
+                            { for Choice::EXPORTS.into_iter().map(option) }
                         </optgroup>
                     </select>
                 </label>

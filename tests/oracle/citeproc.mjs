@@ -11,15 +11,14 @@ export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const cli = join(root, 'target/debug/citecard');
 const csl = (path) => readFileSync(join(root, 'crates/citecard-core/csl', path), 'utf8');
 
-export const STYLES = {
-  apa: 'apa.csl',
-  mla: 'modern-language-association.csl',
-  chicago: 'chicago-author-date.csl',
-  harvard: 'harvard-cite-them-right.csl',
-  ieee: 'ieee.csl',
-  // vancouver-nlm.csl is a dependent style whose parent is nlm-citation-sequence.csl.
-  vancouver: 'nlm-citation-sequence.csl',
-};
+/** The built-in styles by id, with their CSL files: csl/styles.tsv, the list build.rs reads too. */
+export const STYLES = Object.fromEntries(
+  csl('styles.tsv')
+    .split('\n')
+    .filter((line) => line.trim() && !line.startsWith('#'))
+    .map((line) => line.split('\t'))
+    .map(([, id, , file]) => [id, file]),
+);
 
 /** The CSL-JSON items `citecard convert` writes for the records in `path`. */
 export function convert(path) {

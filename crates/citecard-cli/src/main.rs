@@ -7,7 +7,7 @@ use citecard_core::export::{bibtex, csl_json, ris};
 use citecard_core::style::{self, Style};
 use citecard_core::{describe, parse, Format, ParseError, Reference, Span};
 
-const USAGE: &str = "\
+const USAGE_TEMPLATE: &str = "\
 citecard — read bibliographic records the way the citation card does
 
 Usage:
@@ -22,12 +22,17 @@ Options:
   -f, --format FORMAT   read the input as FORMAT instead of detecting it:
                         booksci, crossref, semantic-scholar, csl-json, bibtex, ris
   -t, --to FORMAT       what `convert` writes: csl-json (one array), bibtex, ris
-  -s, --style STYLE     the citation style: apa, mla, chicago, harvard, ieee or
-                        vancouver
+  -s, --style STYLE     the citation style: {styles}
       --html            write the HTML citeproc-js writes, on one line
 
 Exit status: 0 when every record was read, 1 when the input or a record has
 an error (printed with its line and column), 2 for a usage error.";
+
+/// The usage text, with the built-in styles' ids.
+fn usage() -> String {
+    let ids: Vec<&str> = Style::ALL.iter().map(|s| s.id()).collect();
+    USAGE_TEMPLATE.replace("{styles}", &ids.join(", "))
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,7 +41,7 @@ fn main() -> ExitCode {
     let code = match run(&args, &mut out) {
         Ok(code) => code,
         Err(Failure::Usage(message)) => {
-            eprintln!("error: {message}\n\n{USAGE}");
+            eprintln!("error: {message}\n\n{}", usage());
             2
         }
         Err(Failure::Io(message)) => {
@@ -59,7 +64,7 @@ fn run(args: &[String], out: &mut impl Write) -> Result<u8, Failure> {
     };
     match command.as_str() {
         "-h" | "--help" | "help" => {
-            writeln!(out, "{USAGE}").map_err(io_failure)?;
+            writeln!(out, "{}", usage()).map_err(io_failure)?;
             Ok(0)
         }
         "-V" | "--version" => {

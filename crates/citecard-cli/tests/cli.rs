@@ -1,5 +1,6 @@
 //! The `citecard` binary, run as a user would.
 
+use citecard_core::style::Style;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -225,7 +226,7 @@ fn cite_matches_citeproc_js_for_every_style() {
         .map(|e| e["fixture"].as_str().unwrap())
         .collect();
     fixtures.dedup();
-    for style in ["apa", "mla", "chicago", "harvard", "ieee", "vancouver"] {
+    for style in Style::ALL.map(Style::id) {
         for fixture in &fixtures {
             let path = root.join(fixture);
             let path = path.to_str().unwrap();
@@ -305,7 +306,7 @@ fn cite_html_never_carries_markup_from_the_record() {
         }));
     }
     let csl = serde_json::to_string(&csl).unwrap();
-    for style in ["apa", "mla", "chicago", "harvard", "ieee", "vancouver"] {
+    for style in Style::ALL.map(Style::id) {
         for input in [ris.as_bytes(), csl.as_bytes()] {
             let output = citecard(&["cite", "--style", style, "--html", "-"], input);
             let html = text(&output.stdout);

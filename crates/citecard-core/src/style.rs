@@ -3,8 +3,9 @@
 //! citeproc-js.
 //!
 //! Each style is its CSL file (vendored in `crates/citecard-core/csl/`,
-//! minified at build time and embedded); the en-US locale supplies terms
-//! and date formats. A style is parsed on first use and kept.
+//! listed in `csl/styles.tsv`, minified at build time and embedded); the
+//! en-US locale supplies terms and date formats. A style is parsed on first
+//! use and kept.
 
 mod condition;
 mod date;
@@ -30,62 +31,13 @@ use engine::Engine;
 
 use crate::model::Reference;
 
-/// A citation style.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Style {
-    /// APA 7th edition.
-    Apa,
-    /// MLA 9th edition.
-    Mla,
-    /// Chicago Manual of Style, author-date.
-    Chicago,
-    /// Harvard (Cite Them Right).
-    Harvard,
-    /// IEEE.
-    Ieee,
-    /// Vancouver (NLM citation-sequence).
-    Vancouver,
-}
+include!(concat!(env!("OUT_DIR"), "/styles.rs"));
 
 impl Style {
-    /// Every style, in menu order.
-    pub const ALL: [Style; 6] = [
-        Style::Apa,
-        Style::Mla,
-        Style::Chicago,
-        Style::Harvard,
-        Style::Ieee,
-        Style::Vancouver,
-    ];
-
-    /// The short name used on the command line.
-    pub fn id(self) -> &'static str {
-        match self {
-            Style::Apa => "apa",
-            Style::Mla => "mla",
-            Style::Chicago => "chicago",
-            Style::Harvard => "harvard",
-            Style::Ieee => "ieee",
-            Style::Vancouver => "vancouver",
-        }
-    }
-
-    /// The name shown to people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Style::Apa => "APA",
-            Style::Mla => "MLA",
-            Style::Chicago => "Chicago",
-            Style::Harvard => "Harvard",
-            Style::Ieee => "IEEE",
-            Style::Vancouver => "Vancouver",
-        }
-    }
-
     /// The parsed style, made on first use.
     fn engine(self) -> Option<&'static Engine> {
-        static ENGINES: [OnceLock<Option<Engine>>; 6] = [const { OnceLock::new() }; 6];
+        static ENGINES: [OnceLock<Option<Engine>>; Style::ALL.len()] =
+            [const { OnceLock::new() }; Style::ALL.len()];
         // Styles are compiled in `Style::ALL` order (see build.rs).
         let index = Style::ALL.iter().position(|s| *s == self)?;
         ENGINES[index]
@@ -108,7 +60,8 @@ impl FromStr for Style {
             .into_iter()
             .find(|s| s.id().eq_ignore_ascii_case(name.trim()))
             .ok_or_else(|| {
-                format!("unknown style `{name}`: expected apa, mla, chicago, harvard, ieee or vancouver")
+                let ids: Vec<&str> = Style::ALL.iter().map(|s| s.id()).collect();
+                format!("unknown style `{name}`: expected one of {}", ids.join(", "))
             })
     }
 }

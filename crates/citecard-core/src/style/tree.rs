@@ -1,12 +1,12 @@
 //! The CSL styles and the en-US locale as `build.rs` compiles them: a
 //! shared string table, then one tree of string indices per file.
 
-/// The compiled files, in `build.rs`'s order: APA, MLA, Chicago, Harvard,
-/// IEEE, NLM (Vancouver), then the en-US locale.
+/// The compiled files, in `build.rs`'s order: the styles in `Style::ALL`
+/// order, then the en-US locale.
 static BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/csl.bin"));
 
 /// The index of the en-US locale in the blob.
-pub(crate) const LOCALE: usize = 6;
+pub(crate) const LOCALE: usize = crate::style::Style::ALL.len();
 
 /// An element of a style or locale.
 #[derive(Debug, Default)]
