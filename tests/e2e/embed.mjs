@@ -51,6 +51,43 @@ export const observeLongTasks = (page) =>
     new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
   });
 
+/**
+ * How long, in ms, this page takes right now for a fixed piece of the work a
+ * card's task does: `citecard.parse` of 64 KB of RIS (the most one task
+ * reads), the median of five runs after a warm-up. A busy machine slows it
+ * as it slows the card, so time limits scale with it (`scaledLimit`).
+ */
+export async function calibrate(page) {
+  return page.evaluate(async () => {
+    const record = `TY  - JOUR\nTI  - A calibration record\nAU  - Lovelace, Ada\nAB  - ${'lorem ipsum '.repeat(100)}\nER  - \n`;
+    const text = record.repeat(Math.floor(512 * 1024 / record.length));
+    await window.citecard.parse(text);
+    const times = [];
+    for (let i = 0; i < 7; i++) {
+      const start = performance.now();
+      await window.citecard.parse(text);
+      times.push(performance.now() - start);
+    }
+    return times.sort((a, b) => a - b)[3];
+  });
+}
+
+/**
+ * `calibrate` on an idle machine of CI's kind (2 cores): the median of ten
+ * pages, measured by `npx playwright test -c bench/calibration.config.mjs`
+ * (from tests/, after `trunk build --release`; BENCHMARKS.md).
+ */
+export const IDLE_CALIBRATION_MS = 34;
+
+/**
+ * `limitMs` (a limit that holds on an idle machine) scaled by how much
+ * slower this page is now than the idle calibration, never below `limitMs`:
+ * the check asks the same question on a busy machine.
+ */
+export function scaledLimit(limitMs, calibrationMs, idleMs) {
+  return limitMs * Math.max(1, calibrationMs / idleMs);
+}
+
 /** Forget the long tasks so far (after `observeLongTasks`). */
 export const forgetLongTasks = (page) => page.evaluate(() => { window.longTasks = []; });
 
