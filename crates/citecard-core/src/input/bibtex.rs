@@ -14,6 +14,12 @@ use crate::link::{Doi, HttpUrl};
 use crate::model::{Date, ItemType, Name, Reference};
 use crate::rich_text::{HtmlTokenizer, RichText};
 
+mod latex;
+mod strings;
+
+use latex::{chunks_text, clean_latex};
+use strings::unresolvable;
+
 /// Read every entry of a BibTeX or BibLaTeX file.
 ///
 /// Each entry is read on its own, so a malformed entry becomes an error in
@@ -209,84 +215,6 @@ fn safe_date_text(field: &str, value: &str) -> bool {
         }
     }
     true
-}
-
-/// How deep one @string may refer to others before it is left undefined.
-const MAX_ABBREVIATION_DEPTH: usize = 32;
-
-/// The @string names that are part of a reference cycle, or refer deeper
-/// than `MAX_ABBREVIATION_DEPTH` (computed without recursion).
-fn unresolvable<'s>(abbreviations: &[Pair<'s>]) -> Vec<&'s str> {
-    let references = |pair: &Pair<'s>| -> Vec<&'s str> {
-        pair.value
-            .v
-            .iter()
-            .filter_map(|chunk| match chunk.v {
-                RawChunk::Abbreviation(name) => Some(name),
-                RawChunk::Normal(_) => None,
-            })
-            .collect()
-    };
-    let index = |name: &str| abbreviations.iter().rposition(|p| p.key.v == name);
-    // depth[i]: None = unvisited, Some(None) = in progress, Some(Some(d)) = done.
-    let mut depth: Vec<Option<Option<usize>>> = vec![None; abbreviations.len()];
-    let mut bad = vec![false; abbreviations.len()];
-    for root in 0..abbreviations.len() {
-        if depth[root].is_some() {
-            continue;
-        }
-        // (node, children not yet finished)
-        let mut stack: Vec<(usize, Vec<usize>)> = vec![(
-            root,
-            references(&abbreviations[root])
-                .iter()
-                .filter_map(|n| index(n))
-                .collect(),
-        )];
-        depth[root] = Some(None);
-        while let Some((node, children)) = stack.last_mut() {
-            let node = *node;
-            match children.pop() {
-                Some(child) => {
-                    // Visited children are settled when their parent finishes.
-                    if depth[child].is_none() {
-                        depth[child] = Some(None);
-                        let next = references(&abbreviations[child])
-                            .iter()
-                            .filter_map(|n| index(n))
-                            .collect();
-                        stack.push((child, next));
-                    }
-                }
-                None => {
-                    stack.pop();
-                    let own = references(&abbreviations[node])
-                        .iter()
-                        .filter_map(|n| index(n))
-                        .map(|c| match depth[c] {
-                            Some(Some(d)) => d + 1,
-                            _ => MAX_ABBREVIATION_DEPTH + 1,
-                        })
-                        .max()
-                        .unwrap_or(0);
-                    // A child still in progress closes a cycle; a bad child
-                    // makes this one bad too (resolving it reaches the cycle).
-                    let child_bad = references(&abbreviations[node])
-                        .iter()
-                        .filter_map(|n| index(n))
-                        .any(|c| bad[c] || !matches!(depth[c], Some(Some(_))));
-                    bad[node] |= own > MAX_ABBREVIATION_DEPTH || child_bad;
-                    depth[node] = Some(Some(own));
-                }
-            }
-        }
-    }
-    abbreviations
-        .iter()
-        .zip(bad)
-        .filter(|(_, bad)| *bad)
-        .map(|(pair, _)| pair.key.v)
-        .collect()
 }
 
 /// Undefined abbreviations tolerated in one entry before it is an error.
@@ -564,100 +492,6 @@ fn date_of(value: &DateValue) -> Option<Date> {
         month,
         day: if month.is_some() { day } else { None },
     })
-}
-
-/// A field's chunks as plain text: verbatim (`{NASA}`) kept as written,
-/// math kept between dollars, and normal text cleaned of the LaTeX that
-/// biblatex leaves in place.
-fn chunks_text(chunks: &[biblatex::Spanned<biblatex::Chunk>]) -> String {
-    let mut out = String::new();
-    for chunk in chunks {
-        match &chunk.v {
-            biblatex::Chunk::Normal(text) => out.push_str(&clean_latex(text)),
-            biblatex::Chunk::Verbatim(text) => out.push_str(text),
-            biblatex::Chunk::Math(text) => {
-                out.push('$');
-                out.push_str(text);
-                out.push('$');
-            }
-        }
-    }
-    crate::text::collapse_whitespace(&out)
-}
-
-/// Clean what biblatex leaves of LaTeX in normal text. It has already turned
-/// accents, escapes (`\&`, `\{`) and dashes into characters; left are
-/// commands with arguments (`\url{…}`, `\emph{…}`, `\href{url}{text}`,
-/// environments), ties (`~`) and TeX quotes (``` `` ``` and `''`).
-fn clean_latex(text: &str) -> String {
-    // Most text has nothing to clean.
-    if !text.contains(['\\', '~', '`', '\'']) {
-        return text.to_owned();
-    }
-    let mut out = String::with_capacity(text.len());
-    let chars: Vec<char> = text.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        match chars[i] {
-            '\\' if chars.get(i + 1).is_some_and(char::is_ascii_alphabetic) => {
-                let start = i + 1;
-                i = start;
-                while chars.get(i).is_some_and(char::is_ascii_alphabetic) {
-                    i += 1;
-                }
-                let command: String = chars[start..i].iter().collect();
-                let mut first = true;
-                while chars.get(i) == Some(&'{') {
-                    let Some(end) = matching_brace(&chars, i) else {
-                        break;
-                    };
-                    let argument: String = chars[i + 1..end].iter().collect();
-                    let dropped =
-                        matches!(command.as_str(), "begin" | "end") || (command == "href" && first);
-                    if !dropped {
-                        out.push_str(&clean_latex(&argument));
-                    }
-                    first = false;
-                    i = end + 1;
-                }
-            }
-            '~' => {
-                out.push(' ');
-                i += 1;
-            }
-            '`' if chars.get(i + 1) == Some(&'`') => {
-                out.push('“');
-                i += 2;
-            }
-            '\'' if chars.get(i + 1) == Some(&'\'') => {
-                out.push('”');
-                i += 2;
-            }
-            c => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    out
-}
-
-/// The index of the `}` that closes the `{` at `open`.
-fn matching_brace(chars: &[char], open: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    for (i, c) in chars.iter().enumerate().skip(open) {
-        match c {
-            '{' => depth += 1,
-            '}' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
-            _ => {}
-        }
-    }
-    None
 }
 
 fn item_type(entry: &biblatex::Entry) -> ItemType {
