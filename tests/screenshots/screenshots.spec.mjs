@@ -1,8 +1,10 @@
 // The card as a reader sees it, light and dark, full and compact, and the
-// error card, written to tests/screenshots/out/card-NAME.png.
+// error card, and the card for a record that cannot be fetched (in
+// Chinese), written to tests/screenshots/out/card-NAME.png.
 import { test, expect } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { Playground } from '../e2e/playground.mjs';
+import { hostPage } from '../e2e/embed.mjs';
 
 const out = (name) => fileURLToPath(new URL(`./out/card-${name}.png`, import.meta.url));
 
@@ -25,3 +27,11 @@ for (const shot of shots) {
     await card.screenshot({ path: out(shot.name), animations: 'disabled' });
   });
 }
+
+test('screenshot: a record that cannot be fetched, in Chinese', async ({ page }) => {
+  await page.setViewportSize({ width: 760, height: 400 });
+  await hostPage(page, { body: '<citation-card src="/missing.txt" lang="zh-CN"></citation-card>' });
+  const card = page.locator('citation-card [data-testid=error-card]');
+  await expect(card).toContainText('无法读取此记录');
+  await card.screenshot({ path: out('load-error-zh'), animations: 'disabled' });
+});
