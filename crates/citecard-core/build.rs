@@ -89,7 +89,7 @@ fn style_enum(styles: &[BuiltIn]) -> String {
 }
 
 /// The CSL names of `ItemType` (a test in `src/style.rs` keeps them equal).
-const ITEM_TYPES: [&str; 14] = [
+const ITEM_TYPES: [&str; 15] = [
     "article-journal",
     "article-magazine",
     "article-newspaper",
@@ -103,6 +103,7 @@ const ITEM_TYPES: [&str; 14] = [
     "dataset",
     "software",
     "patent",
+    "manuscript",
     "document",
 ];
 

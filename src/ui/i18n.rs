@@ -57,6 +57,7 @@ impl Lang {
             ItemType::Dataset => "数据集",
             ItemType::Software => "软件",
             ItemType::Patent => "专利",
+            ItemType::Manuscript => "手稿",
             _ => "文献",
         }
     }

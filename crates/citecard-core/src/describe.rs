@@ -60,6 +60,7 @@ pub fn fields(reference: &Reference) -> Vec<(&'static str, String)> {
     put("editors", names(&reference.editors));
     put("container", reference.container_title.clone());
     put("series", reference.collection_title.clone());
+    put("series number", reference.collection_number.clone());
     put("event", reference.event_title.clone());
     put("publisher", reference.publisher.clone());
     put("place", reference.publisher_place.clone());

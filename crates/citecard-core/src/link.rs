@@ -70,12 +70,15 @@ impl fmt::Display for HttpUrl {
 pub struct Doi(String);
 
 impl Doi {
-    /// Read a DOI from a bare DOI, a `doi:` name or a resolver URL.
+    /// Read a DOI from a bare DOI, a `doi:` name or a resolver URL; a
+    /// shortDOI (`10/fqd6hj`) is kept as it is written.
     ///
     /// ```
     /// use citecard_core::Doi;
     /// let doi = Doi::parse("https://doi.org/10.1016/j.infsof.2025.107901").unwrap();
     /// assert_eq!(doi.as_str(), "10.1016/j.infsof.2025.107901");
+    /// assert_eq!(Doi::parse("10/fqd6hj").unwrap().url().as_str(), "https://doi.org/10/fqd6hj");
+    /// assert!(Doi::parse("10/").is_none());
     /// assert_eq!(Doi::parse("doi:10.1108/X"), Doi::parse("10.1108/x"));
     /// assert!(Doi::parse("11.1/x").is_none());
     /// ```
@@ -98,6 +101,12 @@ impl Doi {
                 doi = doi[prefix.len()..].trim_start();
                 break;
             }
+        }
+        // A shortDOI (`10/fqd6hj`, as Better BibTeX writes them) is an alias
+        // the resolver answers like the DOI it stands for.
+        if let Some(code) = doi.strip_prefix("10/") {
+            let short = !code.is_empty() && code.bytes().all(|b| b.is_ascii_alphanumeric());
+            return short.then(|| Doi(doi.to_owned()));
         }
         let (registrant, suffix) = doi.strip_prefix("10.")?.split_once('/')?;
         let registrant_ok = !registrant.is_empty()

@@ -27,6 +27,8 @@ pub struct Reference {
     pub container_title: Option<String>,
     /// A series the work or its container belongs to.
     pub collection_title: Option<String>,
+    /// The work's number in that series (CSL `collection-number`).
+    pub collection_number: Option<String>,
     /// The conference or other event the work was presented at.
     pub event_title: Option<String>,
     /// The publisher.
@@ -228,12 +230,14 @@ pub enum ItemType {
     Software,
     /// A patent.
     Patent,
+    /// An unpublished manuscript (BibTeX `@unpublished`, CSL `manuscript`).
+    Manuscript,
     /// Anything else (CSL `document`).
     Document,
 }
 
 impl ItemType {
-    pub(crate) const ALL: [ItemType; 14] = [
+    pub(crate) const ALL: [ItemType; 15] = [
         ItemType::ArticleJournal,
         ItemType::ArticleMagazine,
         ItemType::ArticleNewspaper,
@@ -247,6 +251,7 @@ impl ItemType {
         ItemType::Dataset,
         ItemType::Software,
         ItemType::Patent,
+        ItemType::Manuscript,
         ItemType::Document,
     ];
 
@@ -266,6 +271,7 @@ impl ItemType {
             ItemType::Dataset => "dataset",
             ItemType::Software => "software",
             ItemType::Patent => "patent",
+            ItemType::Manuscript => "manuscript",
             ItemType::Document => "document",
         }
     }
@@ -310,8 +316,42 @@ impl ItemType {
             ItemType::Dataset => "Dataset",
             ItemType::Software => "Software",
             ItemType::Patent => "Patent",
+            ItemType::Manuscript => "Manuscript",
             ItemType::Document => "Document",
         }
+    }
+}
+
+impl Name {
+    /// Names as a CSL-JSON name list (`[{"family": …, "given": …}, …]`), the
+    /// shape `Reference::csl_variables` keeps name variables in.
+    ///
+    /// ```
+    /// use citecard_core::Name;
+    /// let name = Name { family: Some("Doe".into()), given: Some("Jane".into()), ..Name::default() };
+    /// assert_eq!(Name::csl_list(&[name]).to_string(), r#"[{"family":"Doe","given":"Jane"}]"#);
+    /// ```
+    pub fn csl_list(names: &[Name]) -> serde_json::Value {
+        let names = names
+            .iter()
+            .map(|name| {
+                let mut object = serde_json::Map::new();
+                for (key, value) in [
+                    ("family", &name.family),
+                    ("given", &name.given),
+                    ("non-dropping-particle", &name.particle),
+                    ("dropping-particle", &name.dropping_particle),
+                    ("suffix", &name.suffix),
+                    ("literal", &name.literal),
+                ] {
+                    if let Some(value) = value {
+                        object.insert(key.to_owned(), serde_json::Value::String(value.clone()));
+                    }
+                }
+                serde_json::Value::Object(object)
+            })
+            .collect();
+        serde_json::Value::Array(names)
     }
 }
 

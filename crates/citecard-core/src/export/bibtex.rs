@@ -63,6 +63,8 @@ fn write_entry(reference: &Reference, key: &str, out: &mut String) {
         _ => field("booktitle", container),
     }
     field("series", text(&reference.collection_title));
+    // BibLaTeX's `number` is the number in the series when there is one.
+    field("number", text(&reference.collection_number));
     field("eventtitle", text(&reference.event_title));
     if let Some(date) = reference.issued {
         field("year", Some(date.year.to_string()));
@@ -151,6 +153,7 @@ fn entry_type(reference: &Reference) -> &'static str {
             _ => "phdthesis",
         },
         ItemType::Report => "techreport",
+        ItemType::Manuscript => "unpublished",
         _ => "misc",
     }
 }

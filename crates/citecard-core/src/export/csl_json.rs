@@ -58,6 +58,7 @@ pub fn to_value(reference: &Reference, id: &str) -> Value {
     put("editor", names(&reference.editors));
     put("container-title", text(&reference.container_title));
     put("collection-title", text(&reference.collection_title));
+    put("collection-number", text(&reference.collection_number));
     put("event", text(&reference.event_title));
     put("publisher", text(&reference.publisher));
     put("publisher-place", text(&reference.publisher_place));
@@ -161,29 +162,7 @@ fn custom(reference: &Reference, id: &str) -> Map<String, Value> {
 }
 
 fn names(names: &[Name]) -> Option<Value> {
-    if names.is_empty() {
-        return None;
-    }
-    let names = names
-        .iter()
-        .map(|name| {
-            let mut object = Map::new();
-            for (key, value) in [
-                ("family", &name.family),
-                ("given", &name.given),
-                ("non-dropping-particle", &name.particle),
-                ("dropping-particle", &name.dropping_particle),
-                ("suffix", &name.suffix),
-                ("literal", &name.literal),
-            ] {
-                if let Some(value) = value {
-                    object.insert(key.to_owned(), Value::String(value.clone()));
-                }
-            }
-            Value::Object(object)
-        })
-        .collect();
-    Some(Value::Array(names))
+    (!names.is_empty()).then(|| Name::csl_list(names))
 }
 
 /// `{"date-parts": [[2022, 7, 26]]}`

@@ -52,13 +52,10 @@ fn write_record(reference: &Reference, out: &mut String) {
         tag("SP", Some(start.trim()));
         tag("EP", Some(end.trim()));
     }
-    tag(
-        "M1",
-        reference
-            .article_number
-            .as_deref()
-            .or(reference.number.as_deref()),
-    );
+    // An article number in `C7`, as the RIS specification has it; another
+    // number (a report's, a patent's) in `M1`.
+    tag("C7", reference.article_number.as_deref());
+    tag("M1", reference.number.as_deref());
     if let Some(date) = reference.issued {
         tag("PY", Some(&date.year.to_string()));
         tag("DA", Some(&ris_date(date)));
@@ -137,6 +134,7 @@ fn record_type(item_type: ItemType) -> &'static str {
         ItemType::Dataset => "DATA",
         ItemType::Software => "COMP",
         ItemType::Patent => "PAT",
+        ItemType::Manuscript => "MANSCPT",
         ItemType::Document => "GEN",
     }
 }

@@ -270,8 +270,7 @@ fn convert(
 ) -> Reference {
     // Values over the field limit are cut; their warnings are added below.
     let over_limit = std::cell::RefCell::new(Vec::new());
-    let text = |field: &str| -> Option<String> {
-        let mut value = entry.get(field).map(chunks_text)?;
+    let limited = |field: &str, mut value: String| -> Option<String> {
         let mut over = over_limit.borrow_mut();
         // A field may be asked for twice (`journal`): warn once.
         let warned = over.iter().any(|w: &Warning| w.field == field);
@@ -283,6 +282,10 @@ fn convert(
         }
         Some(value).filter(|s| !s.is_empty())
     };
+    let text = |field: &str| limited(field, entry.get(field).map(chunks_text)?);
+    // Verbatim fields (a URL) as written: `~` is part of them, not a tie.
+    let verbatim =
+        |field: &str| limited(field, entry.get(field)?.format_verbatim().trim().to_owned());
     let mut reference = Reference {
         item_type: item_type(entry),
         ..Reference::read_as(Format::BibTeX)
@@ -308,18 +311,44 @@ fn convert(
     }
     match entry.editors() {
         Ok(groups) => {
-            reference.editors = groups
-                .into_iter()
-                .filter(|(_, kind)| *kind == biblatex::EditorType::Editor)
-                .flat_map(|(people, _)| people)
-                .filter(|p| !is_others(p))
-                .map(|p| name(&p))
-                .collect()
+            for (people, kind) in groups {
+                let names: Vec<Name> = people.iter().filter(|p| !is_others(p)).map(name).collect();
+                // `editortype` names the role; the CSL name variable for it
+                // keeps it (a director is no editor). Roles CSL has no
+                // variable for stay editors.
+                let variable = match kind {
+                    biblatex::EditorType::Director => "director",
+                    biblatex::EditorType::Compiler => "compiler",
+                    biblatex::EditorType::Organizer => "organizer",
+                    biblatex::EditorType::Collaborator => "contributor",
+                    _ => {
+                        reference.editors.extend(names);
+                        continue;
+                    }
+                };
+                if !names.is_empty() {
+                    reference
+                        .csl_variables
+                        .insert(variable.to_owned(), Name::csl_list(&names));
+                }
+            }
         }
         Err(error) => warnings.push(Warning {
             field: "editor".to_owned(),
             message: format!("{error}; ignored"),
         }),
+    }
+    match entry.translator() {
+        Ok(people) => {
+            let names: Vec<Name> = people.iter().filter(|p| !is_others(p)).map(name).collect();
+            if !names.is_empty() {
+                reference
+                    .csl_variables
+                    .insert("translator".to_owned(), Name::csl_list(&names));
+            }
+        }
+        Err(biblatex::RetrievalError::Missing(_)) => {}
+        Err(error) => warnings.push(type_warning("translator", &error)),
     }
     reference.container_title = match reference.item_type {
         ItemType::Chapter | ItemType::PaperConference => {
@@ -342,6 +371,14 @@ fn convert(
     match reference.item_type {
         ItemType::ArticleJournal | ItemType::ArticleMagazine | ItemType::ArticleNewspaper => {
             reference.issue = text("issue").or(number);
+        }
+        // In a book, chapter or proceedings paper of a series, `number` is
+        // the volume's number in the series (BibLaTeX manual, 2.2.2).
+        ItemType::Book | ItemType::Chapter | ItemType::PaperConference
+            if reference.collection_title.is_some() =>
+        {
+            reference.issue = text("issue");
+            reference.collection_number = number;
         }
         _ => {
             reference.issue = text("issue");
@@ -405,7 +442,7 @@ fn convert(
             });
         }
     }
-    if let Some(url) = text("url") {
+    if let Some(url) = verbatim("url") {
         reference.url = HttpUrl::parse(&url);
         if reference.url.is_none() {
             warnings.push(Warning {
@@ -521,7 +558,7 @@ fn item_type(entry: &biblatex::Entry) -> ItemType {
         EntryType::Dataset => ItemType::Dataset,
         EntryType::Software => ItemType::Software,
         EntryType::Patent => ItemType::Patent,
-        EntryType::Unpublished => ItemType::Preprint,
+        EntryType::Unpublished => ItemType::Manuscript,
         EntryType::Unknown(name) => match name.to_ascii_lowercase().as_str() {
             "conference" => ItemType::PaperConference,
             "electronic" | "www" | "webpage" => ItemType::Webpage,

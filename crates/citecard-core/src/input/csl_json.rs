@@ -21,6 +21,7 @@ const MODELLED: &[&str] = &[
     "editor",
     "container-title",
     "collection-title",
+    "collection-number",
     "event",
     "event-title",
     "publisher",
@@ -112,6 +113,7 @@ pub(crate) fn convert(fields: &mut Fields<'_>) -> Reference {
     reference.editors = fields.names("editor", csl_name);
     reference.container_title = fields.text("container-title");
     reference.collection_title = fields.text("collection-title");
+    reference.collection_number = fields.string_like("collection-number");
     reference.event_title = fields.text("event-title").or_else(|| fields.text("event"));
     reference.publisher = fields.text("publisher");
     reference.publisher_place = fields.text("publisher-place");

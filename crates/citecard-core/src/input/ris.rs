@@ -35,6 +35,12 @@ pub fn parse(input: &str, html: &dyn HtmlTokenizer) -> Records {
     crate::input::window::all_read(read(input, html, &crate::input::window::EVERY_RECORD))
 }
 
+/// Whether `line` is only a record number, such as `1.` or `12`.
+fn is_record_number(line: &str) -> bool {
+    let digits = line.trim().trim_end_matches('.');
+    !digits.is_empty() && digits.len() <= 7 && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// [`parse`], reading only the records in `window`.
 pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>) -> Slots {
     let mut records = Vec::new();
@@ -120,6 +126,9 @@ pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>)
                         value.push_str(line.trim());
                     }
                 }
+                // Exports that number their records (Ovid writes `1.` on a
+                // line of its own before each `TY`) carry nothing to read.
+                None if is_record_number(line) => {}
                 None => {
                     stray.get_or_insert(line_start);
                 }
@@ -290,22 +299,20 @@ fn finish(
                     }
                 }
             }
-            b"M1" => {
-                let number = Some(one_line());
-                if matches!(
-                    reference.item_type,
-                    ItemType::ArticleJournal
-                        | ItemType::ArticleMagazine
-                        | ItemType::ArticleNewspaper
-                        | ItemType::Preprint
-                ) {
-                    reference.article_number = number;
-                } else {
-                    reference.number = number;
-                }
+            // `M1` is "miscellaneous": a number only for the types whose
+            // number goes there (a patent's application number, a report's
+            // number); Embase writes author addresses in it, so elsewhere it
+            // is kept aside, as Zotero's RIS translator keeps it in `extra`.
+            b"M1" if matches!(reference.item_type, ItemType::Patent | ItemType::Report) => {
+                reference.number = Some(one_line());
+            }
+            // `C7` is the article number of a journal article (RIS
+            // specification; Scopus writes it so).
+            b"C7" if reference.item_type.numbers_articles() => {
+                reference.article_number = Some(one_line());
             }
             b"AN" | b"ID" | b"N1" | b"ST" | b"C1" | b"C2" | b"DB" | b"DP" | b"CN" | b"LB"
-            | b"M2" => {
+            | b"M1" | b"M2" | b"C7" => {
                 let key = format!("RIS:{}", field.tag);
                 let entry = reference.source_fields.entry(key).or_default();
                 if !entry.is_empty() {
@@ -439,7 +446,8 @@ fn item_type(ty: &str) -> ItemType {
         "DATA" | "DBASE" | "AGGR" => ItemType::Dataset,
         "COMP" => ItemType::Software,
         "PAT" => ItemType::Patent,
-        "UNPB" | "MANSCPT" => ItemType::Preprint,
+        "UNPB" => ItemType::Preprint,
+        "MANSCPT" => ItemType::Manuscript,
         _ => ItemType::Document,
     }
 }

@@ -35,6 +35,7 @@ impl<'a> Item<'a> {
             "title" => r.title.as_deref().map(Cow::Borrowed),
             "container-title" => r.container_title.as_deref().map(Cow::Borrowed),
             "collection-title" => r.collection_title.as_deref().map(Cow::Borrowed),
+            "collection-number" => r.collection_number.as_deref().map(Cow::Borrowed),
             // citeproc-js does not read CSL-JSON `event` as `event-title`.
             "event" => r.event_title.as_deref().map(Cow::Borrowed),
             "publisher" => r.publisher.as_deref().map(Cow::Borrowed),
