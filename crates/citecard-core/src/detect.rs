@@ -202,7 +202,7 @@ pub fn detect(input: &str) -> Option<Format> {
     if json {
         let body = input.trim_start_matches(is_space);
         let has = |keys: &[&str]| keys.iter().any(|key| body.contains(key));
-        return if has(CROSSREF_KEYS) {
+        return if has(CROSSREF_KEYS) && !crossref_csl(body) {
             Some(Format::Crossref)
         } else if has(SEMANTIC_SCHOLAR_KEYS) {
             Some(Format::SemanticScholar)
@@ -217,6 +217,23 @@ pub fn detect(input: &str) -> Option<Format> {
     }
     // A TY line, or (for a record missing its TY) several tagged lines.
     (ris_ty || ris_lines >= 2).then_some(Format::Ris)
+}
+
+/// Whether a JSON input with Crossref's keys is the CSL-JSON Crossref
+/// answers content negotiation with (`application/vnd.citationstyles.csl+json`):
+/// no `message-type` envelope, and titles as strings where a REST API work
+/// has arrays.
+fn crossref_csl(body: &str) -> bool {
+    if body.contains("\"message-type\"") {
+        return false;
+    }
+    let Some(at) = body.find("\"title\"") else {
+        return false;
+    };
+    let value = body[at + "\"title\"".len()..].trim_start();
+    value
+        .strip_prefix(':')
+        .is_some_and(|v| v.trim_start().starts_with('"'))
 }
 
 /// The index of the first `\n` at or after `from`, or the input's length.
@@ -264,6 +281,22 @@ mod tests {
         assert_eq!(detect(ris_then_booksci), Some(Format::BookSci));
         let csl_then_booksci = "[{\"type\":\"book\"},\n{\"PeriodicalIF\":\"1.2\"}]";
         assert_eq!(detect(csl_then_booksci), Some(Format::BookSci));
+    }
+
+    #[test]
+    fn crossref_content_negotiation_csl_json_is_csl_json() {
+        // What api.crossref.org answers for a DOI asked as
+        // application/vnd.citationstyles.csl+json: Crossref's own keys, but
+        // CSL variables with string titles.
+        let csl = r#"{"indexed":{"date-parts":[[2024,1,1]]},"reference-count":12,"publisher":"P",
+            "content-domain":{"domain":[],"crossmark-restriction":false},"DOI":"10.1/x",
+            "type":"article-journal","title":"A title","container-title":"J","author":[{"family":"Doe","given":"J"}]}"#;
+        assert_eq!(detect(csl), Some(Format::CslJson));
+        // A REST API work has arrays of titles, and its envelope a message type.
+        let work = r#"{"reference-count":12,"type":"journal-article","title":["A title"]}"#;
+        assert_eq!(detect(work), Some(Format::Crossref));
+        let envelope = r#"{"status":"ok","message-type":"work","message":{"title":"odd"}}"#;
+        assert_eq!(detect(envelope), Some(Format::Crossref));
     }
 
     #[test]

@@ -123,3 +123,22 @@ fn short_dois_are_dois() {
     assert_eq!(doi.as_str(), "10/fqd6hj");
     assert_eq!(doi.url().as_str(), "https://doi.org/10/fqd6hj");
 }
+
+#[test]
+fn inline_markup_in_a_title_adds_no_white_space() {
+    // Crossref and PubMed titles carry JATS/HTML inline markup; an inline
+    // element is not a word break (HTML's rendering of `<i>`, `<sub>`).
+    let item = r#"[{"type": "article-journal",
+        "title": "Synthesis of <i>p</i>-Bromostyrene and (g<sub>1</sub>), <i>c</i><sub>p</sub><br>Part&nbsp;2"}]"#;
+    let reference = &read(item)[0];
+    assert_eq!(
+        reference.title.as_deref(),
+        Some("Synthesis of p-Bromostyrene and (g1), cp Part 2")
+    );
+}
+
+#[test]
+fn latex_spacing_commands_vanish() {
+    let reference = &read(r"@book{k, title = {Lorenzo de’\hspace{0pt}Medici}}")[0];
+    assert_eq!(reference.title.as_deref(), Some("Lorenzo de’Medici"));
+}

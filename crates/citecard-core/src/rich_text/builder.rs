@@ -114,7 +114,15 @@ pub fn html_to_text(html: &str, tokenizer: &dyn HtmlTokenizer) -> String {
             }
         }
         HtmlEvent::End { name } if is_dropped(local_name(name)) => skip = skip.saturating_sub(1),
-        HtmlEvent::Start { .. } | HtmlEvent::End { .. } => text.push(' '),
+        // Block elements and breaks separate words; inline ones never do:
+        // `<i>p</i>-Bromostyrene` is "p-Bromostyrene", `(g<sub>1</sub>)`
+        // is "(g1)".
+        HtmlEvent::Start { name, .. } | HtmlEvent::End { name } => {
+            let name = local_name(name);
+            if is_block(name) || is_heading(name) || matches!(name, "br" | "li" | "ul" | "ol") {
+                text.push(' ');
+            }
+        }
         HtmlEvent::Text(t) if skip == 0 => text.push_str(t),
         HtmlEvent::Text(_) => {}
     });

@@ -46,8 +46,23 @@ pub(super) fn clean_latex(text: &str) -> String {
                         break;
                     };
                     let argument: String = chars[i + 1..end].iter().collect();
-                    let dropped =
-                        matches!(command.as_str(), "begin" | "end") || (command == "href" && first);
+                    // Environments' names, a link's target and the lengths of
+                    // spacing commands (`de’\hspace{0pt}Medici`) are not text.
+                    let dropped = matches!(
+                        command.as_str(),
+                        "begin"
+                            | "end"
+                            | "hspace"
+                            | "vspace"
+                            | "hskip"
+                            | "vskip"
+                            | "kern"
+                            | "phantom"
+                            | "hphantom"
+                            | "vphantom"
+                            | "rule"
+                            | "label"
+                    ) || (command == "href" && first);
                     if !dropped {
                         out.push_str(&clean_latex(&argument));
                     }
@@ -104,6 +119,11 @@ mod tests {
         assert_eq!(clean_latex(r"\href{https://x.org}{the site}"), "the site");
         assert_eq!(clean_latex(r"A\begin{center}B\end{center}"), "AB");
         assert_eq!(clean_latex("Donald~E. Knuth"), "Donald E. Knuth");
+        assert_eq!(
+            clean_latex(r"Lorenzo de’\hspace{0pt}Medici"),
+            "Lorenzo de’Medici"
+        );
+        assert_eq!(clean_latex(r"a\vspace{1em}b\kern{2pt}c"), "abc");
         assert_eq!(clean_latex("``quoted''"), "“quoted”");
         // An unclosed argument is kept as text, brace and all.
         assert_eq!(clean_latex(r"\textbf{unclosed"), "{unclosed");
