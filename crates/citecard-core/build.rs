@@ -89,7 +89,7 @@ fn style_enum(styles: &[BuiltIn]) -> String {
 }
 
 /// The CSL names of `ItemType` (a test in `src/style.rs` keeps them equal).
-const ITEM_TYPES: [&str; 15] = [
+const ITEM_TYPES: [&str; 45] = [
     "article-journal",
     "article-magazine",
     "article-newspaper",
@@ -104,6 +104,36 @@ const ITEM_TYPES: [&str; 15] = [
     "software",
     "patent",
     "manuscript",
+    "post-weblog",
+    "post",
+    "entry-dictionary",
+    "entry-encyclopedia",
+    "entry",
+    "review",
+    "review-book",
+    "periodical",
+    "collection",
+    "classic",
+    "pamphlet",
+    "standard",
+    "regulation",
+    "legislation",
+    "bill",
+    "legal_case",
+    "hearing",
+    "treaty",
+    "speech",
+    "interview",
+    "personal_communication",
+    "event",
+    "performance",
+    "broadcast",
+    "motion_picture",
+    "song",
+    "musical_score",
+    "map",
+    "figure",
+    "graphic",
     "document",
 ];
 

@@ -142,3 +142,73 @@ fn latex_spacing_commands_vanish() {
     let reference = &read(r"@book{k, title = {Lorenzo de’\hspace{0pt}Medici}}")[0];
     assert_eq!(reference.title.as_deref(), Some("Lorenzo de’Medici"));
 }
+
+#[test]
+fn every_csl_type_survives_a_csl_json_round_trip() {
+    // Every item type of the CSL 1.0.2 specification, read from CSL-JSON and
+    // written back unchanged (before, a `post-weblog` became a `document`).
+    let types = [
+        "article",
+        "article-journal",
+        "article-magazine",
+        "article-newspaper",
+        "bill",
+        "book",
+        "broadcast",
+        "chapter",
+        "classic",
+        "collection",
+        "dataset",
+        "document",
+        "entry",
+        "entry-dictionary",
+        "entry-encyclopedia",
+        "event",
+        "figure",
+        "graphic",
+        "hearing",
+        "interview",
+        "legal_case",
+        "legislation",
+        "manuscript",
+        "map",
+        "motion_picture",
+        "musical_score",
+        "pamphlet",
+        "paper-conference",
+        "patent",
+        "performance",
+        "periodical",
+        "personal_communication",
+        "post",
+        "post-weblog",
+        "regulation",
+        "report",
+        "review",
+        "review-book",
+        "software",
+        "song",
+        "speech",
+        "standard",
+        "thesis",
+        "treaty",
+        "webpage",
+    ];
+    let items: Vec<_> = types
+        .iter()
+        .map(|t| json!({"id": t, "type": t, "title": "T"}))
+        .collect();
+    let references = read(&serde_json::to_string(&items).unwrap());
+    let written = citecard_core::export::csl_json::items(&references);
+    let read_back: Vec<&str> = written
+        .iter()
+        .map(|i| i["type"].as_str().unwrap())
+        .collect();
+    assert_eq!(read_back, types);
+}
+
+#[test]
+fn ris_blog_posts_are_blog_posts() {
+    let reference = &read("TY  - BLOG\nTI  - A post\nER  - \n")[0];
+    assert_eq!(reference.item_type, ItemType::PostWeblog);
+}

@@ -19,7 +19,7 @@ enum Match {
 #[derive(Debug)]
 enum Test {
     /// The item's type is one of these (a bit per `ItemType::ALL` index).
-    Types(u32),
+    Types(u64),
     /// The variable has a value.
     Variable(&'static str),
     /// The variable is numeric.
@@ -48,7 +48,7 @@ impl Condition {
                             .iter()
                             .enumerate()
                             .filter(|(_, t)| t.csl_name() == value)
-                            .fold(0, |mask, (i, _)| mask | 1 << i),
+                            .fold(0u64, |mask, (i, _)| mask | 1 << i),
                     ),
                     "variable" => Test::Variable(value),
                     "is-numeric" => Test::Numeric(value),
@@ -101,7 +101,7 @@ impl<'a> Ctx<'a> {
         let type_bit = ItemType::ALL
             .iter()
             .position(|t| *t == self.item.reference().item_type)
-            .map_or(0, |i| 1u32 << i);
+            .map_or(0, |i| 1u64 << i);
         let mut results = condition.tests.iter().map(|test| match test {
             Test::Types(mask) => mask & type_bit != 0,
             Test::Variable(name) => !self.is_suppressed(name) && self.item.has(name),
