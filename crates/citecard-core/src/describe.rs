@@ -71,7 +71,13 @@ pub fn fields(reference: &Reference) -> Vec<(&'static str, String)> {
     put("article number", reference.article_number.clone());
     put("number", reference.number.clone());
     put("genre", reference.genre.clone());
-    put("issued", reference.issued.map(|d| d.to_string()));
+    put(
+        "issued",
+        reference.issued.map(|d| match reference.issued_end {
+            Some(end) => format!("{d}/{end}"),
+            None => d.to_string(),
+        }),
+    );
     put("published online", reference.epub.map(|d| d.to_string()));
     put("accessed", reference.accessed.map(|d| d.to_string()));
     put("doi", reference.doi.as_ref().map(ToString::to_string));

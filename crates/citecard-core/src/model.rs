@@ -51,6 +51,9 @@ pub struct Reference {
     pub article_number: Option<String>,
     /// The date of (print) publication.
     pub issued: Option<Date>,
+    /// The end of the publication date when it is a range, such as a
+    /// multi-year work ("2014–2015"; CSL-JSON's second `date-parts`).
+    pub issued_end: Option<Date>,
     /// The date of electronic publication.
     pub epub: Option<Date>,
     /// When a web page was read.

@@ -212,3 +212,18 @@ fn ris_blog_posts_are_blog_posts() {
     let reference = &read("TY  - BLOG\nTI  - A post\nER  - \n")[0];
     assert_eq!(reference.item_type, ItemType::PostWeblog);
 }
+
+#[test]
+fn a_csl_json_date_range_is_kept() {
+    // CSL-JSON writes a range as two `date-parts` (CSL data schema); the
+    // reader keeps both, and the writer gives them back.
+    let item = r#"[{"id": "r", "type": "book", "title": "T", "issued": {"date-parts": [[2014], [2015]]}}]"#;
+    let references = read(item);
+    assert_eq!(references[0].issued.map(|d| d.year), Some(2014));
+    assert_eq!(references[0].issued_end.map(|d| d.year), Some(2015));
+    let written = citecard_core::export::csl_json::items(&references);
+    assert_eq!(
+        written[0]["issued"],
+        json!({"date-parts": [[2014], [2015]]})
+    );
+}

@@ -37,9 +37,20 @@ pub(crate) fn venue(reference: &Reference, t: &Strings) -> Html {
         }
     }
     if let Some(date) = reference.issued.or(reference.epub) {
+        // A work published over years shows them all: 2014–2015.
+        let end = reference
+            .issued_end
+            .filter(|end| reference.issued.is_some() && end.year != date.year);
         item(
             t.published,
-            html! { <time datetime={date.to_string()}>{ date.year }</time> },
+            html! {
+                <>
+                    <time datetime={date.to_string()}>{ date.year }</time>
+                    if let Some(end) = end {
+                        { "–" }<time datetime={end.to_string()}>{ end.year }</time>
+                    }
+                </>
+            },
         );
     }
     let volume = match (&reference.volume, &reference.issue) {

@@ -68,7 +68,13 @@ pub fn to_value(reference: &Reference, id: &str) -> Value {
     put("issue", text(&reference.issue));
     put("page", text(&reference.page));
     put("number", reference.csl_number().map(Value::from));
-    put("issued", reference.issued.map(date));
+    put(
+        "issued",
+        reference.issued.map(|start| match reference.issued_end {
+            Some(end) => date_range(start, end),
+            None => date(start),
+        }),
+    );
     put("accessed", reference.accessed.map(date));
     put("DOI", reference.doi.as_ref().map(|d| d.as_str().into()));
     put("URL", reference.url.as_ref().map(|u| u.as_str().into()));
@@ -175,6 +181,12 @@ pub(crate) fn date(date: Date) -> Value {
         }
     }
     json!({ "date-parts": [parts] })
+}
+
+/// `{"date-parts": [[2014], [2015]]}`: a date range.
+fn date_range(start: Date, end: Date) -> Value {
+    let parts = |d: Value| d["date-parts"][0].clone();
+    json!({ "date-parts": [parts(date(start)), parts(date(end))] })
 }
 
 fn list(values: &[String]) -> Option<Value> {

@@ -129,6 +129,10 @@ pub(crate) fn convert(fields: &mut Fields<'_>) -> Reference {
         reference.number = number;
     }
     reference.issued = fields.csl_date("issued");
+    reference.issued_end = reference
+        .issued
+        .and_then(|_| fields.csl_date_end("issued"))
+        .filter(|end| reference.issued != Some(*end));
     reference.accessed = fields.csl_date("accessed");
     reference.doi = fields.doi("DOI");
     reference.url = fields.url("URL");

@@ -440,6 +440,21 @@ impl<'a> Fields<'a> {
     }
 }
 
+impl Fields<'_> {
+    /// The end of a CSL-JSON date range (the second `date-parts`), if the
+    /// date at `key` is one.
+    pub(crate) fn csl_date_end(&self, key: &str) -> Option<Date> {
+        let parts = self
+            .map
+            .get(key)?
+            .get("date-parts")?
+            .as_array()?
+            .get(1)?
+            .as_array()?;
+        date_from_parts(parts)
+    }
+}
+
 /// `[2021, 3, 5]` or `["2021", "3"]`.
 pub(crate) fn date_from_parts(parts: &[Value]) -> Option<Date> {
     let number = |value: &Value| -> Option<i64> {

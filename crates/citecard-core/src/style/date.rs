@@ -1,6 +1,7 @@
 //! Dates (CSL 1.0.2, "Date", "Date-part" and localised dates): a record's
 //! dates as a style's `<date>` asks, with the locale's month terms.
 
+use crate::model::Date;
 use crate::style::engine::Ctx;
 use crate::style::number::ordinal;
 use crate::style::output::{rendered, var, Node, Piece};
@@ -20,6 +21,7 @@ impl Ctx<'_> {
         let Some(date) = self.item.date(name) else {
             return var(None);
         };
+        let end = self.item.date_end(name);
         self.record(name);
         let mut parts: Vec<(&Element, Option<&Element>)> = Vec::new();
         let delimiter = match el.attr("form").and_then(|f| self.engine.locale.date(f)) {
@@ -50,48 +52,148 @@ impl Ctx<'_> {
                 el.attr("delimiter").unwrap_or("")
             }
         };
-        let mut rendered_parts = Vec::new();
-        for (part, local) in parts {
-            let attr = |key: &str| local.and_then(|l| l.attr(key)).or_else(|| part.attr(key));
-            let value = match part.attr("name") {
-                Some("year") => Some(date.year.to_string()),
-                Some("month") => date.month.and_then(|m| {
-                    let m = usize::from(m);
-                    match attr("form").unwrap_or("long") {
-                        "numeric" => Some(m.to_string()),
-                        "numeric-leading-zeros" => Some(format!("{m:02}")),
-                        form => self
-                            .engine
-                            .locale
-                            .term(&format!("month-{m:02}"), form, false)
-                            .map(str::to_owned),
-                    }
-                }),
-                Some("day") => date.day.map(|d| match attr("form") {
-                    Some("numeric-leading-zeros") => format!("{d:02}"),
-                    Some("ordinal") => ordinal(&d.to_string()),
-                    _ => d.to_string(),
-                }),
-                _ => None,
-            };
-            let Some(mut value) = value else { continue };
-            if attr("strip-periods") == Some("true") {
-                value = value.replace('.', "");
-            }
-            if let Some(case) = attr("text-case").and_then(Case::from_csl) {
-                value = text_case::convert(&value, case);
-            }
-            rendered_parts.push(format!(
-                "{}{value}{}",
-                attr("prefix").unwrap_or(""),
-                attr("suffix").unwrap_or("")
-            ));
-        }
+        // Each part, rendered for the start and (for a range) the end.
+        let shown: Vec<RenderedPart> = parts
+            .into_iter()
+            .filter_map(|(part, local)| {
+                let attr = |key: &str| local.and_then(|l| l.attr(key)).or_else(|| part.attr(key));
+                let start = self.date_part(part, &attr, date)?;
+                let end = end.and_then(|end| self.date_part(part, &attr, end));
+                Some(RenderedPart {
+                    rank: match part.attr("name") {
+                        Some("year") => 1,
+                        Some("month") => 2,
+                        _ => 3,
+                    },
+                    prefix: attr("prefix").unwrap_or(""),
+                    suffix: attr("suffix").unwrap_or(""),
+                    range_delimiter: attr("range-delimiter").unwrap_or("–"),
+                    start,
+                    end,
+                })
+            })
+            .collect();
         // Affixes at the ends of a date do not outlast its first or last part.
-        let text = rendered_parts.join(delimiter).trim().to_owned();
+        let affixes = (
+            el.attr("prefix").unwrap_or(""),
+            el.attr("suffix").unwrap_or(""),
+        );
+        let text = range_text(&shown, delimiter, affixes).trim().to_owned();
         let node = (!text.is_empty()).then_some(Node::Text(text));
         self.decorate(el, rendered(node))
     }
+
+    /// One date part's value in `date`, with its form, strip-periods and
+    /// text case; `None` when the date has no such part.
+    fn date_part(
+        &self,
+        part: &Element,
+        attr: &dyn Fn(&str) -> Option<&'static str>,
+        date: Date,
+    ) -> Option<String> {
+        let mut value = match part.attr("name") {
+            Some("year") => Some(date.year.to_string()),
+            Some("month") => date.month.and_then(|m| {
+                let m = usize::from(m);
+                match attr("form").unwrap_or("long") {
+                    "numeric" => Some(m.to_string()),
+                    "numeric-leading-zeros" => Some(format!("{m:02}")),
+                    form => self
+                        .engine
+                        .locale
+                        .term(&format!("month-{m:02}"), form, false)
+                        .map(str::to_owned),
+                }
+            }),
+            Some("day") => date.day.map(|d| match attr("form") {
+                Some("numeric-leading-zeros") => format!("{d:02}"),
+                Some("ordinal") => ordinal(&d.to_string()),
+                _ => d.to_string(),
+            }),
+            _ => None,
+        }?;
+        if attr("strip-periods") == Some("true") {
+            value = value.replace('.', "");
+        }
+        if let Some(case) = attr("text-case").and_then(Case::from_csl) {
+            value = text_case::convert(&value, case);
+        }
+        Some(value)
+    }
+}
+
+/// A date part as rendered for the start of a date and, for a range, its end.
+struct RenderedPart {
+    /// 1 for the year, 2 the month, 3 the day: the order in which parts
+    /// decide a range.
+    rank: u8,
+    prefix: &'static str,
+    suffix: &'static str,
+    range_delimiter: &'static str,
+    start: String,
+    end: Option<String>,
+}
+
+/// The parts joined by `delimiter`; for a range, as CSL 1.0.2 ("Date
+/// Ranges") and citeproc-js write it: the parts from the largest one that
+/// differs down are written for both dates around that part's
+/// `range-delimiter` (the start's last suffix and the end's first prefix
+/// left out), and the parts the dates share once ("May 3–5, 2014",
+/// "May 2014–June 2015"). citeproc-js also repeats the `<date>`'s own
+/// `affixes` around the end of a range ("[2014–[2015]]" for
+/// `prefix="[" suffix="]"`), which the element adds around the whole.
+fn range_text(parts: &[RenderedPart], delimiter: &str, affixes: (&str, &str)) -> String {
+    let whole = |part: &RenderedPart, value: &str| format!("{}{value}{}", part.prefix, part.suffix);
+    let largest_difference = parts
+        .iter()
+        .filter(|p| p.end.as_ref().is_some_and(|end| *end != p.start))
+        .map(|p| p.rank)
+        .min();
+    let in_range = |p: &RenderedPart| largest_difference.is_some_and(|rank| p.rank >= rank);
+    let first = parts.iter().position(in_range);
+    let last = parts.iter().rposition(in_range);
+    let (Some(rank), Some(first), Some(last)) = (largest_difference, first, last) else {
+        return parts
+            .iter()
+            .map(|p| whole(p, &p.start))
+            .collect::<Vec<_>>()
+            .join(delimiter);
+    };
+    let group = &parts[first..=last];
+    let side = |value: fn(&RenderedPart) -> &str, start: bool| {
+        group
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let prefix = if !start && i == 0 { "" } else { p.prefix };
+                let suffix = if start && i == group.len() - 1 {
+                    ""
+                } else {
+                    p.suffix
+                };
+                format!("{prefix}{}{suffix}", value(p))
+            })
+            .collect::<Vec<_>>()
+            .join(delimiter)
+    };
+    let range_delimiter = group
+        .iter()
+        .find(|p| p.rank == rank)
+        .map_or("–", |p| p.range_delimiter);
+    let range = format!(
+        "{}{range_delimiter}{}{}{}",
+        side(|p| &p.start, true),
+        affixes.0,
+        side(|p| p.end.as_deref().unwrap_or(&p.start), false),
+        affixes.1
+    );
+    parts[..first]
+        .iter()
+        .map(|p| whole(p, &p.start))
+        .chain([range])
+        .chain(parts[last + 1..].iter().map(|p| whole(p, &p.start)))
+        .collect::<Vec<_>>()
+        .join(delimiter)
 }
 
 #[cfg(test)]

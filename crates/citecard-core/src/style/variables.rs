@@ -89,19 +89,17 @@ impl<'a> Item<'a> {
         match name {
             "issued" => self.r.issued,
             "accessed" => self.r.accessed,
-            _ => {
-                let parts = self.unmodelled(name)?.get("date-parts")?.get(0)?;
-                let part = |i: usize| parts.get(i).and_then(Value::as_i64);
-                Some(Date {
-                    year: i32::try_from(part(0)?).ok()?,
-                    month: part(1)
-                        .and_then(|m| u8::try_from(m).ok())
-                        .filter(|m| (1..=12).contains(m)),
-                    day: part(2)
-                        .and_then(|d| u8::try_from(d).ok())
-                        .filter(|d| (1..=31).contains(d)),
-                })
-            }
+            _ => date_at(self.unmodelled(name)?, 0),
+        }
+    }
+
+    /// The end of a date variable that is a range (CSL-JSON's second
+    /// `date-parts`).
+    pub(crate) fn date_end(&self, name: &str) -> Option<Date> {
+        match name {
+            "issued" => self.r.issued_end,
+            "accessed" => None,
+            _ => date_at(self.unmodelled(name)?, 1),
         }
     }
 
@@ -119,6 +117,21 @@ impl<'a> Item<'a> {
             }
         }
     }
+}
+
+/// Date `index` (0, or 1 for the end of a range) of a CSL-JSON date object.
+fn date_at(value: &Value, index: usize) -> Option<Date> {
+    let parts = value.get("date-parts")?.get(index)?;
+    let part = |i: usize| parts.get(i).and_then(Value::as_i64);
+    Some(Date {
+        year: i32::try_from(part(0)?).ok()?,
+        month: part(1)
+            .and_then(|m| u8::try_from(m).ok())
+            .filter(|m| (1..=12).contains(m)),
+        day: part(2)
+            .and_then(|d| u8::try_from(d).ok())
+            .filter(|d| (1..=31).contains(d)),
+    })
 }
 
 /// A CSL-JSON name object.
