@@ -227,3 +227,10 @@ fn a_csl_json_date_range_is_kept() {
         json!({"date-parts": [[2014], [2015]]})
     );
 }
+
+#[test]
+fn a_biblatex_date_range_is_kept() {
+    let reference = &read("@book{k, title = {T}, date = {2014/2015}}")[0];
+    assert_eq!(reference.issued.map(|d| d.year), Some(2014));
+    assert_eq!(reference.issued_end.map(|d| d.year), Some(2015));
+}

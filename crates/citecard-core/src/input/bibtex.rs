@@ -422,7 +422,13 @@ fn convert(
         entry
     };
     match entry.date() {
-        Ok(PermissiveType::Typed(date)) => reference.issued = date_of(&date.value),
+        Ok(PermissiveType::Typed(date)) => {
+            reference.issued = date_of(&date.value);
+            // `date = {2014/2015}` is a range (BibLaTeX manual, 2.3.8).
+            if let DateValue::Between(_, end) = &date.value {
+                reference.issued_end = datetime(end).filter(|end| reference.issued != Some(*end));
+            }
+        }
         Ok(PermissiveType::Chunks(chunks)) => warnings.push(Warning {
             field: "date".to_owned(),
             message: format!("`{}` is not a date; ignored", chunks.format_verbatim()),
@@ -519,6 +525,11 @@ fn date_of(value: &DateValue) -> Option<Date> {
         DateValue::At(at) | DateValue::After(at) | DateValue::Between(at, _) => at,
         DateValue::Before(at) => at,
     };
+    datetime(at)
+}
+
+/// One of biblatex's dates (months and days counted from 0) as a `Date`.
+fn datetime(at: &biblatex::Datetime) -> Option<Date> {
     let month = at.month.map(|m| m + 1).filter(|m| (1..=12).contains(m));
     let day = at
         .day
