@@ -234,3 +234,19 @@ fn a_biblatex_date_range_is_kept() {
     assert_eq!(reference.issued.map(|d| d.year), Some(2014));
     assert_eq!(reference.issued_end.map(|d| d.year), Some(2015));
 }
+
+#[test]
+fn an_ovid_records_trailer_is_not_a_record() {
+    // Ovid writes tags after a record's `ER` (its journal abbreviation in
+    // `NL`) and a link line, then the next record's number. No `ER` closes
+    // them: they trail the record, they are no record without a `TY`.
+    let input = "1.\nTY  - JOUR\nTI  - One\nER  -\nNL  - Clin Psychol\n\nLink to the Ovid Full Text or citation: https://example.org/x\n\n2.\nTY  - JOUR\nTI  - Two\nER  -\nNL  - J Health Psychol\n";
+    let document = parse(input, None).unwrap();
+    assert_eq!(document.records.len(), 2);
+    assert!(document.records.iter().all(Result::is_ok));
+    // Tags that an `ER` closes without a `TY` are still an error.
+    let broken = "TY  - JOUR\nTI  - One\nER  - \nAU  - Doe, J.\nTI  - No type\nER  - \n";
+    let document = parse(broken, None).unwrap();
+    assert_eq!(document.records.len(), 2);
+    assert!(document.records[1].is_err());
+}

@@ -50,6 +50,10 @@ pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>)
     // whether the line above was one of them (its continuation lines go too).
     let (mut dropped, mut dropping) = (0usize, false);
     let mut stray: Option<usize> = None;
+    // Whether the last record ended with its `ER`. Lines after it that no
+    // `ER` closes are that record's trailer (Ovid writes `NL  - ` and a
+    // link there), not a record without a `TY`.
+    let mut after_er = false;
     let mut offset = 0;
     for (index, raw_line) in input.split_inclusive('\n').enumerate() {
         let line_start = offset;
@@ -75,9 +79,10 @@ pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>)
                     ));
                 }
                 (dropped, dropping) = (0, false);
-                if let Some(start) = stray.take() {
+                if let Some(start) = stray.take().filter(|_| !after_er) {
                     records.push(Slot::Failed(no_type_error(&mut locator, input, start)));
                 }
+                after_er = false;
                 current = Some((
                     line_start,
                     vec![Field {
@@ -88,16 +93,21 @@ pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>)
                 ));
             }
             Some(("ER", _)) => match current.take() {
-                Some((start, fields)) => records.push(crate::input::window::read_within(
-                    records.len(),
-                    locator.locate(start, offset),
-                    window,
-                    |span| Ok(finish(span, fields, true, dropped, html)),
-                )),
+                Some((start, fields)) => {
+                    records.push(crate::input::window::read_within(
+                        records.len(),
+                        locator.locate(start, offset),
+                        window,
+                        |span| Ok(finish(span, fields, true, dropped, html)),
+                    ));
+                    after_er = true;
+                }
                 None => {
+                    // Tags closed by an `ER` are a record that lacks its `TY`.
                     if let Some(start) = stray.take() {
                         records.push(Slot::Failed(no_type_error(&mut locator, input, start)));
                     }
+                    after_er = false;
                 }
             },
             Some((tag, value)) => match &mut current {
@@ -143,7 +153,7 @@ pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>)
             |span| Ok(finish(span, fields, false, dropped, html)),
         ));
     }
-    if let Some(start) = stray.take() {
+    if let Some(start) = stray.take().filter(|_| !after_er) {
         records.push(Slot::Failed(no_type_error(&mut locator, input, start)));
     }
     if records.is_empty() {
