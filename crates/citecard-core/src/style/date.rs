@@ -58,6 +58,7 @@ impl Ctx<'_> {
             .filter_map(|(part, local)| {
                 let attr = |key: &str| local.and_then(|l| l.attr(key)).or_else(|| part.attr(key));
                 let start = self.date_part(part, &attr, date)?;
+                let end_date = end;
                 let end = end.and_then(|end| self.date_part(part, &attr, end));
                 Some(RenderedPart {
                     rank: match part.attr("name") {
@@ -68,6 +69,10 @@ impl Ctx<'_> {
                     prefix: attr("prefix").unwrap_or(""),
                     suffix: attr("suffix").unwrap_or(""),
                     range_delimiter: attr("range-delimiter").unwrap_or("–"),
+                    era: (
+                        self.era(part, date),
+                        end_date.map_or("", |end| self.era(part, end)),
+                    ),
                     start,
                     end,
                 })
@@ -92,7 +97,10 @@ impl Ctx<'_> {
         date: Date,
     ) -> Option<String> {
         let mut value = match part.attr("name") {
-            Some("year") => Some(date.year.to_string()),
+            // citeproc-js writes nothing for a year 0, and a year before the
+            // common era without its sign (its era term says it).
+            Some("year") if date.year == 0 => None,
+            Some("year") => Some(date.year.unsigned_abs().to_string()),
             Some("month") => date.month.and_then(|m| {
                 let m = usize::from(m);
                 match attr("form").unwrap_or("long") {
@@ -122,6 +130,20 @@ impl Ctx<'_> {
     }
 }
 
+impl Ctx<'_> {
+    /// The era term after a year part, as citeproc-js writes it: " BC" (the
+    /// locale's `bc`) after a year before the common era, " AD" (`ad`)
+    /// after a year from 1 to 499, nothing after the others.
+    fn era(&self, part: &Element, date: Date) -> &'static str {
+        let term = match (part.attr("name"), date.year) {
+            (Some("year"), year) if year < 0 => "bc",
+            (Some("year"), 1..=499) => "ad",
+            _ => return "",
+        };
+        self.engine.locale.term(term, "long", false).unwrap_or("")
+    }
+}
+
 /// A date part as rendered for the start of a date and, for a range, its end.
 struct RenderedPart {
     /// 1 for the year, 2 the month, 3 the day: the order in which parts
@@ -130,6 +152,8 @@ struct RenderedPart {
     prefix: &'static str,
     suffix: &'static str,
     range_delimiter: &'static str,
+    /// The era term after the start's and the end's year (see `Ctx::era`).
+    era: (&'static str, &'static str),
     start: String,
     end: Option<String>,
 }
@@ -143,7 +167,9 @@ struct RenderedPart {
 /// `affixes` around the end of a range ("[2014–[2015]]" for
 /// `prefix="[" suffix="]"`), which the element adds around the whole.
 fn range_text(parts: &[RenderedPart], delimiter: &str, affixes: (&str, &str)) -> String {
-    let whole = |part: &RenderedPart, value: &str| format!("{}{value}{}", part.prefix, part.suffix);
+    let whole = |part: &RenderedPart, value: &str| {
+        format!("{}{value}{}{}", part.prefix, part.suffix, part.era.0)
+    };
     let largest_difference = parts
         .iter()
         .filter(|p| p.end.as_ref().is_some_and(|end| *end != p.start))
@@ -171,7 +197,8 @@ fn range_text(parts: &[RenderedPart], delimiter: &str, affixes: (&str, &str)) ->
                 } else {
                     p.suffix
                 };
-                format!("{prefix}{}{suffix}", value(p))
+                let era = if start { p.era.0 } else { p.era.1 };
+                format!("{prefix}{}{suffix}{era}", value(p))
             })
             .collect::<Vec<_>>()
             .join(delimiter)
