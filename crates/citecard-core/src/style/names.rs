@@ -304,6 +304,24 @@ impl<'a> Ctx<'a> {
             return join(&[particle, Some(family)], " ");
         }
         let initializing = opts.initialize_with.is_some() && opts.initialize && !full_given;
+        // In an item in Chinese or Japanese (or Vietnamese, Hungarian), a
+        // name in Latin letters keeps its written order, family name first,
+        // as citeproc-js writes it: "Doe J", "Doe J. P.".
+        if self.item.family_first() {
+            let given = name.given.as_deref().map(|g| match opts.initialize_with {
+                Some(with) if initializing => initials(g, with, self.engine.initialize_with_hyphen),
+                _ => g.to_owned(),
+            });
+            return join(
+                &[
+                    particle,
+                    Some(family),
+                    given.as_deref(),
+                    name.suffix.as_deref(),
+                ],
+                " ",
+            );
+        }
         let given = name.given.as_deref().map(|g| match opts.initialize_with {
             Some(with) if initializing => initials(g, with, self.engine.initialize_with_hyphen),
             // Given names stay whole, but a bare initial gets its period.

@@ -103,6 +103,17 @@ impl<'a> Item<'a> {
         }
     }
 
+    /// Whether names keep their written order, family name first: in an
+    /// item in Chinese or Japanese, Vietnamese or Hungarian (citeproc-js
+    /// reads the first two letters of the language for the first two, the
+    /// whole tag for the others).
+    pub(crate) fn family_first(&self) -> bool {
+        let Some(language) = self.r.language.as_deref() else {
+            return false;
+        };
+        matches!(language.get(..2), Some("zh" | "ja")) || matches!(language, "vi" | "hu")
+    }
+
     /// Whether the variable has a value (CSL's `variable` condition).
     pub(crate) fn has(&self, name: &str) -> bool {
         match name {
