@@ -286,13 +286,16 @@ impl<'a> Ctx<'a> {
             }
         }
         let join = |parts: &[Option<&str>], sep: &str| {
-            parts
-                .iter()
-                .flatten()
-                .filter(|p| !p.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(sep)
+            let mut out = String::new();
+            for part in parts.iter().flatten().filter(|p| !p.is_empty()) {
+                // A particle that ends in a hyphen or an apostrophe joins
+                // the name after it: "al-Hakim", "d’Alembert".
+                if !out.is_empty() && !(sep == " " && out.ends_with(['-', '’', '\''])) {
+                    out.push_str(sep);
+                }
+                out.push_str(part);
+            }
+            out
         };
         // Names in scripts without spaces: family name first, no space.
         let cjk = family.chars().any(is_cjk)
@@ -324,6 +327,20 @@ impl<'a> Ctx<'a> {
         }
         let given = name.given.as_deref().map(|g| match opts.initialize_with {
             Some(with) if initializing => initials(g, with, self.engine.initialize_with_hyphen),
+            // Not initialising, but initials written together ("J.P.") are
+            // spaced as the style writes initials: "J. P.".
+            Some(with) if !opts.initialize => g
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    if is_initials(w) {
+                        initials(w, with, self.engine.initialize_with_hyphen)
+                    } else {
+                        w.to_owned()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
             // Given names stay whole, but a bare initial gets its period.
             _ => g
                 .split(' ')
@@ -372,6 +389,24 @@ fn has_children(el: &Element) -> bool {
     el.children.iter().any(|c| c.name != "substitute")
 }
 
+/// Whether `word` is only initials: capitals, each with its period
+/// ("J.P.", "K."), or one bare capital ("J").
+fn is_initials(word: &str) -> bool {
+    let mut single = word.chars();
+    if let (Some(c), None) = (single.next(), single.next()) {
+        return c.is_uppercase();
+    }
+    let mut chars = word.chars();
+    let mut any = false;
+    while let Some(c) = chars.next() {
+        if !c.is_uppercase() || chars.next() != Some('.') {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
 /// Given names as initials: "Klaus-Peter L" → "K.-P. L." with `with` = ". "
 /// (`hyphen` keeps the hyphen between the initials of a hyphenated name).
 pub(crate) fn initials(given: &str, with: &str, hyphen: bool) -> String {
@@ -381,17 +416,31 @@ pub(crate) fn initials(given: &str, with: &str, hyphen: bool) -> String {
         .split(|c: char| c.is_whitespace() || c == '.')
         .filter(|w| !w.is_empty());
     for (i, word) in words.enumerate() {
+        let particle = word.len() > 1 && word.chars().next().is_some_and(char::is_lowercase);
         if i > 0 {
             out.push_str(&with[trimmed_with.len()..]);
+            // A particle is a word of its own, however tight the initials
+            // ("M van B." with initialize-with="").
+            if particle && !out.ends_with(' ') {
+                out.push(' ');
+            }
         }
-        let pieces: Vec<&str> = word.split('-').filter(|p| !p.is_empty()).collect();
+        // The lower-case part of a hyphenated name ("Chong-jin") is no
+        // name of its own: citeproc-js gives only "C.".
+        let pieces: Vec<&str> = word
+            .split('-')
+            .filter(|p| !p.is_empty())
+            .enumerate()
+            .filter(|(j, p)| *j == 0 || !p.chars().next().is_some_and(char::is_lowercase))
+            .map(|(_, p)| p)
+            .collect();
         for (j, piece) in pieces.iter().enumerate() {
             if j > 0 && hyphen {
                 out.push('-');
             }
             let mut chars = piece.chars();
             match chars.next() {
-                Some(first) if first.is_lowercase() && pieces.len() == 1 && word.len() > 1 => {
+                Some(_) if particle && pieces.len() == 1 => {
                     // A lower-case given name part ("de") is kept whole.
                     out.push_str(piece);
                 }
