@@ -290,7 +290,8 @@ impl<'a> Ctx<'a> {
             for part in parts.iter().flatten().filter(|p| !p.is_empty()) {
                 // A particle that ends in a hyphen or an apostrophe joins
                 // the name after it: "al-Hakim", "d’Alembert".
-                if !out.is_empty() && !(sep == " " && out.ends_with(['-', '’', '\''])) {
+                let tight = sep == " " && out.ends_with(['-', '’', '\'']);
+                if !(out.is_empty() || tight) {
                     out.push_str(sep);
                 }
                 out.push_str(part);
