@@ -121,7 +121,7 @@ impl Ctx<'_> {
             _ => None,
         }?;
         if attr("strip-periods") == Some("true") {
-            value = value.replace('.', "");
+            value = crate::style::formatting::strip_periods(&value);
         }
         if let Some(case) = attr("text-case").and_then(Case::from_csl) {
             value = text_case::convert(&value, case);

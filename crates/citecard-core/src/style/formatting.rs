@@ -37,7 +37,7 @@ impl Ctx<'_> {
             piece = piece.map_text(&mut |t: &str| converter.apply(t));
         }
         if strip {
-            piece = piece.map_text(&mut |t: &str| t.replace('.', ""));
+            piece = piece.map_text(&mut |t: &str| strip_periods(t));
         }
         if quotes {
             piece = piece.quoted();
@@ -69,8 +69,48 @@ impl Ctx<'_> {
     }
 }
 
+/// `strip-periods`, as citeproc-js applies it: a period goes when what
+/// follows it is not a lower-case letter (or nothing follows), so the
+/// periods of abbreviations and terms go ("Natl. Acad." → "Natl Acad",
+/// "U.S." → "US") and those inside words stay ("arXiv.org",
+/// "www.nap.edu"). The character after a removed period is never itself
+/// removed ("A..B" → "A.B").
+pub(crate) fn strip_periods(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '.' {
+            out.push(c);
+            continue;
+        }
+        match chars.peek() {
+            Some(next) if next.is_ascii_lowercase() => out.push(c),
+            Some(_) => {
+                if let Some(next) = chars.next() {
+                    out.push(next);
+                }
+            }
+            None => {}
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    use super::strip_periods;
+
+    #[test]
+    fn strip_periods_keeps_periods_inside_words() {
+        assert_eq!(strip_periods("Natl. Acad. Press"), "Natl Acad Press");
+        assert_eq!(
+            strip_periods("arXiv.org, www.nap.edu/x.y"),
+            "arXiv.org, www.nap.edu/x.y"
+        );
+        assert_eq!(strip_periods("e.g. the U.S. case"), "e.g the US case");
+        assert_eq!(strip_periods("A..B."), "A.B");
+    }
+
     use crate::style::fragments;
 
     /// Italics, bold, quotes with punctuation moved inside, strip-periods,
