@@ -192,13 +192,18 @@ impl<'a> Ctx<'a> {
                 let previous_inverted = written[i - 1].1;
                 match and.filter(|_| last) {
                     Some(and) => {
-                        let comma = match opts.precedes_last {
-                            "always" => true,
-                            // citeproc-js still writes the comma before a
-                            // final organisation in a list of three or more.
-                            "never" => written.len() > 2 && shown[i].literal.is_some(),
-                            "after-inverted-name" => previous_inverted,
-                            _ => written.len() > 2,
+                        // Before a final organisation citeproc-js writes the
+                        // comma in a list of three or more and never in a
+                        // pair, whatever delimiter-precedes-last says.
+                        let comma = if shown[i].literal.is_some() {
+                            written.len() > 2
+                        } else {
+                            match opts.precedes_last {
+                                "always" => true,
+                                "never" => false,
+                                "after-inverted-name" => previous_inverted,
+                                _ => written.len() > 2,
+                            }
                         };
                         if comma {
                             text.push_str(opts.delimiter);
