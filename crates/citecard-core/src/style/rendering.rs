@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 
 use crate::style::engine::Ctx;
+use crate::style::number::is_numeric;
 use crate::style::output::{self, group, macro_, seq, term, var, Piece};
 use crate::style::page_range::{is_plural_page, page_range, page_range_format};
 use crate::style::text_case::{self, Case};
@@ -57,6 +58,14 @@ impl<'a> Ctx<'a> {
         };
         let value = value.map(|v| match name {
             "page" => Cow::Owned(self.format_pages(&v)),
+            // A numeric range in a number variable gets an en dash, as in
+            // `<number>` ("12-14" → "12–14"); other text stays as written.
+            "volume" | "issue" | "number" | "edition" | "chapter-number" | "collection-number"
+            | "number-of-pages" | "number-of-volumes"
+                if v.contains('-') && is_numeric(&v) =>
+            {
+                Cow::Owned(v.replace("--", "-").replace('-', "–"))
+            }
             _ => v,
         });
         if value.is_some() {
