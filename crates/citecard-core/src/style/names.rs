@@ -418,8 +418,10 @@ fn is_initials(word: &str) -> bool {
 pub(crate) fn initials(given: &str, with: &str, hyphen: bool) -> String {
     let mut out = String::new();
     let trimmed_with = with.trim_end();
+    // Without `initialize-with-hyphen`, a hyphen separates words like a
+    // space: "Chong-Jin" → "C. J.", "Chong-jin" → "C. jin".
     let words = given
-        .split(|c: char| c.is_whitespace() || c == '.')
+        .split(|c: char| c.is_whitespace() || c == '.' || (!hyphen && c == '-'))
         .filter(|w| !w.is_empty());
     for (i, word) in words.enumerate() {
         let particle = word.len() > 1 && word.chars().next().is_some_and(char::is_lowercase);
@@ -469,7 +471,7 @@ mod tests {
     #[test]
     fn initials_of_given_names() {
         assert_eq!(initials("Klaus-Peter L", ". ", true), "K.-P. L.");
-        assert_eq!(initials("Klaus-Peter", ". ", false), "K.P.");
+        assert_eq!(initials("Klaus-Peter", ". ", false), "K. P.");
         assert_eq!(initials("John Ronald Reuel", "", true), "JRR");
         assert_eq!(initials("J.R.R.", ". ", true), "J. R. R.");
     }
