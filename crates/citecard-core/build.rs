@@ -78,12 +78,8 @@ fn style_enum(styles: &[BuiltIn]) -> String {
         arms(&|s| &s.id)
     ));
     out.push_str(&format!(
-        "    /// The name shown to people.\n    pub fn label(self) -> &'static str {{\n        match self {{\n{}        }}\n    }}\n\n",
+        "    /// The name shown to people.\n    pub fn label(self) -> &'static str {{\n        match self {{\n{}        }}\n    }}\n}}\n",
         arms(&|s| &s.label)
-    ));
-    out.push_str(&format!(
-        "    /// The official CSL file the style runs, in `csl/styles/`.\n    pub fn file(self) -> &'static str {{\n        match self {{\n{}        }}\n    }}\n}}\n",
-        arms(&|s| &s.file)
     ));
     out
 }

@@ -84,18 +84,8 @@ pub fn read_answer(input: &str) -> Answer {
             .records
             .iter()
             .map(|record| match record {
-                Ok(_) => items.next().map_or_else(
-                    || {
-                        Entry::Error(LocatedError {
-                            line: 1,
-                            column: 1,
-                            start: 0,
-                            end: 0,
-                            message: "no item for a read entry".to_owned(),
-                        })
-                    },
-                    Entry::Item,
-                ),
+                // `items` holds one item per read entry, in order.
+                Ok(_) => Entry::Item(items.next().expect("an item for every read entry")),
                 Err(e) => Entry::Error(e.into()),
             })
             .collect(),

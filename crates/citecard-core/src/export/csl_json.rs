@@ -173,6 +173,16 @@ fn names(names: &[Name]) -> Option<Value> {
 
 /// `{"date-parts": [[2022, 7, 26]]}`
 pub(crate) fn date(date: Date) -> Value {
+    json!({ "date-parts": [date_parts(date)] })
+}
+
+/// `{"date-parts": [[2014], [2015]]}`: a date range.
+fn date_range(start: Date, end: Date) -> Value {
+    json!({ "date-parts": [date_parts(start), date_parts(end)] })
+}
+
+/// `[2022, 7, 26]`, as far as the date is known.
+fn date_parts(date: Date) -> Value {
     let mut parts = vec![json!(date.year)];
     if let Some(month) = date.month {
         parts.push(json!(month));
@@ -180,13 +190,7 @@ pub(crate) fn date(date: Date) -> Value {
             parts.push(json!(day));
         }
     }
-    json!({ "date-parts": [parts] })
-}
-
-/// `{"date-parts": [[2014], [2015]]}`: a date range.
-fn date_range(start: Date, end: Date) -> Value {
-    let parts = |d: Value| d["date-parts"][0].clone();
-    json!({ "date-parts": [parts(date(start)), parts(date(end))] })
+    Value::Array(parts)
 }
 
 fn list(values: &[String]) -> Option<Value> {

@@ -4,7 +4,7 @@
 use crate::model::Date;
 use crate::style::engine::Ctx;
 use crate::style::number::ordinal;
-use crate::style::output::{rendered, var, Node, Piece};
+use crate::style::output::{rendered, Node, Piece};
 use crate::style::text_case::{self, Case};
 use crate::style::tree::Element;
 
@@ -12,17 +12,11 @@ impl Ctx<'_> {
     /// `<date>`: a localised date (`form`) with the style's `<date-part>`
     /// overrides, or the style's own parts and delimiter.
     pub(crate) fn date(&self, el: &Element) -> Piece {
-        let Some(name) = el.attr("variable") else {
-            return Piece::default();
+        let (name, date) = match self.called(el, |name| self.item.date(name)) {
+            Ok(called) => called,
+            Err(piece) => return piece,
         };
-        if self.is_suppressed(name) {
-            return var(None);
-        }
-        let Some(date) = self.item.date(name) else {
-            return var(None);
-        };
-        let end = self.item.date_end(name);
-        self.record(name);
+        let end_date = self.item.date_end(name);
         let mut parts: Vec<(&Element, Option<&Element>)> = Vec::new();
         let delimiter = match el.attr("form").and_then(|f| self.engine.locale.date(f)) {
             Some(localized) => {
@@ -32,12 +26,7 @@ impl Ctx<'_> {
                     _ => 3,
                 };
                 for part in &localized.children {
-                    let rank = match part.attr("name") {
-                        Some("year") => 1,
-                        Some("month") => 2,
-                        _ => 3,
-                    };
-                    if rank <= wanted {
+                    if rank(part) <= wanted {
                         let local = el
                             .children
                             .iter()
@@ -58,14 +47,9 @@ impl Ctx<'_> {
             .filter_map(|(part, local)| {
                 let attr = |key: &str| local.and_then(|l| l.attr(key)).or_else(|| part.attr(key));
                 let start = self.date_part(part, &attr, date)?;
-                let end_date = end;
-                let end = end.and_then(|end| self.date_part(part, &attr, end));
+                let end = end_date.and_then(|end| self.date_part(part, &attr, end));
                 Some(RenderedPart {
-                    rank: match part.attr("name") {
-                        Some("year") => 1,
-                        Some("month") => 2,
-                        _ => 3,
-                    },
+                    rank: rank(part),
                     prefix: attr("prefix").unwrap_or(""),
                     suffix: attr("suffix").unwrap_or(""),
                     range_delimiter: attr("range-delimiter").unwrap_or("–"),
@@ -128,9 +112,7 @@ impl Ctx<'_> {
         }
         Some(value)
     }
-}
 
-impl Ctx<'_> {
     /// The era term after a year part, as citeproc-js writes it: " BC" (the
     /// locale's `bc`) after a year before the common era, " AD" (`ad`)
     /// after a year from 1 to 499, nothing after the others.
@@ -141,6 +123,16 @@ impl Ctx<'_> {
             _ => return "",
         };
         self.engine.locale.term(term, "long", false).unwrap_or("")
+    }
+}
+
+/// A date part's place in deciding ranges and `date-parts`: 1 for the
+/// year, 2 the month, 3 the day.
+fn rank(part: &Element) -> u8 {
+    match part.attr("name") {
+        Some("year") => 1,
+        Some("month") => 2,
+        _ => 3,
     }
 }
 

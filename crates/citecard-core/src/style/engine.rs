@@ -223,6 +223,24 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The variable `el` calls and its value (read with `value`), noted as
+    /// rendered; or the piece to render instead: nothing for an element
+    /// that calls no variable, an empty variable (which empties the group
+    /// around it) for one used as a substitute already or without a value.
+    pub(crate) fn called<T>(
+        &self,
+        el: &Element,
+        value: impl FnOnce(&str) -> Option<T>,
+    ) -> Result<(&'static str, T), Piece> {
+        let name = el.attr("variable").ok_or_else(Piece::default)?;
+        if self.is_suppressed(name) {
+            return Err(output::var(None));
+        }
+        let value = value(name).ok_or_else(|| output::var(None))?;
+        self.record(name);
+        Ok((name, value))
+    }
+
     /// Whether a variable was already used as a substitute.
     pub(crate) fn is_suppressed(&self, name: &str) -> bool {
         self.suppressed.borrow().iter().any(|s| s == name)

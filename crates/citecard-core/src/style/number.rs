@@ -9,16 +9,10 @@ impl Ctx<'_> {
     /// `<number>`: a numeric value with its range dashes made en dashes and,
     /// in `form="ordinal"`, each number an ordinal; other text as it is.
     pub(crate) fn number(&self, el: &Element) -> Piece {
-        let Some(name) = el.attr("variable") else {
-            return Piece::default();
+        let (_, value) = match self.called(el, |name| self.item.text(name)) {
+            Ok(called) => called,
+            Err(piece) => return piece,
         };
-        if self.is_suppressed(name) {
-            return var(None);
-        }
-        let Some(value) = self.item.text(name) else {
-            return var(None);
-        };
-        self.record(name);
         let text = if is_numeric(&value) {
             let ordinal_form = el.attr("form") == Some("ordinal");
             let mut out = String::new();
