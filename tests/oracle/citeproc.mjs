@@ -26,27 +26,38 @@ export function convert(path) {
   return JSON.parse(out);
 }
 
-function engineFor(style, items) {
-  const sys = {
-    retrieveLocale: (lang) => {
-      try {
-        return csl(`locales/locales-${lang}.xml`);
-      } catch {
-        return csl('locales/locales-en-US.xml');
-      }
-    },
-    retrieveItem: (id) => items[id],
-  };
-  return new CSL.Engine(sys, csl(`styles/${STYLES[style]}`), 'en-US', true);
+// One engine per style, reused for every item: building an engine parses the
+// style, which is most of the time for one entry. `updateItems` replaces the
+// registry, but citeproc-js caches items by id, so each entry is formatted
+// from a fresh copy under an id never used before.
+const engines = new Map();
+let current = {};
+let formatted = 0;
+function engineFor(style) {
+  if (!engines.has(style)) {
+    const sys = {
+      retrieveLocale: (lang) => {
+        try {
+          return csl(`locales/locales-${lang}.xml`);
+        } catch {
+          return csl('locales/locales-en-US.xml');
+        }
+      },
+      retrieveItem: (id) => current[id],
+    };
+    engines.set(style, new CSL.Engine(sys, csl(`styles/${STYLES[style]}`), 'en-US', true));
+  }
+  return engines.get(style);
 }
 
 /** The bibliography entry of one item alone, as citeproc-js writes it. */
 export function format(style, item, outputFormat) {
-  const items = { [item.id]: item };
-  const engine = engineFor(style, items);
+  formatted += 1;
+  const id = `entry-${formatted}`;
+  current = { [id]: { ...structuredClone(item), id } };
+  const engine = engineFor(style);
   engine.setOutputFormat(outputFormat);
-  engine.updateItems([item.id]);
+  engine.updateItems([id]);
   const [, entries] = engine.makeBibliography();
   return entries.join('').trim();
 }
-

@@ -21,7 +21,7 @@ impl Ctx<'_> {
         let variable_text = el.name == "text" && el.attr("variable").is_some();
         for (key, value) in &el.attrs {
             match *key {
-                "text-case" if !variable_text => case = self.case(value),
+                "text-case" if !variable_text => case = self.element_case(el, value),
                 "strip-periods" => strip = *value == "true",
                 "quotes" => quotes = *value == "true",
                 "font-style" => italic = matches!(*value, "italic" | "oblique"),
@@ -55,8 +55,20 @@ impl Ctx<'_> {
         piece.affixed(prefix, suffix)
     }
 
-    /// A text case, or `None` where citeproc-js leaves the text alone
-    /// (title case is for English only).
+    /// An element's text case. citeproc-js title-cases a term, a value or a
+    /// label whatever the item's language ("(Eds.)" for a German book), and
+    /// only the text from the item (a variable, a macro, a group) as English.
+    fn element_case(&self, el: &Element, name: &str) -> Option<Case> {
+        let fixed_text = el.name == "label"
+            || (el.name == "text" && (el.attr("term").or(el.attr("value")).is_some()));
+        match Case::from_csl(name)? {
+            Case::Title if fixed_text => Some(Case::Title),
+            _ => self.case(name),
+        }
+    }
+
+    /// A text case for the item's own text, or `None` where citeproc-js
+    /// leaves it alone (title case is for English only).
     pub(crate) fn case(&self, name: &str) -> Option<Case> {
         let case = Case::from_csl(name)?;
         let english = self
