@@ -1,47 +1,70 @@
 // Regenerate the golden citations: citeproc-js (the CSL processor Zotero
-// uses) formats every record of the fixture corpus with the official CSL
-// styles in crates/citecard-core/csl, from the CSL-JSON that `citecard convert` produces.
+// uses) formats every record with the official CSL styles in
+// crates/citecard-core/csl, from the CSL-JSON that `citecard convert` produces.
 //
 //   cargo build -p citecard-cli && node tests/oracle/generate.mjs
 //
-// Writes crates/citecard-core/tests/golden/citations.json. Never edit that
-// file by hand, and never write it from citecard's own style output.
-import { readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+// Writes two files, never to be edited by hand or written from citecard's own
+// style output:
+// - crates/citecard-core/tests/golden/citations.json: the fixture corpus;
+// - crates/citecard-core/tests/golden/real-records.json: the real records in
+//   ../shared/records/real (read from there at test time, never copied here).
+import { existsSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { STYLES, convert, format, root } from './citeproc.mjs';
 const packageJson = JSON.parse(readFileSync(join(root, 'tests/node_modules/citeproc/package.json'), 'utf8'));
 
+/** Every file under `dir`, recursively, in sorted order. */
+function filesUnder(dir) {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? filesUnder(path) : [path];
+    });
+}
+
 /** Every valid fixture, plus the reference record. */
-function corpusFiles() {
+function fixtureFiles() {
   const valid = join(root, 'crates/citecard-core/tests/fixtures/valid');
-  const files = [join(root, 'static/records/seed-coproduction.txt')];
-  for (const format of readdirSync(valid).sort()) {
-    for (const name of readdirSync(join(valid, format)).sort()) {
-      const path = join(valid, format, name);
-      if (!name.endsWith('.expected') && statSync(path).isFile()) files.push(path);
-    }
-  }
-  return files;
+  const fixtures = filesUnder(valid).filter((path) => !path.endsWith('.expected'));
+  return [join(root, 'static/records/seed-coproduction.txt'), ...fixtures];
 }
 
-const entries = [];
-for (const path of corpusFiles()) {
-  const items = convert(path);
-  items.forEach((item, index) => {
-    const entry = { fixture: relative(root, path), record: index, csl: item };
-    for (const style of Object.keys(STYLES)) {
-      entry[style] = { text: format(style, item, 'text'), html: format(style, item, 'html') };
-    }
-    entries.push(entry);
-  });
+/** The shared real records: every record file, not the SOURCES.md beside them. */
+export const realRoot = join(root, '../shared/records/real');
+function realFiles() {
+  return filesUnder(realRoot).filter((path) => !path.endsWith('.md'));
 }
 
-const golden = {
-  generator: `citeproc-js ${packageJson.version}`,
-  styles: Object.fromEntries(Object.entries(STYLES).map(([k, v]) => [k, basename(v)])),
-  locale: 'en-US',
-  entries,
-};
-const out = join(root, 'crates/citecard-core/tests/golden/citations.json');
-writeFileSync(out, JSON.stringify(golden, null, 1) + '\n');
-console.log(`${entries.length} records × ${Object.keys(STYLES).length} styles × {text, html} → ${relative(root, out)}`);
+/** One entry per record: its CSL-JSON and every style's text and HTML. */
+function entries(files, base, key) {
+  return files.flatMap((path) =>
+    convert(path).map((item, index) => {
+      const entry = { [key]: relative(base, path), record: index, csl: item };
+      for (const style of Object.keys(STYLES)) {
+        entry[style] = { text: format(style, item, 'text'), html: format(style, item, 'html') };
+      }
+      return entry;
+    }),
+  );
+}
+
+function write(name, list) {
+  const golden = {
+    generator: `citeproc-js ${packageJson.version}`,
+    styles: Object.fromEntries(Object.entries(STYLES).map(([k, v]) => [k, basename(v)])),
+    locale: 'en-US',
+    entries: list,
+  };
+  const out = join(root, 'crates/citecard-core/tests/golden', name);
+  writeFileSync(out, JSON.stringify(golden, null, 1) + '\n');
+  console.log(`${list.length} records × ${Object.keys(STYLES).length} styles × {text, html} → ${relative(root, out)}`);
+}
+
+write('citations.json', entries(fixtureFiles(), root, 'fixture'));
+if (!existsSync(realRoot)) {
+  console.error(`${realRoot} is missing: the real-record goldens were not regenerated`);
+  process.exit(1);
+}
+write('real-records.json', entries(realFiles(), realRoot, 'source'));

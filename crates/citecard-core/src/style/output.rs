@@ -7,8 +7,11 @@
 //! with the rules citeproc-js applies on output: punctuation moved inside
 //! closing quotes (en-US), quotes alternating double and single when
 //! nested, doubled spaces and periods collapsed at joins, straight quotes
-//! and apostrophes made typographic, a leading term capitalised, and HTML
+//! and apostrophes made typographic, French spacing made narrow and
+//! unbreakable, a leading term capitalised, and HTML
 //! escaped and laid out as citeproc-js lays out a one-entry bibliography.
+
+use std::borrow::Cow;
 
 /// One node of formatted output.
 #[derive(Debug, Clone, PartialEq)]
@@ -106,7 +109,9 @@ impl Piece {
 
 /// A variable's value (`<text variable=…>`).
 pub(crate) fn var(value: Option<&str>) -> Piece {
-    let node = value.filter(|v| !v.trim().is_empty()).map(field_text);
+    let node = value
+        .filter(|v| !v.trim().is_empty())
+        .map(|v| field_text(&narrow_spaces(v)));
     Piece {
         rendered: node.is_some(),
         called: true,
@@ -118,7 +123,7 @@ pub(crate) fn var(value: Option<&str>) -> Piece {
 /// it opens an entry (see [`capitalize_leading_term`]).
 pub(crate) fn term(text: &str) -> Piece {
     Piece {
-        node: (!text.is_empty()).then(|| Node::Term(text.to_owned())),
+        node: (!text.is_empty()).then(|| Node::Term(narrow_spaces(text).into_owned())),
         called: false,
         rendered: false,
     }
@@ -128,7 +133,7 @@ pub(crate) fn term(text: &str) -> Piece {
 /// citeproc-js leaves it as written at the start of an entry.
 pub(crate) fn value(text: &str) -> Piece {
     Piece {
-        node: (!text.is_empty()).then(|| Node::Text(text.to_owned())),
+        node: (!text.is_empty()).then(|| Node::Text(narrow_spaces(text).into_owned())),
         called: false,
         rendered: false,
     }
@@ -198,6 +203,35 @@ pub(crate) fn seq(children: Vec<Piece>) -> Piece {
         called,
         rendered,
     }
+}
+
+/// French spacing, as citeproc-js writes every variable, term and value
+/// (never an affix or a delimiter): the space before `:`, `;`, `?`, `!` and
+/// `»`, and after `«`, becomes a narrow no-break space (U+202F).
+fn narrow_spaces(text: &str) -> Cow<'_, str> {
+    if !text.contains(" :")
+        && !text.contains(" ;")
+        && !text.contains(" ?")
+        && !text.contains(" !")
+        && !text.contains(" »")
+        && !text.contains("« ")
+    {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    let mut previous = None;
+    while let Some(c) = chars.next() {
+        let narrow = match c {
+            ' ' => {
+                matches!(chars.peek(), Some(':' | ';' | '?' | '!' | '»')) || previous == Some('«')
+            }
+            _ => false,
+        };
+        out.push(if narrow { '\u{202f}' } else { c });
+        previous = Some(c);
+    }
+    Cow::Owned(out)
 }
 
 /// Field text as citeproc-js reads it: straight double quotes become nested
