@@ -465,13 +465,21 @@ pub(crate) fn to_inlines(node: &Node) -> Vec<crate::rich_text::Inline> {
     stack.pop().map(|(_, c)| c).unwrap_or_default()
 }
 
-/// Append `text`, collapsing a doubled space or period at the join.
+/// Append `text`, collapsing a doubled space or period at the join, also
+/// across the end of italics or bold ("<i>Hype?</i>." → "<i>Hype?</i>").
 fn push_joined(out: &mut String, text: &str, html: bool) {
     let mut text = text;
-    if out.ends_with(' ') && text.starts_with(' ') {
+    let mut before = out.as_str();
+    while let Some(rest) = ["</i>", "</b>"]
+        .iter()
+        .find_map(|tag| before.strip_suffix(tag))
+    {
+        before = rest;
+    }
+    if before.ends_with(' ') && text.starts_with(' ') {
         text = &text[1..];
     }
-    if out.ends_with(['.', '?', '!']) && text.starts_with('.') && !text.starts_with("..") {
+    if before.ends_with(['.', '?', '!']) && text.starts_with('.') && !text.starts_with("..") {
         text = &text[1..];
     }
     if html {
