@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use crate::style::engine::Ctx;
 use crate::style::number::is_numeric;
 use crate::style::output::{self, group, macro_, seq, term, var, Piece};
-use crate::style::page_range::{is_plural_page, page_range, page_range_format};
+use crate::style::page_range::{self, pages};
 use crate::style::text_case::{self, Case};
 use crate::style::tree::Element;
 
@@ -57,7 +57,7 @@ impl<'a> Ctx<'a> {
             _ => self.item.text(name),
         };
         let value = value.map(|v| match name {
-            "page" => Cow::Owned(self.format_pages(&v)),
+            "page" => Cow::Owned(pages(&v, self.engine.page_range_format)),
             // A numeric range in a number variable gets an en dash, as in
             // `<number>` ("12-14" → "12–14"); other text stays as written.
             "volume" | "issue" | "number" | "edition" | "chapter-number" | "collection-number"
@@ -76,14 +76,6 @@ impl<'a> Ctx<'a> {
             (v, _) => v,
         };
         var(value.as_deref())
-    }
-
-    /// A page range in the style's `page-range-format`, else with an en dash.
-    fn format_pages(&self, page: &str) -> String {
-        match self.engine.page_range_format {
-            Some(format) => page_range_format(page, format),
-            None => page_range(page),
-        }
     }
 
     /// `<group>`: its children joined by its delimiter, or nothing when it
@@ -108,7 +100,7 @@ impl<'a> Ctx<'a> {
                 let plural = if name.starts_with("number-of-") {
                     value.trim().parse::<u64>().is_ok_and(|n| n > 1)
                 } else {
-                    is_plural_page(&value)
+                    page_range::is_plural(&value)
                 };
                 (name, plural)
             }
