@@ -424,14 +424,9 @@ pub(crate) fn initials(given: &str, with: &str, hyphen: bool) -> String {
         .split(|c: char| c.is_whitespace() || c == '.' || (!hyphen && c == '-'))
         .filter(|w| !w.is_empty());
     for (i, word) in words.enumerate() {
-        let particle = word.len() > 1 && word.chars().next().is_some_and(char::is_lowercase);
-        if i > 0 {
+        let particle = word.chars().next().is_some_and(char::is_lowercase);
+        if i > 0 && !out.ends_with(' ') {
             out.push_str(&with[trimmed_with.len()..]);
-            // A particle is a word of its own, however tight the initials
-            // ("M van B." with initialize-with="").
-            if particle && !out.ends_with(' ') {
-                out.push(' ');
-            }
         }
         // The lower-case part of a hyphenated name ("Chong-jin") is no
         // name of its own: citeproc-js gives only "C.".
@@ -442,21 +437,24 @@ pub(crate) fn initials(given: &str, with: &str, hyphen: bool) -> String {
             .filter(|(j, p)| *j == 0 || !p.chars().next().is_some_and(char::is_lowercase))
             .map(|(_, p)| p)
             .collect();
+        if particle && pieces.len() == 1 {
+            // A lower-case word ("van", "e") is kept whole, a word of its
+            // own however tight the initials ("M. van B.", "M van B"),
+            // even at the start (citeproc-js writes " e R.").
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+            out.push_str(word);
+            out.push(' ');
+            continue;
+        }
         for (j, piece) in pieces.iter().enumerate() {
             if j > 0 && hyphen {
                 out.push('-');
             }
-            let mut chars = piece.chars();
-            match chars.next() {
-                Some(_) if particle && pieces.len() == 1 => {
-                    // A lower-case given name part ("de") is kept whole.
-                    out.push_str(piece);
-                }
-                Some(first) => {
-                    out.extend(first.to_uppercase());
-                    out.push_str(trimmed_with);
-                }
-                None => {}
+            if let Some(first) = piece.chars().next() {
+                out.extend(first.to_uppercase());
+                out.push_str(trimmed_with);
             }
         }
     }
@@ -474,6 +472,8 @@ mod tests {
         assert_eq!(initials("Klaus-Peter", ". ", false), "K. P.");
         assert_eq!(initials("John Ronald Reuel", "", true), "JRR");
         assert_eq!(initials("J.R.R.", ". ", true), "J. R. R.");
+        assert_eq!(initials("Rodrigo e Silva Hugo", ".", true), "R. e S.H.");
+        assert_eq!(initials("Marc van Bloemen", "", true), "M van B");
     }
 
     /// Et-al rules, "and", delimiters, particles, inverted names, initials,
