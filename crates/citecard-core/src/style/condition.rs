@@ -104,7 +104,9 @@ impl<'a> Ctx<'a> {
             .map_or(0, |i| 1u64 << i);
         let mut results = condition.tests.iter().map(|test| match test {
             Test::Types(mask) => mask & type_bit != 0,
-            Test::Variable(name) => !self.is_suppressed(name) && self.item.has(name),
+            // A variable a `<substitute>` used still tests as present, as in
+            // citeproc-js; only its rendering is suppressed.
+            Test::Variable(name) => self.item.has(name),
             Test::Numeric(name) => self
                 .item
                 .text(name)
