@@ -11,13 +11,43 @@ use crate::style::page_range::{self, pages};
 use crate::style::text_case::{self, Case};
 use crate::style::tree::Element;
 
+/// The variables citeproc-js can hold in several languages, where title
+/// case is for English items only.
+const MULTILINGUAL: [&str; 15] = [
+    "archive",
+    "archive-place",
+    "authority",
+    "collection-title",
+    "container-title",
+    "country",
+    "event",
+    "event-place",
+    "genre",
+    "jurisdiction",
+    "medium",
+    "publisher",
+    "publisher-place",
+    "title",
+    "title-short",
+];
+
 impl<'a> Ctx<'a> {
     /// `<text>`: a variable, a macro, a term or a value.
     pub(crate) fn text(&self, el: &'a Element) -> Piece {
         if let Some(name) = el.attr("variable") {
             // The case applies to the whole value, before quotes inside it
             // become their own nodes (title case looks at the last word).
-            let case = el.attr("text-case").and_then(|c| self.case(c));
+            // citeproc-js keeps title case to English items only for the
+            // variables it can hold in several languages (its
+            // `MULTI_FIELDS`); the others are title-cased whatever the
+            // language ("Berichte Und …" as a German part-title).
+            let case = el.attr("text-case").and_then(|c| {
+                if MULTILINGUAL.contains(&name) {
+                    self.case(c)
+                } else {
+                    Case::from_csl(c)
+                }
+            });
             return self.decorate(el, self.variable(name, el.attr("form"), case));
         }
         if el.attr("macro").is_some() {

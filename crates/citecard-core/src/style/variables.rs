@@ -133,7 +133,14 @@ impl<'a> Item<'a> {
 /// Date `index` (0, or 1 for the end of a range) of a CSL-JSON date object.
 fn date_at(value: &Value, index: usize) -> Option<Date> {
     let parts = value.get("date-parts")?.get(index)?;
-    let part = |i: usize| parts.get(i).and_then(Value::as_i64);
+    // Parts may be numbers or numeric strings (`[["1930"]]`), as
+    // citeproc-js reads them.
+    let part = |i: usize| {
+        let value = parts.get(i)?;
+        value
+            .as_i64()
+            .or_else(|| value.as_str().and_then(|s| s.trim().parse().ok()))
+    };
     Some(Date {
         year: i32::try_from(part(0)?).ok()?,
         month: part(1)
