@@ -18,6 +18,7 @@ mod names;
 mod number;
 mod output;
 mod page_range;
+mod quotes;
 mod rendering;
 mod text_case;
 mod tree;

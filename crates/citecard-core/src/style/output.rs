@@ -27,8 +27,11 @@ pub(crate) enum Node {
     Italic(Vec<Node>),
     /// Content in bold.
     Bold(Vec<Node>),
-    /// Content between quotation marks.
+    /// Content between quotation marks: outer marks unless inside others.
     Quoted(Vec<Node>),
+    /// Content between quotation marks that are inner ones unless inside
+    /// others (a field's `‘…’`, or its second straight form).
+    InnerQuoted(Vec<Node>),
     /// A sequence.
     Seq(Vec<Node>),
 }
@@ -79,7 +82,11 @@ impl Piece {
             match node {
                 Node::Text(t) | Node::Term(t) => *t = f(t),
                 Node::Affix(_) => {}
-                Node::Italic(c) | Node::Bold(c) | Node::Quoted(c) | Node::Seq(c) => {
+                Node::Italic(c)
+                | Node::Bold(c)
+                | Node::Quoted(c)
+                | Node::InnerQuoted(c)
+                | Node::Seq(c) => {
                     c.iter_mut().for_each(|n| walk(n, f));
                 }
             }
@@ -111,7 +118,7 @@ impl Piece {
 pub(crate) fn var(value: Option<&str>) -> Piece {
     let node = value
         .filter(|v| !v.trim().is_empty())
-        .map(|v| field_text(&narrow_spaces(v)));
+        .map(|v| crate::style::quotes::field_text(&narrow_spaces(v)));
     Piece {
         rendered: node.is_some(),
         called: true,
@@ -234,48 +241,6 @@ fn narrow_spaces(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Field text as citeproc-js reads it: straight double quotes become nested
-/// quotations and straight apostrophes typographic ones.
-fn field_text(value: &str) -> Node {
-    let mut nodes = Vec::new();
-    let mut text = String::new();
-    let mut quoted: Option<Vec<Node>> = None;
-    let quote_count = value.matches('"').count();
-    for c in value.chars() {
-        match c {
-            '"' if quote_count % 2 == 0 => {
-                if !text.is_empty() {
-                    let t = Node::Text(std::mem::take(&mut text));
-                    match &mut quoted {
-                        Some(inner) => inner.push(t),
-                        None => nodes.push(t),
-                    }
-                }
-                match quoted.take() {
-                    Some(inner) => nodes.push(Node::Quoted(inner)),
-                    None => quoted = Some(Vec::new()),
-                }
-            }
-            '\'' => text.push('’'),
-            c => text.push(c),
-        }
-    }
-    if !text.is_empty() {
-        match &mut quoted {
-            Some(inner) => inner.push(Node::Text(text)),
-            None => nodes.push(Node::Text(text)),
-        }
-    }
-    if let Some(inner) = quoted {
-        nodes.extend(inner);
-    }
-    if nodes.len() == 1 {
-        nodes.pop().expect("one node")
-    } else {
-        Node::Seq(nodes)
-    }
-}
-
 /// A flattened token of output.
 #[derive(Debug, Clone, PartialEq)]
 enum Token {
@@ -285,7 +250,8 @@ enum Token {
     ItalicOff,
     BoldOn,
     BoldOff,
-    QuoteOpen,
+    /// Opening marks; `true` for inner ones when nothing encloses them.
+    QuoteOpen(bool),
     QuoteClose,
 }
 
@@ -303,8 +269,8 @@ fn flatten(node: &Node, out: &mut Vec<Token>) {
             children.iter().for_each(|c| flatten(c, out));
             out.push(Token::BoldOff);
         }
-        Node::Quoted(children) => {
-            out.push(Token::QuoteOpen);
+        Node::Quoted(children) | Node::InnerQuoted(children) => {
+            out.push(Token::QuoteOpen(matches!(node, Node::InnerQuoted(_))));
             children.iter().for_each(|c| flatten(c, out));
             out.push(Token::QuoteClose);
         }
@@ -318,7 +284,11 @@ pub(crate) fn is_unitalic_script(node: &Node) -> bool {
     fn text(node: &Node, out: &mut String) {
         match node {
             Node::Text(t) | Node::Term(t) | Node::Affix(t) => out.push_str(t),
-            Node::Italic(c) | Node::Bold(c) | Node::Quoted(c) | Node::Seq(c) => {
+            Node::Italic(c)
+            | Node::Bold(c)
+            | Node::Quoted(c)
+            | Node::InnerQuoted(c)
+            | Node::Seq(c) => {
                 c.iter().for_each(|n| text(n, out));
             }
         }
@@ -352,6 +322,32 @@ fn punctuation_in_quote(tokens: &mut Vec<Token>) {
     }
 }
 
+/// The quotations open while writing an entry: each is outer or inner, the
+/// opposite of the one around it; the outermost is outer unless it asks to
+/// be inner.
+#[derive(Default)]
+struct QuoteLevels(Vec<bool>);
+
+impl QuoteLevels {
+    fn open(&mut self, inner_alone: bool) -> char {
+        let outer = self.0.last().map_or(!inner_alone, |outer| !outer);
+        self.0.push(outer);
+        if outer {
+            '“'
+        } else {
+            '‘'
+        }
+    }
+
+    fn close(&mut self) -> char {
+        if self.0.pop().unwrap_or(true) {
+            '”'
+        } else {
+            '’'
+        }
+    }
+}
+
 /// The plain text of `node`, with citeproc-js's joins.
 pub(crate) fn to_text(node: &Node) -> String {
     render(node, false)
@@ -367,7 +363,7 @@ fn render(node: &Node, html: bool) -> String {
     flatten(node, &mut tokens);
     punctuation_in_quote(&mut tokens);
     let mut out = String::new();
-    let mut depth = 0usize;
+    let mut quotes = QuoteLevels::default();
     for token in tokens {
         match token {
             Token::Text(text) | Token::Affix(text) => push_joined(&mut out, &text, html),
@@ -376,14 +372,8 @@ fn render(node: &Node, html: bool) -> String {
             Token::BoldOn if html => out.push_str("<b>"),
             Token::BoldOff if html => out.push_str("</b>"),
             Token::ItalicOn | Token::ItalicOff | Token::BoldOn | Token::BoldOff => {}
-            Token::QuoteOpen => {
-                out.push(if depth % 2 == 0 { '“' } else { '‘' });
-                depth += 1;
-            }
-            Token::QuoteClose => {
-                depth = depth.saturating_sub(1);
-                out.push(if depth % 2 == 0 { '”' } else { '’' });
-            }
+            Token::QuoteOpen(inner) => out.push(quotes.open(inner)),
+            Token::QuoteClose => out.push(quotes.close()),
         }
     }
     out
@@ -399,7 +389,7 @@ pub(crate) fn to_inlines(node: &Node) -> Vec<crate::rich_text::Inline> {
     // The open spans, innermost last: (is italic, children so far).
     let mut stack: Vec<(bool, Vec<Inline>)> = vec![(false, Vec::new())];
     let mut text = String::new();
-    let mut depth = 0usize;
+    let mut quotes = QuoteLevels::default();
     let flush = |text: &mut String, stack: &mut Vec<(bool, Vec<Inline>)>| {
         if !text.is_empty() {
             if let Some((_, children)) = stack.last_mut() {
@@ -416,20 +406,11 @@ pub(crate) fn to_inlines(node: &Node) -> Vec<crate::rich_text::Inline> {
                 push_joined(&mut all, &t, false);
                 text.push_str(&all[before..]);
             }
-            Token::QuoteOpen | Token::QuoteClose => {
-                let open = matches!(token, Token::QuoteOpen);
-                if !open {
-                    depth = depth.saturating_sub(1);
-                }
-                let mark = match (open, depth % 2 == 0) {
-                    (true, true) => '“',
-                    (true, false) => '‘',
-                    (false, true) => '”',
-                    (false, false) => '’',
+            Token::QuoteOpen(_) | Token::QuoteClose => {
+                let mark = match token {
+                    Token::QuoteOpen(inner) => quotes.open(inner),
+                    _ => quotes.close(),
                 };
-                if open {
-                    depth += 1;
-                }
                 all.push(mark);
                 text.push(mark);
             }
@@ -530,9 +511,11 @@ pub(crate) fn capitalize_leading_term(node: &mut Node) {
         match node {
             Node::Text(t) | Node::Term(t) if !t.is_empty() => Some(node),
             Node::Text(_) | Node::Term(_) | Node::Affix(_) => None,
-            Node::Italic(c) | Node::Bold(c) | Node::Quoted(c) | Node::Seq(c) => {
-                c.iter_mut().find_map(first_leaf)
-            }
+            Node::Italic(c)
+            | Node::Bold(c)
+            | Node::Quoted(c)
+            | Node::InnerQuoted(c)
+            | Node::Seq(c) => c.iter_mut().find_map(first_leaf),
         }
     }
     if let Some(Node::Term(t)) = first_leaf(node) {

@@ -251,6 +251,17 @@ impl Converter {
                 last.push(c);
             }
         }
+        // A closing apostrophe with text right after it is no tag
+        // ("x 'come' y": the quotation stays open, so "come" keeps its
+        // case), as citeproc-js's tag splitter has it.
+        let mut tags: Vec<Option<char>> = tags.into_iter().map(Some).collect();
+        for i in (0..tags.len()).rev() {
+            // An opening ` '` (after a space) is a tag of its own.
+            if tags[i] == Some('\'') && !strings[i].ends_with(' ') && !strings[i + 1].is_empty() {
+                strings[i + 1].insert(0, '\'');
+                tags[i] = None;
+            }
+        }
         let original = strings.clone();
         let mut after_punct = false;
         let mut last_word: Option<(usize, usize)> = None;
@@ -260,34 +271,36 @@ impl Converter {
         let mut open_quotes: Vec<(char, usize)> = Vec::new();
         for i in 0..strings.len() {
             if i > 0 {
-                let tag = tags[i - 1];
-                if matches!(tag, '!' | '?' | ':') {
-                    after_punct = true;
-                }
-                let preceded_by_space = i >= 2 && strings[i - 1].ends_with(' ')
-                    || (i == 1 && strings[0].ends_with(' '))
-                    || strings[i - 1].is_empty() && i == 1;
-                match tag {
-                    '“' | '‘' => open_quotes.push((tag, i - 1)),
-                    '"' | '\'' if preceded_by_space => open_quotes.push((tag, i - 1)),
-                    '”' | '’' | '"' | '\'' => {
-                        let opener = match tag {
-                            '”' => '“',
-                            '’' => '‘',
-                            other => other,
-                        };
-                        if open_quotes.last().is_some_and(|(o, _)| *o == opener) {
-                            open_quotes.pop();
-                        } else {
-                            restore.push(i);
-                        }
+                // `None`: an apostrophe inside the text, nothing to track.
+                if let Some(tag) = tags[i - 1] {
+                    if matches!(tag, '!' | '?' | ':') {
+                        after_punct = true;
                     }
-                    _ => {}
+                    let preceded_by_space = i >= 2 && strings[i - 1].ends_with(' ')
+                        || (i == 1 && strings[0].ends_with(' '))
+                        || strings[i - 1].is_empty() && i == 1;
+                    match tag {
+                        '“' | '‘' => open_quotes.push((tag, i - 1)),
+                        '"' | '\'' if preceded_by_space => open_quotes.push((tag, i - 1)),
+                        '”' | '’' | '"' | '\'' => {
+                            let opener = match tag {
+                                '”' => '“',
+                                '’' => '‘',
+                                other => other,
+                            };
+                            if open_quotes.last().is_some_and(|(o, _)| *o == opener) {
+                                open_quotes.pop();
+                            } else {
+                                restore.push(i);
+                            }
+                        }
+                        _ => {}
+                    }
                 }
             }
             // citeproc-js passes the following tag only for the first string
             // (a quirk kept for identical output): "State-of-the-Art".
-            let following_hyphen = i == 0 && tags.first() == Some(&'-');
+            let following_hyphen = i == 0 && tags.first() == Some(&Some('-'));
             let mut words: Vec<String> = strings[i].split(' ').map(str::to_owned).collect();
             let count = words.len();
             for (j, word) in words.iter_mut().enumerate() {
@@ -328,7 +341,7 @@ impl Converter {
         let mut out = String::with_capacity(text.len());
         for (i, s) in strings.iter().enumerate() {
             out.push_str(s);
-            if let Some(tag) = tags.get(i) {
+            if let Some(Some(tag)) = tags.get(i) {
                 out.push(*tag);
             }
         }
