@@ -292,14 +292,19 @@ impl<'a> Ctx<'a> {
         }
         let join = |parts: &[Option<&str>], sep: &str| {
             let mut out = String::new();
-            for part in parts.iter().flatten().filter(|p| !p.is_empty()) {
+            let mut last: Option<&str> = None;
+            for &part in parts.iter().flatten().filter(|p| !p.is_empty()) {
                 // A particle that ends in a hyphen or an apostrophe joins
-                // the name after it: "al-Hakim", "d’Alembert".
-                let tight = sep == " " && out.ends_with(['-', '’', '\'']);
+                // the name after it: "al-Hakim", "d’Alembert" (a family
+                // name "-" does not).
+                let after_particle =
+                    last.is_some_and(|l| Some(l) == particle || Some(l) == dropping);
+                let tight = sep == " " && after_particle && out.ends_with(['-', '’', '\'']);
                 if !(out.is_empty() || tight) {
                     out.push_str(sep);
                 }
                 out.push_str(part);
+                last = Some(part);
             }
             out
         };
