@@ -51,6 +51,39 @@ fn ris_m1_of_an_article_is_not_its_number() {
 }
 
 #[test]
+fn ris_month_in_da_joins_the_year_in_py() {
+    // Web of Science writes the month alone in DA, the year in PY.
+    let input = "TY  - JOUR\nTI  - A\nPY  - 2018\nDA  - SEP\nER  - \n\n\
+                 TY  - JOUR\nTI  - B\nDA  - JUN 19\nPY  - 2023\nER  - \n";
+    let references = read(input);
+    let dates: Vec<_> = references
+        .iter()
+        .map(|r| r.issued.map(|d| (d.year, d.month, d.day)))
+        .collect();
+    assert_eq!(
+        dates,
+        [Some((2018, Some(9), None)), Some((2023, Some(6), Some(19)))]
+    );
+}
+
+#[test]
+fn ris_sn_is_an_issn_in_a_journal_and_its_note_is_read() {
+    // Scopus notes the kind of number after it; a journal's SN is its ISSN.
+    let input = "TY  - JOUR\nTI  - A\nSN  - 03064530 (ISSN)\nER  - \n\n\
+                 TY  - JOUR\nTI  - B\nSN  - 2226-7190\nSN  - 2226-7190\nER  - \n\n\
+                 TY  - BOOK\nTI  - C\nSN  - 978-3-16-148410-0\nER  - \n";
+    let references = read(input);
+    assert_eq!(references[0].issn, ["0306-4530"]);
+    assert!(references[0].isbn.is_empty());
+    assert_eq!(
+        references[1].issn,
+        ["2226-7190"],
+        "a repeated number is kept once"
+    );
+    assert_eq!(references[2].isbn, ["978-3-16-148410-0"]);
+}
+
+#[test]
 fn ris_c7_is_the_article_number() {
     // Scopus: "…, 111, Article 104501".
     let input = "TY  - JOUR\nTI  - T\nVL  - 111\nC7  - 104501\nER  - \n";
@@ -93,6 +126,25 @@ fn bibtex_unpublished_is_a_manuscript() {
     let reference = &read("@unpublished{k, title = {Draft}, author = {Doe, J.}, year = 2020}")[0];
     assert_eq!(reference.item_type, ItemType::Manuscript);
     assert_eq!(reference.item_type.csl_name(), "manuscript");
+}
+
+#[test]
+fn biblatex_types_keep_their_kind_of_work() {
+    // The biblatex manual's types (2.1.1, 2.1.3) as CSL names the same
+    // works; citation.js 0.9 reads these the same way.
+    for (kind, csl) in [
+        ("inreference", "entry"),
+        ("artwork", "graphic"),
+        ("image", "graphic"),
+        ("video", "motion_picture"),
+        ("audio", "song"),
+        ("letter", "personal_communication"),
+        ("standard", "standard"),
+        ("legislation", "legislation"),
+    ] {
+        let reference = &read(&format!("@{kind}{{k, title = {{T}}, year = 2020}}"))[0];
+        assert_eq!(reference.item_type.csl_name(), csl, "@{kind}");
+    }
 }
 
 #[test]

@@ -44,6 +44,9 @@ fn write_record(reference: &Reference, out: &mut String) {
         ItemType::Book | ItemType::Report | ItemType::Thesis => tag("BT", container),
         _ => tag("T2", container),
     }
+    // The journal's abbreviation, where the RIS specification has it.
+    let short = reference.csl_variables.get("container-title-short");
+    tag("J2", short.and_then(|v| v.as_str()));
     tag("T3", reference.collection_title.as_deref());
     tag("VL", reference.volume.as_deref());
     tag("IS", reference.issue.as_deref());

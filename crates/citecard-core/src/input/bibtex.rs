@@ -358,6 +358,19 @@ fn convert(
             .or_else(|| text("journal"))
             .or_else(|| text("booktitle")),
     };
+    // Short forms (biblatex `shortjournal`, `shorttitle`): CSL's
+    // `container-title-short` (the journal abbreviation Vancouver prints)
+    // and `title-short`.
+    for (field, variable) in [
+        ("shortjournal", "container-title-short"),
+        ("shorttitle", "title-short"),
+    ] {
+        if let Some(short) = text(field) {
+            reference
+                .csl_variables
+                .insert(variable.to_owned(), serde_json::Value::String(short));
+        }
+    }
     reference.collection_title = text("series");
     reference.event_title = text("eventtitle");
     reference.publisher = text("publisher")
@@ -560,8 +573,9 @@ fn item_type(entry: &biblatex::Entry) -> ItemType {
         | EntryType::BookInBook
         | EntryType::SuppBook
         | EntryType::InCollection
-        | EntryType::SuppCollection
-        | EntryType::InReference => ItemType::Chapter,
+        | EntryType::SuppCollection => ItemType::Chapter,
+        // "An article in a work of reference" (biblatex manual, 2.1.1).
+        EntryType::InReference => ItemType::Entry,
         EntryType::InProceedings => ItemType::PaperConference,
         EntryType::MastersThesis | EntryType::PhdThesis | EntryType::Thesis => ItemType::Thesis,
         EntryType::TechReport | EntryType::Report => ItemType::Report,
@@ -575,6 +589,18 @@ fn item_type(entry: &biblatex::Entry) -> ItemType {
             "electronic" | "www" | "webpage" => ItemType::Webpage,
             "preprint" => ItemType::Preprint,
             "data" => ItemType::Dataset,
+            // biblatex's non-standard types (manual, 2.1.3), as CSL names
+            // the same works.
+            "artwork" | "image" => ItemType::Graphic,
+            "video" | "movie" => ItemType::MotionPicture,
+            "audio" | "music" => ItemType::Song,
+            "letter" => ItemType::PersonalCommunication,
+            "review" => ItemType::Review,
+            "standard" => ItemType::Standard,
+            "performance" => ItemType::Performance,
+            "jurisdiction" => ItemType::LegalCase,
+            "legislation" => ItemType::Legislation,
+            "interview" => ItemType::Interview,
             _ => ItemType::Document,
         },
         _ => ItemType::Document,

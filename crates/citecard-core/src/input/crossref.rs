@@ -102,6 +102,18 @@ fn convert(fields: &mut Fields<'_>) -> Reference {
     reference.authors = fields.names("author", person_name);
     reference.editors = fields.names("editor", person_name);
     reference.container_title = first_text(fields, "container-title");
+    // Short forms: CSL's `container-title-short` (the journal abbreviation
+    // Vancouver prints) and `title-short`.
+    for (key, variable) in [
+        ("short-container-title", "container-title-short"),
+        ("short-title", "title-short"),
+    ] {
+        if let Some(short) = first_text(fields, key) {
+            reference
+                .csl_variables
+                .insert(variable.to_owned(), Value::String(short));
+        }
+    }
     reference.publisher = fields.text("publisher");
     reference.publisher_place = fields.text("publisher-location");
     reference.volume = fields.string_like("volume");

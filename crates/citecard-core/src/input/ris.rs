@@ -231,6 +231,7 @@ fn finish(
     let mut end_page = None;
     let mut journal_candidates: Vec<(&str, String)> = Vec::new();
     let mut secondary_title = None;
+    let mut month_day = None;
     for field in &fields {
         let value = trim(&field.value);
         let value =
@@ -245,7 +246,7 @@ fn finish(
             b"A2" | b"ED" => reference.editors.push(name(value)),
             b"TI" | b"T1" => reference.title = Some(one_line()),
             b"T2" => secondary_title = Some(one_line()),
-            b"JO" | b"JF" | b"JA" | b"J2" | b"BT" => {
+            b"JO" | b"JF" | b"JA" | b"J1" | b"J2" | b"BT" => {
                 journal_candidates.push((field.tag, one_line()))
             }
             b"T3" => reference.collection_title = Some(one_line()),
@@ -253,6 +254,9 @@ fn finish(
             b"IS" => reference.issue = Some(one_line()),
             b"SP" => start_page = Some(one_line()),
             b"EP" => end_page = Some(one_line()),
+            // Web of Science writes the month (and day) alone in DA
+            // ("SEP", "JUN 19") beside the year in PY.
+            b"DA" if month_and_day(value).is_some() => month_day = month_and_day(value),
             b"PY" | b"Y1" | b"DA" => match ris_date(value) {
                 Some(date) => {
                     // DA (full date) refines PY (year) when both are given.
@@ -302,10 +306,21 @@ fn finish(
                     .map(str::trim)
                     .filter(|s| !s.is_empty())
                 {
-                    if is_issn(number) {
-                        reference.issn.push(number.to_owned());
-                    } else {
-                        reference.isbn.push(number.to_owned());
+                    let serial = matches!(
+                        reference.item_type,
+                        ItemType::ArticleJournal
+                            | ItemType::ArticleMagazine
+                            | ItemType::ArticleNewspaper
+                            | ItemType::Periodical
+                    );
+                    match standard_number(number, serial) {
+                        StandardNumber::Issn(issn) if !reference.issn.contains(&issn) => {
+                            reference.issn.push(issn);
+                        }
+                        StandardNumber::Isbn(isbn) if !reference.isbn.contains(&isbn) => {
+                            reference.isbn.push(isbn);
+                        }
+                        _ => {}
                     }
                 }
             }
@@ -333,6 +348,12 @@ fn finish(
             _ => {}
         }
     }
+    if let (Some(date), Some((month, day))) = (reference.issued.as_mut(), month_day) {
+        if date.month.is_none() {
+            date.month = Some(month);
+            date.day = day;
+        }
+    }
     if let Some(doi) = reference.doi.as_ref() {
         // A DOI resolver URL repeated in UR adds nothing.
         if reference
@@ -353,6 +374,20 @@ fn finish(
             .find(|(t, _)| t == tag)
             .map(|(_, v)| v.clone())
     });
+    // The journal's abbreviation (JA, J2, J1, or a JO beside a JF, as
+    // Embase writes it) is CSL's `container-title-short`.
+    let full = journal_candidates.iter().any(|(tag, _)| *tag == "JF");
+    let abbreviation = journal_candidates
+        .iter()
+        .find(|(tag, _)| matches!(*tag, "JA" | "J2" | "J1") || (full && *tag == "JO"))
+        .map(|(_, v)| v.clone())
+        .filter(|short| journal.as_ref() != Some(short));
+    if let Some(short) = abbreviation {
+        reference.csl_variables.insert(
+            "container-title-short".to_owned(),
+            serde_json::Value::String(short),
+        );
+    }
     match reference.item_type {
         ItemType::PaperConference if secondary_title.is_some() && journal_candidates.is_empty() => {
             reference.container_title = secondary_title;
@@ -431,6 +466,76 @@ fn ris_date(value: &str) -> Option<Date> {
         _ => None,
     };
     Some(Date { year, month, day })
+}
+
+/// A month alone, or a month and a day: `SEP`, `Sept.`, `June 19`.
+fn month_and_day(value: &str) -> Option<(u8, Option<u8>)> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let mut words = value.split_whitespace();
+    let name = words.next()?.trim_end_matches('.').to_ascii_lowercase();
+    let month = MONTHS.iter().position(|full| {
+        name.len() >= 3
+            && full.starts_with(name.as_str())
+            && (name.len() == 3 || name == "sept" || name == *full)
+    })?;
+    let day = match words.next() {
+        Some(d) => Some(d.parse::<u8>().ok().filter(|d| (1..=31).contains(d))?),
+        None => None,
+    };
+    if words.next().is_some() {
+        return None;
+    }
+    Some((month as u8 + 1, day))
+}
+
+/// An ISSN or an ISBN from `SN`.
+enum StandardNumber {
+    Issn(String),
+    Isbn(String),
+}
+
+/// What an `SN` number is. Scopus notes the kind after it ("03064530
+/// (ISSN)"); without a note, a serial's number is an ISSN unless it is as
+/// long as an ISBN, and anything else is an ISBN, as Zotero's RIS
+/// translator reads SN. An ISSN written without its hyphen gets it.
+fn standard_number(number: &str, serial: bool) -> StandardNumber {
+    let (number, note) = match number.split_once('(') {
+        Some((n, note)) => (
+            n.trim(),
+            note.trim_end_matches(')').trim().to_ascii_uppercase(),
+        ),
+        None => (number, String::new()),
+    };
+    let digits = number.chars().filter(|c| c.is_ascii_alphanumeric()).count();
+    let issn = match note.as_str() {
+        "ISSN" => true,
+        "ISBN" => false,
+        _ => is_issn(number) || (serial && digits <= 8),
+    };
+    if !issn {
+        return StandardNumber::Isbn(number.to_owned());
+    }
+    let bare = number.len() == 8
+        && number[..7].bytes().all(|b| b.is_ascii_digit())
+        && matches!(number.as_bytes()[7], b'0'..=b'9' | b'X' | b'x');
+    if bare {
+        StandardNumber::Issn(format!("{}-{}", &number[..4], &number[4..]))
+    } else {
+        StandardNumber::Issn(number.to_owned())
+    }
 }
 
 fn is_issn(text: &str) -> bool {

@@ -109,9 +109,9 @@ pub(crate) fn field_text(value: &str) -> Node {
 }
 
 /// The value as citeproc-js hands it over: a run of spaces before a
-/// straight apostrophe is one space, a leading one opens, an apostrophe
-/// between letters is straight (and so read as an apostrophe), and a space
-/// goes in front so that a leading quote opens.
+/// straight apostrophe is one space, an apostrophe between letters is
+/// straight (and so read as an apostrophe), and a space goes in front so
+/// that a leading quote opens.
 fn normalize(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 2);
     out.push(' ');
@@ -132,8 +132,8 @@ fn normalize(value: &str) -> String {
         }
         if c == '’'
             && i > 0
-            && chars[i - 1].is_alphabetic()
-            && chars.get(i + 1).is_some_and(|n| n.is_alphabetic())
+            && romanesque(chars[i - 1])
+            && chars.get(i + 1).copied().is_some_and(romanesque)
         {
             out.push('\'');
         } else {
@@ -142,6 +142,18 @@ fn normalize(value: &str) -> String {
         i += 1;
     }
     out
+}
+
+/// A character of a word in an alphabetic script, as citeproc-js's
+/// `ROMANESQUE_REGEXP` lists them (Latin, Greek, Cyrillic, Hebrew, Arabic,
+/// Thai, digits and hyphens).
+fn romanesque(c: char) -> bool {
+    matches!(c,
+        '-' | '0'..='9' | 'a'..='z' | 'A'..='Z'
+        | '\u{0e01}'..='\u{0e5b}' | '\u{00c0}'..='\u{017f}' | '\u{0370}'..='\u{03ff}'
+        | '\u{0400}'..='\u{052f}' | '\u{0590}'..='\u{05d4}' | '\u{05d6}'..='\u{05ff}'
+        | '\u{1f00}'..='\u{1fff}' | '\u{0600}'..='\u{06ff}' | '\u{200c}'..='\u{200e}'
+        | '\u{0218}'..='\u{021b}' | '\u{202a}'..='\u{202e}')
 }
 
 /// The strings between tags, and the tags.
