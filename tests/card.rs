@@ -226,6 +226,23 @@ async fn compact_cards_keep_title_authors_venue_and_cite() {
 }
 
 #[wasm_bindgen_test]
+async fn a_formatted_title_keeps_its_italics_and_subscripts_and_nothing_else() {
+    let input = r#"[{"type":"article-journal","title":"<i>In vitro</i> uptake of CO<sub>2</sub><script>alert(1)</script> <a href=\"javascript:x\">here</a>"}]"#;
+    let document = citecard_core::parse_with(input, None, citecard::html::tokenizer()).unwrap();
+    let reference = Rc::new(document.records[0].clone().unwrap().reference);
+    let root = card(reference, Variant::Full, Lang::En).await;
+    let title = select(&root, "title");
+    assert_eq!(
+        title.inner_html(),
+        "<em>In vitro</em> uptake of CO<sub>2</sub> here"
+    );
+    assert!(root
+        .query_selector("script, [href^='javascript']")
+        .unwrap()
+        .is_none());
+}
+
+#[wasm_bindgen_test]
 async fn a_partial_record_renders_what_it_has() {
     let root = card(
         reference(r#"{"title":"Only a title"}"#),

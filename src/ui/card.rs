@@ -54,11 +54,15 @@ pub fn CitationCard(props: &CitationCardProps) -> Html {
     let copy_doi = use_copy();
     let title_id = ids.title.clone();
     let chinese = bilingual && *content == Lang::Zh;
-    let title = match (&reference.title_zh, &reference.title) {
-        (Some(zh), _) if chinese => zh.clone(),
-        (_, Some(title)) => title.clone(),
-        (Some(zh), None) => zh.clone(),
-        (None, None) => t.untitled.to_owned(),
+    let title: Html = match (&reference.title_zh, &reference.title) {
+        (Some(zh), _) if chinese => html! { zh.clone() },
+        // A formatted title keeps its italics, sub- and superscripts.
+        (_, Some(_)) if !reference.title_rich.is_empty() => {
+            crate::ui::rich_text::inlines(&reference.title_rich)
+        }
+        (_, Some(title)) => html! { title.clone() },
+        (Some(zh), None) => html! { zh.clone() },
+        (None, None) => html! { t.untitled },
     };
     let title_lang = if chinese { "zh-CN" } else { "" };
     let title = match reference.link() {

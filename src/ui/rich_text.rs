@@ -40,6 +40,12 @@ fn label_node(label: &str) -> Html {
     html! { <><strong class="citecard-label">{ format!("{label}:") }</strong>{ " " }</> }
 }
 
+/// Inline content (a formatted title): text, emphasis, strong, sub- and
+/// superscripts, nothing else.
+pub fn inlines(nodes: &[Inline]) -> Html {
+    nodes.iter().map(inline).collect()
+}
+
 fn inline(node: &Inline) -> Html {
     match node {
         Inline::Text(text) => html! { text.clone() },

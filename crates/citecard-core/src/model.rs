@@ -5,7 +5,7 @@ use std::fmt;
 
 use crate::detect::Format;
 use crate::link::{Doi, HttpUrl};
-use crate::rich_text::RichText;
+use crate::rich_text::{Inline, RichText};
 
 mod item_type;
 
@@ -21,6 +21,10 @@ pub struct Reference {
     pub item_type: ItemType,
     /// The title, without a trailing PubMed period.
     pub title: Option<String>,
+    /// The title's formatting, when it has any (italics, bold, sub- and
+    /// superscripts: "H₂O", a species name in italics): the same text as
+    /// `title`, as inline content. Empty for a plain title.
+    pub title_rich: Vec<Inline>,
     /// A Chinese translation of the title.
     pub title_zh: Option<String>,
     /// The authors in order.
@@ -102,6 +106,15 @@ pub struct Reference {
 }
 
 impl Reference {
+    /// Give the title its formatting, when it has any; the title's text
+    /// becomes the formatted text's.
+    pub(crate) fn set_title_rich(&mut self, rich: Vec<Inline>) {
+        if crate::rich_text::has_formatting(&rich) {
+            self.title = Some(crate::rich_text::inline_text(&rich));
+            self.title_rich = rich;
+        }
+    }
+
     /// An empty reference whose provenance is `format`, for a reader to fill.
     pub fn read_as(format: Format) -> Self {
         Reference {

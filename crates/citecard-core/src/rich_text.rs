@@ -17,11 +17,13 @@ mod elements;
 mod tokenizer;
 mod write;
 
-pub use builder::html_to_text;
+#[cfg(feature = "bibtex")]
+pub(crate) use builder::tidy_inlines;
+pub use builder::{html_to_inlines, html_to_text};
 #[cfg(feature = "html5gum")]
 pub use tokenizer::Html5gum;
 pub use tokenizer::{CanonicalHtml, HtmlEvent, HtmlTokenizer};
-pub use write::{escape_into, inline_text};
+pub use write::{csl_markup, escape_into, has_formatting, inline_text};
 
 /// Sanitised rich text: sections, each with an optional label.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -6,6 +6,7 @@
 //! Foundation's shortDOI service.
 #![cfg(all(feature = "html5gum", feature = "bibtex"))]
 
+use citecard_core::export::csl_json;
 use citecard_core::{parse, Format, ItemType, Reference};
 use serde_json::json;
 
@@ -187,6 +188,49 @@ fn inline_markup_in_a_title_adds_no_white_space() {
         reference.title.as_deref(),
         Some("Synthesis of p-Bromostyrene and (g1), cp Part 2")
     );
+}
+
+#[test]
+fn latex_math_and_formatting_in_titles_become_rich_text() {
+    // `H$_2$O` is a subscript, not raw text; `\textit{give}` is italics
+    // (CSL-JSON carries both as markup within the field, CSL 1.0.2
+    // Appendix VI, as citation.js writes them).
+    let reference =
+        &read(r"@article{k, title = {H$_2$O at 10$^{3}$ K: the syntax of \textit{give}}}")[0];
+    assert_eq!(
+        reference.title.as_deref(),
+        Some("H2O at 103 K: the syntax of give")
+    );
+    let written = csl_json::write(std::slice::from_ref(reference));
+    let item: serde_json::Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(
+        item[0]["title"],
+        "H<sub>2</sub>O at 10<sup>3</sup> K: the syntax of <i>give</i>"
+    );
+    // The BibTeX writer keeps the formatting, and reading it back gives the
+    // same title.
+    let bibtex = citecard_core::export::bibtex::write(std::slice::from_ref(reference));
+    assert!(bibtex.contains(r"H\textsubscript{2}O"), "{bibtex}");
+    assert_eq!(read(&bibtex)[0].title_rich, reference.title_rich);
+    // Math citecard cannot read stays as written.
+    let reference = &read(r"@article{k, title = {The $\alpha$ test}}")[0];
+    assert_eq!(reference.title.as_deref(), Some("The $\\alpha$ test"));
+    assert!(reference.title_rich.is_empty());
+}
+
+#[test]
+fn inline_markup_in_titles_is_kept_through_csl_json() {
+    // A Crossref title's inline HTML: its text as before, its formatting kept
+    // and written back as CSL markup.
+    let item = r#"{"status": "ok", "message-type": "work", "message": {
+        "type": "journal-article", "DOI": "10.1/x",
+        "title": ["<i>In vitro</i> uptake of CO<sub>2</sub>"]}}"#;
+    let reference = &read(item)[0];
+    assert_eq!(reference.title.as_deref(), Some("In vitro uptake of CO2"));
+    let written = csl_json::write(std::slice::from_ref(reference));
+    let again = &read(&written)[0];
+    assert_eq!(again.title_rich, reference.title_rich);
+    assert!(written.contains("<i>In vitro</i> uptake of CO<sub>2</sub>"));
 }
 
 #[test]

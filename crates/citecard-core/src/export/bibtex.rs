@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 
 use crate::export::citation_keys;
 use crate::model::{ItemType, Name, Reference};
+use crate::rich_text::Inline;
 
 /// Write `references` as BibTeX entries, with stable citation keys such as
 /// `repper2022embedding` (a key the record was read with is kept).
@@ -48,7 +49,11 @@ fn write_entry(reference: &Reference, key: &str, out: &mut String) {
     };
     field("author", names(&reference.authors));
     field("editor", names(&reference.editors));
-    field("title", text(&reference.title));
+    let title = match reference.title_rich.is_empty() {
+        true => text(&reference.title),
+        false => Some(latex(&reference.title_rich)),
+    };
+    field("title", title);
     let container = text(&reference.container_title);
     match reference.item_type {
         ItemType::ArticleJournal
@@ -205,6 +210,30 @@ pub fn escape(text: &str) -> String {
             c if c.is_control() => out.push(' '),
             c => out.push(c),
         }
+    }
+    out
+}
+
+/// Formatted text as LaTeX: `\emph`, `\textbf`, `\textsuperscript` and
+/// `\textsubscript` around escaped text.
+fn latex(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in inlines {
+        let (command, children) = match inline {
+            Inline::Text(text) => {
+                out.push_str(&escape(text));
+                continue;
+            }
+            Inline::LineBreak => {
+                out.push(' ');
+                continue;
+            }
+            Inline::Emphasis(children) => ("emph", children),
+            Inline::Strong(children) => ("textbf", children),
+            Inline::Superscript(children) => ("textsuperscript", children),
+            Inline::Subscript(children) => ("textsubscript", children),
+        };
+        let _ = write!(out, "\\{command}{{{}}}", latex(children));
     }
     out
 }

@@ -53,7 +53,14 @@ pub fn to_value(reference: &Reference, id: &str) -> Value {
     let text = |value: &Option<String>| value.as_ref().map(|s| Value::String(s.clone()));
     put("id", Some(id.into()));
     put("type", Some(reference.item_type.csl_name().into()));
-    put("title", text(&reference.title));
+    // A formatted title in CSL's markup within fields (`H<sub>2</sub>O`).
+    let title = match reference.title_rich.is_empty() {
+        true => text(&reference.title),
+        false => Some(Value::String(crate::rich_text::csl_markup(
+            &reference.title_rich,
+        ))),
+    };
+    put("title", title);
     put("author", names(&reference.authors));
     put("editor", names(&reference.editors));
     put("container-title", text(&reference.container_title));

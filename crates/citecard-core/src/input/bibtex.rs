@@ -12,12 +12,12 @@ use crate::error::{Locator, ParseError, ParseErrorKind, Warning};
 use crate::input::{Record, Records};
 use crate::link::{Doi, HttpUrl};
 use crate::model::{Date, ItemType, Name, Reference};
-use crate::rich_text::{HtmlTokenizer, RichText};
+use crate::rich_text::{inline_text, HtmlTokenizer, Inline, RichText};
 
 mod latex;
 mod strings;
 
-use latex::{chunks_text, clean_latex};
+use latex::{chunks_inlines, chunks_text, clean_latex};
 use strings::unresolvable;
 
 /// Read every entry of a BibTeX or BibLaTeX file.
@@ -295,6 +295,17 @@ fn convert(
         (Some(title), Some(subtitle)) => Some(format!("{title}: {subtitle}")),
         (title, _) => title,
     };
+    // The title's formatting (`\emph{…}`, `H$_2$O`), kept when its text is
+    // the title's (not cut at the field limit).
+    let mut rich = entry.get("title").map(chunks_inlines).unwrap_or_default();
+    if let Some(subtitle) = entry.get("subtitle").map(chunks_inlines) {
+        rich.push(Inline::Text(": ".to_owned()));
+        rich.extend(subtitle);
+    }
+    crate::rich_text::tidy_inlines(&mut rich);
+    if reference.title.as_deref() == Some(inline_text(&rich).as_str()) {
+        reference.set_title_rich(rich);
+    }
     match entry.author() {
         Ok(people) => {
             reference.authors = people.iter().filter(|p| !is_others(p)).map(name).collect();

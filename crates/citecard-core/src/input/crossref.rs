@@ -15,6 +15,7 @@ use crate::input::json::{
 use crate::input::window::Slots;
 use crate::input::Records;
 use crate::model::{Date, ItemType, Metrics, Name, Reference};
+use crate::rich_text::Inline;
 use crate::rich_text::{html_to_text, HtmlTokenizer, RichText};
 
 /// Read Crossref work JSON.
@@ -93,11 +94,25 @@ fn convert(fields: &mut Fields<'_>) -> Reference {
     };
     let title = first_text(fields, "title");
     let subtitle = first_text(fields, "subtitle");
+    let (rich_title, rich_subtitle) = (fields.rich("title"), fields.rich("subtitle"));
     reference.title = match (title, subtitle) {
         (Some(title), Some(subtitle)) if !title.contains(&subtitle) => {
+            if !rich_title.is_empty() || !rich_subtitle.is_empty() {
+                let part = |rich: Vec<Inline>, text: &str| match rich.is_empty() {
+                    true => vec![Inline::Text(text.to_owned())],
+                    false => rich,
+                };
+                let mut rich = part(rich_title, &title);
+                rich.push(Inline::Text(": ".to_owned()));
+                rich.extend(part(rich_subtitle, &subtitle));
+                reference.set_title_rich(rich);
+            }
             Some(format!("{title}: {subtitle}"))
         }
-        (title, _) => title,
+        (title, _) => {
+            reference.set_title_rich(rich_title);
+            title
+        }
     };
     reference.authors = fields.names("author", person_name);
     reference.editors = fields.names("editor", person_name);

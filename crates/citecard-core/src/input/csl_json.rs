@@ -109,6 +109,7 @@ pub(crate) fn convert(fields: &mut Fields<'_>) -> Reference {
         reference.source_key = Some(id);
     }
     reference.title = fields.text("title");
+    reference.set_title_rich(fields.rich("title"));
     reference.authors = fields.names("author", csl_name);
     reference.editors = fields.names("editor", csl_name);
     reference.container_title = fields.text("container-title");

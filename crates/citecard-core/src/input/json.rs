@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 use crate::error::{Locator, ParseError, ParseErrorKind, Span, Warning};
 use crate::link::{Doi, HttpUrl};
 use crate::model::Date;
-use crate::rich_text::{html_to_text, HtmlTokenizer};
+use crate::rich_text::{html_to_inlines, html_to_text, HtmlTokenizer, Inline};
 
 /// Turn serde_json's error, located within `input[json_start..]`, into a
 /// located error in `input`.
@@ -154,6 +154,21 @@ impl<'a> Fields<'a> {
         self.str(key)
             .map(|text| html_to_text(text, html))
             .filter(|s| !s.is_empty())
+    }
+
+    /// The formatting of a text field (its first string, for a list), as
+    /// inline content; empty when it has none. Read beside [`Self::text`],
+    /// whose text it keeps.
+    pub(crate) fn rich(&self, key: &str) -> Vec<Inline> {
+        let raw = match self.map.get(key) {
+            Some(Value::String(s)) => s.as_str(),
+            Some(Value::Array(items)) => match items.first() {
+                Some(Value::String(s)) => s.as_str(),
+                _ => return Vec::new(),
+            },
+            _ => return Vec::new(),
+        };
+        html_to_inlines(raw, self.html)
     }
 
     pub(crate) fn bool(&mut self, key: &str) -> Option<bool> {

@@ -204,11 +204,61 @@ fn separate(out: &mut String) {
     }
 }
 
+/// Whether inline content has any formatting (italics, bold, sub- or
+/// superscripts), not only text.
+pub fn has_formatting(inlines: &[Inline]) -> bool {
+    inlines
+        .iter()
+        .any(|inline| !matches!(inline, Inline::Text(_)))
+}
+
 /// The plain text of inline content.
 pub fn inline_text(inlines: &[Inline]) -> String {
     let mut out = String::new();
     plain_inlines(inlines, &mut out);
     out
+}
+
+/// Inline content as CSL's rich text markup within fields (CSL 1.0.2,
+/// Appendix VI): `<i>`, `<b>`, `<sup>` and `<sub>` around plain text, as
+/// CSL-JSON carries a formatted title.
+///
+/// ```
+/// use citecard_core::rich_text::{csl_markup, Inline};
+/// let title = [
+///     Inline::Text("H".into()),
+///     Inline::Subscript(vec![Inline::Text("2".into())]),
+///     Inline::Text("O in ".into()),
+///     Inline::Emphasis(vec![Inline::Text("E. coli".into())]),
+/// ];
+/// assert_eq!(csl_markup(&title), "H<sub>2</sub>O in <i>E. coli</i>");
+/// ```
+pub fn csl_markup(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    markup_inlines(inlines, &mut out);
+    out
+}
+
+fn markup_inlines(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        let (tag, children) = match inline {
+            Inline::Text(text) => {
+                out.push_str(text);
+                continue;
+            }
+            Inline::LineBreak => {
+                out.push(' ');
+                continue;
+            }
+            Inline::Emphasis(children) => ("i", children),
+            Inline::Strong(children) => ("b", children),
+            Inline::Superscript(children) => ("sup", children),
+            Inline::Subscript(children) => ("sub", children),
+        };
+        let _ = write!(out, "<{tag}>");
+        markup_inlines(children, out);
+        let _ = write!(out, "</{tag}>");
+    }
 }
 
 fn plain_inlines(inlines: &[Inline], out: &mut String) {

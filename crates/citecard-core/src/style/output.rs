@@ -32,6 +32,10 @@ pub(crate) enum Node {
     /// Content between quotation marks that are inner ones unless inside
     /// others (a field's `‘…’`, or its second straight form).
     InnerQuoted(Vec<Node>),
+    /// Formatting a field carries itself (CSL's markup within fields: a
+    /// title's `<i>`, `<sub>`): italics and bold flip against those around
+    /// them, as citeproc-js writes them.
+    Markup(Markup, Vec<Node>),
     /// A sequence.
     Seq(Vec<Node>),
 }
@@ -86,6 +90,7 @@ impl Piece {
                 | Node::Bold(c)
                 | Node::Quoted(c)
                 | Node::InnerQuoted(c)
+                | Node::Markup(_, c)
                 | Node::Seq(c) => {
                     c.iter_mut().for_each(|n| walk(n, f));
                 }
@@ -241,6 +246,15 @@ fn narrow_spaces(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The formatting a field can carry (CSL 1.0.2, Appendix VI).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Markup {
+    Italic,
+    Bold,
+    Superscript,
+    Subscript,
+}
+
 /// A flattened token of output.
 #[derive(Debug, Clone, PartialEq)]
 enum Token {
@@ -253,6 +267,8 @@ enum Token {
     /// Opening marks; `true` for inner ones when nothing encloses them.
     QuoteOpen(bool),
     QuoteClose,
+    MarkupOn(Markup),
+    MarkupOff(Markup),
 }
 
 fn flatten(node: &Node, out: &mut Vec<Token>) {
@@ -274,6 +290,11 @@ fn flatten(node: &Node, out: &mut Vec<Token>) {
             children.iter().for_each(|c| flatten(c, out));
             out.push(Token::QuoteClose);
         }
+        Node::Markup(markup, children) => {
+            out.push(Token::MarkupOn(*markup));
+            children.iter().for_each(|c| flatten(c, out));
+            out.push(Token::MarkupOff(*markup));
+        }
         Node::Seq(children) => children.iter().for_each(|c| flatten(c, out)),
     }
 }
@@ -288,6 +309,7 @@ pub(crate) fn is_unitalic_script(node: &Node) -> bool {
             | Node::Bold(c)
             | Node::Quoted(c)
             | Node::InnerQuoted(c)
+            | Node::Markup(_, c)
             | Node::Seq(c) => {
                 c.iter().for_each(|n| text(n, out));
             }
@@ -306,7 +328,12 @@ fn punctuation_in_quote(tokens: &mut Vec<Token>) {
         if tokens[i] == Token::QuoteClose {
             // Skip any further closing marks.
             let mut j = i + 1;
-            while j < tokens.len() && matches!(tokens[j], Token::QuoteClose | Token::ItalicOff) {
+            while j < tokens.len()
+                && matches!(
+                    tokens[j],
+                    Token::QuoteClose | Token::ItalicOff | Token::MarkupOff(_)
+                )
+            {
                 j += 1;
             }
             if let Some(Token::Affix(affix)) = tokens.get(j) {
@@ -364,39 +391,93 @@ fn render(node: &Node, html: bool) -> String {
     punctuation_in_quote(&mut tokens);
     let mut out = String::new();
     let mut quotes = QuoteLevels::default();
+    let mut styles = StyleLevels::default();
     for token in tokens {
         match token {
             Token::Text(text) | Token::Affix(text) => push_joined(&mut out, &text, html),
-            Token::ItalicOn if html => out.push_str("<i>"),
-            Token::ItalicOff if html => out.push_str("</i>"),
-            Token::BoldOn if html => out.push_str("<b>"),
-            Token::BoldOff if html => out.push_str("</b>"),
-            Token::ItalicOn | Token::ItalicOff | Token::BoldOn | Token::BoldOff => {}
             Token::QuoteOpen(inner) => out.push(quotes.open(inner)),
             Token::QuoteClose => out.push(quotes.close()),
+            _ if !html => {}
+            Token::ItalicOn => {
+                styles.italic.push(true);
+                out.push_str("<i>");
+            }
+            Token::ItalicOff => {
+                styles.italic.pop();
+                out.push_str("</i>");
+            }
+            Token::BoldOn => {
+                styles.bold.push(true);
+                out.push_str("<b>");
+            }
+            Token::BoldOff => {
+                styles.bold.pop();
+                out.push_str("</b>");
+            }
+            Token::MarkupOn(markup) => out.push_str(styles.open(markup).0),
+            Token::MarkupOff(markup) => out.push_str(styles.close(markup)),
         }
     }
     out
 }
 
-/// The entry as rich inline content (italics as emphasis, bold as strong),
-/// with the same text as [`to_text`].
+/// The italics and bold in force while writing an entry, and the closing
+/// tags of the field markup open, innermost last.
+#[derive(Default)]
+struct StyleLevels {
+    italic: Vec<bool>,
+    bold: Vec<bool>,
+    closers: Vec<&'static str>,
+}
+
+impl StyleLevels {
+    /// Open field markup: its opening tag, and whether it flips italics or
+    /// bold back to normal (`<i>` inside italics is upright).
+    fn open(&mut self, markup: Markup) -> (&'static str, bool) {
+        let (open, close, normal) = match markup {
+            Markup::Italic if self.italic.last() == Some(&true) => {
+                (r#"<span style="font-style:normal;">"#, "</span>", true)
+            }
+            Markup::Bold if self.bold.last() == Some(&true) => {
+                (r#"<span style="font-weight:normal;">"#, "</span>", true)
+            }
+            Markup::Italic => ("<i>", "</i>", false),
+            Markup::Bold => ("<b>", "</b>", false),
+            Markup::Superscript => ("<sup>", "</sup>", false),
+            Markup::Subscript => ("<sub>", "</sub>", false),
+        };
+        match markup {
+            Markup::Italic => self.italic.push(!normal),
+            Markup::Bold => self.bold.push(!normal),
+            _ => {}
+        }
+        self.closers.push(close);
+        (open, normal)
+    }
+
+    fn close(&mut self, markup: Markup) -> &'static str {
+        match markup {
+            Markup::Italic => {
+                self.italic.pop();
+            }
+            Markup::Bold => {
+                self.bold.pop();
+            }
+            _ => {}
+        }
+        self.closers.pop().unwrap_or("")
+    }
+}
+
+/// The entry as rich inline content (italics as emphasis, bold as strong,
+/// sub- and superscripts), with the same text as [`to_text`].
 pub(crate) fn to_inlines(node: &Node) -> Vec<crate::rich_text::Inline> {
-    use crate::rich_text::Inline;
     let mut tokens = Vec::new();
     flatten(node, &mut tokens);
     punctuation_in_quote(&mut tokens);
-    // The open spans, innermost last: (is italic, children so far).
-    let mut stack: Vec<(bool, Vec<Inline>)> = vec![(false, Vec::new())];
-    let mut text = String::new();
+    let mut spans = SpanStack::default();
     let mut quotes = QuoteLevels::default();
-    let flush = |text: &mut String, stack: &mut Vec<(bool, Vec<Inline>)>| {
-        if !text.is_empty() {
-            if let Some((_, children)) = stack.last_mut() {
-                children.push(Inline::Text(std::mem::take(text)));
-            }
-        }
-    };
+    let mut styles = StyleLevels::default();
     // The whole text so far, to apply the same joins as `to_text`.
     let mut all = String::new();
     for token in tokens {
@@ -404,7 +485,7 @@ pub(crate) fn to_inlines(node: &Node) -> Vec<crate::rich_text::Inline> {
             Token::Text(t) | Token::Affix(t) => {
                 let before = all.len();
                 push_joined(&mut all, &t, false);
-                text.push_str(&all[before..]);
+                spans.text(&all[before..]);
             }
             Token::QuoteOpen(_) | Token::QuoteClose => {
                 let mark = match token {
@@ -412,38 +493,141 @@ pub(crate) fn to_inlines(node: &Node) -> Vec<crate::rich_text::Inline> {
                     _ => quotes.close(),
                 };
                 all.push(mark);
-                text.push(mark);
+                spans.text(&mark.to_string());
             }
-            Token::ItalicOn | Token::BoldOn => {
-                flush(&mut text, &mut stack);
-                stack.push((matches!(token, Token::ItalicOn), Vec::new()));
+            Token::ItalicOn => {
+                styles.italic.push(true);
+                spans.open(Span::Emphasis);
+            }
+            Token::BoldOn => {
+                styles.bold.push(true);
+                spans.open(Span::Strong);
             }
             Token::ItalicOff | Token::BoldOff => {
-                flush(&mut text, &mut stack);
-                if stack.len() > 1 {
-                    if let Some((italic, children)) = stack.pop() {
-                        let span = if italic {
-                            Inline::Emphasis(children)
-                        } else {
-                            Inline::Strong(children)
-                        };
-                        if let Some((_, parent)) = stack.last_mut() {
-                            parent.push(span);
-                        }
-                    }
+                match token {
+                    Token::ItalicOff => styles.italic.pop(),
+                    _ => styles.bold.pop(),
+                };
+                spans.close();
+            }
+            Token::MarkupOn(markup) => {
+                let (_, normal) = styles.open(markup);
+                match (markup, normal) {
+                    (Markup::Italic, true) => spans.open_normal(Span::Emphasis),
+                    (Markup::Bold, true) => spans.open_normal(Span::Strong),
+                    (Markup::Italic, false) => spans.open(Span::Emphasis),
+                    (Markup::Bold, false) => spans.open(Span::Strong),
+                    (Markup::Superscript, _) => spans.open(Span::Superscript),
+                    (Markup::Subscript, _) => spans.open(Span::Subscript),
                 }
             }
-        }
-    }
-    flush(&mut text, &mut stack);
-    while stack.len() > 1 {
-        if let Some((_, children)) = stack.pop() {
-            if let Some((_, parent)) = stack.last_mut() {
-                parent.extend(children);
+            Token::MarkupOff(markup) => {
+                styles.close(markup);
+                spans.close();
             }
         }
     }
-    stack.pop().map(|(_, c)| c).unwrap_or_default()
+    spans.finish()
+}
+
+/// A kind of rich inline span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Span {
+    Emphasis,
+    Strong,
+    Superscript,
+    Subscript,
+}
+
+/// What an open frame of [`SpanStack`] is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Frame {
+    Root,
+    Span(Span),
+    /// Upright (or regular) text inside italics (or bold): the spans closed
+    /// to make room for it, to open again after it, outermost first.
+    Normal(Vec<Span>),
+}
+
+/// Rich inline content built span by span.
+struct SpanStack(Vec<(Frame, Vec<crate::rich_text::Inline>)>);
+
+impl Default for SpanStack {
+    fn default() -> Self {
+        SpanStack(vec![(Frame::Root, Vec::new())])
+    }
+}
+
+impl SpanStack {
+    fn text(&mut self, text: &str) {
+        use crate::rich_text::Inline;
+        if text.is_empty() {
+            return;
+        }
+        if let Some((_, children)) = self.0.last_mut() {
+            match children.last_mut() {
+                Some(Inline::Text(last)) => last.push_str(text),
+                _ => children.push(Inline::Text(text.to_owned())),
+            }
+        }
+    }
+
+    fn open(&mut self, span: Span) {
+        self.0.push((Frame::Span(span), Vec::new()));
+    }
+
+    /// Close the spans down to the innermost `span` and go on outside it.
+    fn open_normal(&mut self, span: Span) {
+        let Some(at) = self.0.iter().rposition(|(f, _)| *f == Frame::Span(span)) else {
+            return self.open_plain();
+        };
+        let mut closed = Vec::new();
+        while self.0.len() > at {
+            if let Some((Frame::Span(kind), _)) = self.0.last() {
+                closed.push(*kind);
+            }
+            self.close();
+        }
+        closed.reverse();
+        self.0.push((Frame::Normal(closed), Vec::new()));
+    }
+
+    fn open_plain(&mut self) {
+        self.0.push((Frame::Normal(Vec::new()), Vec::new()));
+    }
+
+    fn close(&mut self) {
+        use crate::rich_text::Inline;
+        if self.0.len() < 2 {
+            return;
+        }
+        let Some((frame, children)) = self.0.pop() else {
+            return;
+        };
+        let Some((_, parent)) = self.0.last_mut() else {
+            return;
+        };
+        match frame {
+            _ if children.is_empty() => {}
+            Frame::Span(Span::Emphasis) => parent.push(Inline::Emphasis(children)),
+            Frame::Span(Span::Strong) => parent.push(Inline::Strong(children)),
+            Frame::Span(Span::Superscript) => parent.push(Inline::Superscript(children)),
+            Frame::Span(Span::Subscript) => parent.push(Inline::Subscript(children)),
+            Frame::Root | Frame::Normal(_) => parent.extend(children),
+        }
+        if let Frame::Normal(reopen) = frame {
+            for span in reopen {
+                self.open(span);
+            }
+        }
+    }
+
+    fn finish(mut self) -> Vec<crate::rich_text::Inline> {
+        while self.0.len() > 1 {
+            self.close();
+        }
+        self.0.pop().map(|(_, c)| c).unwrap_or_default()
+    }
 }
 
 /// Append `text`, collapsing a doubled space or period at the join, also
@@ -451,7 +635,7 @@ pub(crate) fn to_inlines(node: &Node) -> Vec<crate::rich_text::Inline> {
 fn push_joined(out: &mut String, text: &str, html: bool) {
     let mut text = text;
     let mut before = out.as_str();
-    while let Some(rest) = ["</i>", "</b>"]
+    while let Some(rest) = ["</i>", "</b>", "</sup>", "</sub>", "</span>"]
         .iter()
         .find_map(|tag| before.strip_suffix(tag))
     {
@@ -515,6 +699,7 @@ pub(crate) fn capitalize_leading_term(node: &mut Node) {
             | Node::Bold(c)
             | Node::Quoted(c)
             | Node::InnerQuoted(c)
+            | Node::Markup(_, c)
             | Node::Seq(c) => c.iter_mut().find_map(first_leaf),
         }
     }

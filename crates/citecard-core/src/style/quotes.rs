@@ -1,12 +1,25 @@
-//! Quotation marks inside a field (CSL 1.0.2, "Quotes" and Appendix VI,
-//! "Rich Text Markup Within Fields"), read as citeproc-js's flip-flopper
-//! reads them. Straight quotes that open after a space or a parenthesis and
-//! typographic ones pair into quotations; the first straight form a field
-//! uses is its outer one. An apostrophe inside a word, a closing mark with
-//! nothing open and a quotation that never closes stay text, made
-//! typographic ("’").
+//! Quotation marks and markup inside a field (CSL 1.0.2, "Quotes" and
+//! Appendix VI, "Rich Text Markup Within Fields"), read as citeproc-js's
+//! flip-flopper reads them. Straight quotes that open after a space or a
+//! parenthesis and typographic ones pair into quotations; the first
+//! straight form a field uses is its outer one. `<i>`, `<b>`, `<sup>` and
+//! `<sub>` pair with their closing tags. An apostrophe inside a word, a
+//! closing mark with nothing open and a quotation that never closes stay
+//! text, made typographic ("’").
 
-use crate::style::output::Node;
+use crate::style::output::{Markup, Node};
+
+/// The markup tags a field may hold, with what they open or close.
+const MARKUP: [(&str, Markup, bool); 8] = [
+    ("<i>", Markup::Italic, true),
+    ("</i>", Markup::Italic, false),
+    ("<b>", Markup::Bold, true),
+    ("</b>", Markup::Bold, false),
+    ("<sup>", Markup::Superscript, true),
+    ("</sup>", Markup::Superscript, false),
+    ("<sub>", Markup::Subscript, true),
+    ("</sub>", Markup::Subscript, false),
+];
 
 /// A mark of quotation found in the field.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +33,10 @@ enum Tag {
     Close(char),
     /// A forced opener: a straight quote right after another opener.
     OpenForced(char),
+    /// `<i>`, `<b>`, `<sup>` or `<sub>`.
+    OpenMarkup(Markup),
+    /// Its closing tag.
+    CloseMarkup(Markup),
     /// Made text.
     Gone,
 }
@@ -30,6 +47,13 @@ impl Tag {
             Tag::OpenStraight { lead, quote } => format!("{lead}{quote}"),
             Tag::OpenCurly(c) | Tag::Close(c) => c.to_string(),
             Tag::OpenForced(quote) => format!(" {quote}"),
+            Tag::OpenMarkup(m) | Tag::CloseMarkup(m) => {
+                let open = matches!(self, Tag::OpenMarkup(_));
+                MARKUP
+                    .iter()
+                    .find(|(_, markup, opens)| markup == m && *opens == open)
+                    .map_or_else(String::new, |(tag, _, _)| (*tag).to_owned())
+            }
             Tag::Gone => String::new(),
         }
     }
@@ -37,16 +61,17 @@ impl Tag {
     fn is_open(&self) -> bool {
         matches!(
             self,
-            Tag::OpenStraight { .. } | Tag::OpenCurly(_) | Tag::OpenForced(_)
+            Tag::OpenStraight { .. } | Tag::OpenCurly(_) | Tag::OpenForced(_) | Tag::OpenMarkup(_)
         )
     }
 
-    /// The closing mark this opener waits for.
-    fn closer(&self) -> Option<char> {
+    /// The closing tag this opener waits for.
+    fn closer(&self) -> Option<Tag> {
         match self {
-            Tag::OpenStraight { quote, .. } | Tag::OpenForced(quote) => Some(*quote),
-            Tag::OpenCurly('“') => Some('”'),
-            Tag::OpenCurly(_) => Some('’'),
+            Tag::OpenStraight { quote, .. } | Tag::OpenForced(quote) => Some(Tag::Close(*quote)),
+            Tag::OpenCurly('“') => Some(Tag::Close('”')),
+            Tag::OpenCurly(_) => Some(Tag::Close('’')),
+            Tag::OpenMarkup(m) => Some(Tag::CloseMarkup(*m)),
             _ => None,
         }
     }
@@ -160,11 +185,31 @@ fn romanesque(c: char) -> bool {
 fn split(text: &str) -> (Vec<String>, Vec<Tag>) {
     let mut strings = vec![String::new()];
     let mut tags = Vec::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let markup = (c == '<')
+            .then(|| {
+                MARKUP
+                    .iter()
+                    .find(|(tag, _, _)| text[at..].starts_with(tag))
+            })
+            .flatten();
+        if let Some((tag, markup, open)) = markup {
+            // Skip the rest of the tag.
+            for _ in 1..tag.len() {
+                chars.next();
+            }
+            tags.push(if *open {
+                Tag::OpenMarkup(*markup)
+            } else {
+                Tag::CloseMarkup(*markup)
+            });
+            strings.push(String::new());
+            continue;
+        }
         let tag = match c {
-            ' ' | '(' if matches!(chars.peek(), Some('"' | '\'')) => {
-                let quote = chars.next().unwrap_or('"');
+            ' ' | '(' if matches!(chars.peek(), Some((_, '"' | '\''))) => {
+                let quote = chars.next().map_or('"', |(_, q)| q);
                 Tag::OpenStraight { lead: c, quote }
             }
             '“' | '‘' => Tag::OpenCurly(c),
@@ -184,8 +229,8 @@ fn split(text: &str) -> (Vec<String>, Vec<Tag>) {
 
 /// Pair openers with closers, making text of what does not pair.
 fn pair(strings: &mut [String], tags: &mut [Tag], is_forced: impl Fn(usize) -> bool) {
-    // Open quotations: (closing mark, tag index).
-    let mut open: Vec<(char, usize)> = Vec::new();
+    // Open quotations and markup: (closing tag, tag index).
+    let mut open: Vec<(Tag, usize)> = Vec::new();
     for i in 0..tags.len() {
         let tag = tags[i].clone();
         // An apostrophe: a closing `'` before a letter, or an opening one
@@ -215,13 +260,13 @@ fn pair(strings: &mut [String], tags: &mut [Tag], is_forced: impl Fn(usize) -> b
                 open.push((closer, i));
                 None
             } else {
-                match (open.last(), &tag) {
-                    (Some((closer, _)), Tag::Close(c)) if closer == c => {
+                match open.last() {
+                    Some((closer, _)) if *closer == tag => {
                         open.pop();
                         None
                     }
-                    (Some((_, at)), _) => Some(*at),
-                    (None, _) => Some(i),
+                    Some((_, at)) => Some(*at),
+                    None => Some(i),
                 }
             };
             let Some(at) = unpaired else { break };
@@ -265,7 +310,15 @@ fn pair(strings: &mut [String], tags: &mut [Tag], is_forced: impl Fn(usize) -> b
     }
 }
 
-/// The nodes: quotations nested as the tags nest them.
+/// What an open level of the field is.
+enum Level {
+    Root,
+    /// A quotation; `true` for inner marks when nothing encloses it.
+    Quote(bool),
+    Markup(Markup),
+}
+
+/// The nodes: quotations and markup nested as the tags nest them.
 fn build(mut strings: Vec<String>, tags: &[Tag], outer: Option<char>) -> Node {
     // citeproc-js drops the space put in front (and one more).
     for _ in 0..2 {
@@ -273,8 +326,8 @@ fn build(mut strings: Vec<String>, tags: &[Tag], outer: Option<char>) -> Node {
             strings[0].remove(0);
         }
     }
-    let mut levels: Vec<(bool, Vec<Node>)> = vec![(false, Vec::new())];
-    let push_text = |levels: &mut Vec<(bool, Vec<Node>)>, text: String| {
+    let mut levels: Vec<(Level, Vec<Node>)> = vec![(Level::Root, Vec::new())];
+    let push_text = |levels: &mut Vec<(Level, Vec<Node>)>, text: String| {
         if !text.is_empty() {
             if let Some((_, nodes)) = levels.last_mut() {
                 nodes.push(Node::Text(text));
@@ -287,20 +340,21 @@ fn build(mut strings: Vec<String>, tags: &[Tag], outer: Option<char>) -> Node {
     }
     for (tag, text) in tags.iter().zip(strings) {
         if tag.is_open() {
-            let inner = match tag {
-                Tag::OpenCurly(c) => *c == '‘',
-                _ => tag.straight() != outer,
+            let level = match tag {
+                Tag::OpenMarkup(markup) => Level::Markup(*markup),
+                Tag::OpenCurly(c) => Level::Quote(*c == '‘'),
+                _ => Level::Quote(tag.straight() != outer),
             };
-            levels.push((inner, Vec::new()));
+            levels.push((level, Vec::new()));
         } else if levels.len() > 1 {
-            if let Some((inner, nodes)) = levels.pop() {
-                let quoted = if inner {
-                    Node::InnerQuoted(nodes)
-                } else {
-                    Node::Quoted(nodes)
+            if let Some((level, nodes)) = levels.pop() {
+                let node = match level {
+                    Level::Markup(markup) => Node::Markup(markup, nodes),
+                    Level::Quote(true) => Node::InnerQuoted(nodes),
+                    _ => Node::Quoted(nodes),
                 };
                 if let Some((_, parent)) = levels.last_mut() {
-                    parent.push(quoted);
+                    parent.push(node);
                 }
             }
         }

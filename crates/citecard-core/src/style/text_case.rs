@@ -144,31 +144,37 @@ fn is_skip_word(lower: &str) -> bool {
 /// Characters at which citeproc-js splits a string before changing case
 /// (its "tags"): quotation marks and punctuation.
 fn is_tag(c: char) -> bool {
-    matches!(
-        c,
-        '‘' | '’'
-            | '“'
-            | '”'
-            | '"'
-            | '\''
-            | '-'
-            | '–'
-            | '—'
-            | '/'
-            | '.'
-            | ','
-            | ';'
-            | '?'
-            | '!'
-            | ':'
-            | '['
-            | ']'
-            | '('
-            | ')'
-    )
+    is_markup(c)
+        || matches!(
+            c,
+            '‘' | '’'
+                | '“'
+                | '”'
+                | '"'
+                | '\''
+                | '-'
+                | '–'
+                | '—'
+                | '/'
+                | '.'
+                | ','
+                | ';'
+                | '?'
+                | '!'
+                | ':'
+                | '['
+                | ']'
+                | '('
+                | ')'
+        )
 }
 
 fn capitalise(word: &str) -> String {
+    // Past any markup that opens the word.
+    let marks = word.len() - word.trim_start_matches(is_markup).len();
+    if marks > 0 {
+        return format!("{}{}", &word[..marks], capitalise(&word[marks..]));
+    }
     let mut chars = word.chars();
     match chars.next() {
         // A lone Greek letter keeps its case.
@@ -269,8 +275,20 @@ impl Converter {
         // first character.
         let mut restore: Vec<usize> = Vec::new();
         let mut open_quotes: Vec<(char, usize)> = Vec::new();
+        // The closing tags of the sub- and superscripts open.
+        let mut inside: Vec<char> = Vec::new();
         for i in 0..strings.len() {
             if i > 0 {
+                // Sub- and superscripts keep their case, as citeproc-js
+                // keeps it inside `<sub>`, `<sup>` and `nocase` spans.
+                match tags[i - 1] {
+                    Some('\u{E004}') => inside.push('\u{E005}'),
+                    Some('\u{E006}') => inside.push('\u{E007}'),
+                    Some(tag) if inside.last() == Some(&tag) => {
+                        inside.pop();
+                    }
+                    _ => {}
+                }
                 // `None`: an apostrophe inside the text, nothing to track.
                 if let Some(tag) = tags[i - 1] {
                     if matches!(tag, '!' | '?' | ':') {
@@ -300,6 +318,14 @@ impl Converter {
             }
             // citeproc-js passes the following tag only for the first string
             // (a quirk kept for identical output): "State-of-the-Art".
+            if !inside.is_empty() {
+                if !strings[i].trim().is_empty() {
+                    last_word = None;
+                    self.first = false;
+                    after_punct = false;
+                }
+                continue;
+            }
             let following_hyphen = i == 0 && tags.first() == Some(&Some('-'));
             let mut words: Vec<String> = strings[i].split(' ').map(str::to_owned).collect();
             let count = words.len();
@@ -351,7 +377,37 @@ impl Converter {
 
 /// `text` in `case`.
 pub(crate) fn convert(text: &str, case: Case) -> String {
-    Converter::new(case).apply(text)
+    if !text.contains('<') {
+        return Converter::new(case).apply(text);
+    }
+    // Markup within the field (`<i>`, `<sub>`) is no text to change: each
+    // tag stands as one private-use character meanwhile, a tag to split at.
+    let mut encoded = text.to_owned();
+    for (tag, mark) in MARKUP_TAGS {
+        encoded = encoded.replace(tag, &mark.to_string());
+    }
+    let mut out = Converter::new(case).apply(&encoded);
+    for (tag, mark) in MARKUP_TAGS {
+        out = out.replace(mark, tag);
+    }
+    out
+}
+
+/// Markup tags and the private-use characters that stand for them while
+/// the case changes.
+const MARKUP_TAGS: [(&str, char); 8] = [
+    ("<i>", '\u{E000}'),
+    ("</i>", '\u{E001}'),
+    ("<b>", '\u{E002}'),
+    ("</b>", '\u{E003}'),
+    ("<sup>", '\u{E004}'),
+    ("</sup>", '\u{E005}'),
+    ("<sub>", '\u{E006}'),
+    ("</sub>", '\u{E007}'),
+];
+
+fn is_markup(c: char) -> bool {
+    ('\u{E000}'..='\u{E007}').contains(&c)
 }
 
 #[cfg(test)]

@@ -32,6 +32,11 @@ impl<'a> Item<'a> {
     pub(crate) fn text(&self, name: &str) -> Option<Cow<'a, str>> {
         let r = self.r;
         let field: Option<Cow<'a, str>> = match name {
+            // A formatted title reaches the processor as CSL-JSON carries
+            // it, in CSL's markup within fields.
+            "title" if !r.title_rich.is_empty() => {
+                Some(Cow::Owned(crate::rich_text::csl_markup(&r.title_rich)))
+            }
             "title" => r.title.as_deref().map(Cow::Borrowed),
             "container-title" => r.container_title.as_deref().map(Cow::Borrowed),
             "collection-title" => r.collection_title.as_deref().map(Cow::Borrowed),
