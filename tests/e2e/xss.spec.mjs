@@ -80,8 +80,13 @@ for (const format of formats) {
           }
           const doc = new DOMParser().parseFromString(html, 'text/html');
           for (const el of doc.body.querySelectorAll('*')) {
-            if (!['div', 'i', 'b', 'span'].includes(el.localName)) problems.push(`${style}: <${el.localName}>`);
-            for (const attr of el.attributes) if (attr.name !== 'class') problems.push(`${style}: [${attr.name}]`);
+            // citeproc-js's own markup: a title's italics, bold, sub- and
+            // superscripts, and italics turned upright inside italics.
+            if (!['div', 'i', 'b', 'span', 'sup', 'sub'].includes(el.localName)) problems.push(`${style}: <${el.localName}>`);
+            for (const attr of el.attributes) {
+              const upright = attr.name === 'style' && ['font-style:normal;', 'font-weight:normal;'].includes(attr.value);
+              if (attr.name !== 'class' && !upright) problems.push(`${style}: [${attr.name}=${attr.value}]`);
+            }
           }
         }
       }
