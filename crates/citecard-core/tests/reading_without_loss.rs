@@ -234,6 +234,31 @@ fn inline_markup_in_titles_is_kept_through_csl_json() {
 }
 
 #[test]
+fn bibtex_crossref_inherits_what_the_entry_lacks() {
+    // biblatex manual, 2.4.1: a chapter takes its book's editors, publisher
+    // and date, and the book's title as its booktitle; what it has stays.
+    let input = "@incollection{ch, title = {A chapter}, author = {Doe, Jane}, crossref = {bk}, pages = {1--9}}\n\
+                 @book{bk, title = {The book}, editor = {Roe, Ann}, publisher = {P}, year = 2001}\n\
+                 @book{loop, title = {Itself}, crossref = {loop}}";
+    let references = read(input);
+    let chapter = &references[0];
+    assert_eq!(chapter.authors[0].family.as_deref(), Some("Doe"));
+    assert_eq!(chapter.editors[0].family.as_deref(), Some("Roe"));
+    assert_eq!(chapter.container_title.as_deref(), Some("The book"));
+    assert_eq!(chapter.publisher.as_deref(), Some("P"));
+    assert_eq!(chapter.issued.map(|d| d.year), Some(2001));
+    assert_eq!(chapter.page.as_deref(), Some("1-9"));
+    assert_eq!(references[2].title.as_deref(), Some("Itself"));
+}
+
+#[test]
+fn a_literal_tilde_is_no_tie() {
+    // `\textasciitilde{}` is the character ~; `~` alone is a tie (a space).
+    let reference = &read(r"@misc{k, title = {a\textasciitilde{}b and c~d}}")[0];
+    assert_eq!(reference.title.as_deref(), Some("a~b and c d"));
+}
+
+#[test]
 fn latex_spacing_commands_vanish() {
     let reference = &read(r"@book{k, title = {Lorenzo de’\hspace{0pt}Medici}}")[0];
     assert_eq!(reference.title.as_deref(), Some("Lorenzo de’Medici"));

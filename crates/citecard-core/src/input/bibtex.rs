@@ -69,7 +69,7 @@ pub fn parse(input: &str, html: &dyn HtmlTokenizer) -> Records {
     // (found by fuzzing). Such abbreviations are left undefined.
     let unsafe_names = unresolvable(&abbreviations);
     abbreviations.retain(|pair| !unsafe_names.contains(&pair.key.v));
-    Ok(entries
+    let mut records: Vec<Result<Record, ParseError>> = entries
         .into_iter()
         .map(|entry| {
             let (start, segment, mut raw) = entry?;
@@ -96,6 +96,7 @@ pub fn parse(input: &str, html: &dyn HtmlTokenizer) -> Records {
                 }
                 !link
             });
+            protect_literal_tildes(&mut raw.v);
             let mut warnings = Vec::new();
             let bibliography = resolve(raw, &abbreviations, &unsafe_names, segment, &mut warnings)
                 .map_err(|e| located(&mut locator, start, &e))?;
@@ -117,7 +118,124 @@ pub fn parse(input: &str, html: &dyn HtmlTokenizer) -> Records {
                 span,
             })
         })
-        .collect())
+        .collect();
+    inherit_crossrefs(&mut records);
+    Ok(records)
+}
+
+/// biblatex turns `\textasciitilde{}` (a literal tilde) into `~`, which
+/// then reads as a tie (a space). Before it does, each one becomes
+/// [`latex::LITERAL_TILDE`], which the LaTeX cleaner writes back as `~`.
+fn protect_literal_tildes(entry: &mut biblatex::RawEntry<'_>) {
+    const COMMAND: &str = "\\textasciitilde";
+    for pair in &mut entry.fields {
+        if !pair
+            .value
+            .v
+            .iter()
+            .any(|c| matches!(c.v, RawChunk::Normal(t) if t.contains(COMMAND)))
+        {
+            continue;
+        }
+        let mut chunks = Vec::with_capacity(pair.value.v.len() + 2);
+        for chunk in pair.value.v.drain(..) {
+            let RawChunk::Normal(mut text) = chunk.v else {
+                chunks.push(chunk);
+                continue;
+            };
+            while let Some(at) = text.find(COMMAND) {
+                let after = &text[at + COMMAND.len()..];
+                // Not a longer command's name (`\textasciitildeX`).
+                if after.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                    break;
+                }
+                let rest = after.strip_prefix("{}").unwrap_or(after);
+                chunks.push(biblatex::Spanned::new(
+                    RawChunk::Normal(&text[..at]),
+                    chunk.span.clone(),
+                ));
+                chunks.push(biblatex::Spanned::new(
+                    RawChunk::Normal(latex::LITERAL_TILDE),
+                    chunk.span.clone(),
+                ));
+                text = rest;
+            }
+            chunks.push(biblatex::Spanned::new(RawChunk::Normal(text), chunk.span));
+        }
+        pair.value.v = chunks;
+    }
+}
+
+/// An entry with `crossref = {key}` takes what it lacks from the entry with
+/// that key, as biblatex does (manual, 2.4.1 and appendix B): its people,
+/// date, publisher, volume and series, and the parent's title as its
+/// container (a book's title is its chapter's `booktitle`). One level only,
+/// so a cycle (`crossref = {itself}`) inherits nothing.
+fn inherit_crossrefs(records: &mut [Result<Record, ParseError>]) {
+    let keys: Vec<Option<String>> = records
+        .iter()
+        .map(|r| r.as_ref().ok().and_then(|r| r.reference.source_key.clone()))
+        .collect();
+    for child in 0..records.len() {
+        let Some(key) = records[child]
+            .as_ref()
+            .ok()
+            .and_then(|r| r.reference.source_fields.get("crossref"))
+            .map(|k| k.trim().to_owned())
+        else {
+            continue;
+        };
+        let Some(parent) = keys
+            .iter()
+            .position(|k| k.as_deref() == Some(key.as_str()))
+            .filter(|&p| p != child)
+        else {
+            continue;
+        };
+        let Ok(parent) = records[parent].as_ref().map(|r| r.reference.clone()) else {
+            continue;
+        };
+        let Ok(record) = records[child].as_mut() else {
+            continue;
+        };
+        let reference = &mut record.reference;
+        if reference.authors.is_empty() {
+            reference.authors = parent.authors.clone();
+        }
+        if reference.editors.is_empty() {
+            reference.editors = parent.editors.clone();
+        }
+        let contained = matches!(
+            reference.item_type,
+            ItemType::Chapter | ItemType::PaperConference | ItemType::Entry
+        );
+        if reference.container_title.is_none() {
+            reference.container_title = if contained {
+                parent.title.clone()
+            } else {
+                parent.container_title.clone()
+            };
+        }
+        let fill = |mine: &mut Option<String>, theirs: &Option<String>| {
+            if mine.is_none() {
+                mine.clone_from(theirs);
+            }
+        };
+        fill(&mut reference.publisher, &parent.publisher);
+        fill(&mut reference.publisher_place, &parent.publisher_place);
+        fill(&mut reference.volume, &parent.volume);
+        fill(&mut reference.edition, &parent.edition);
+        fill(&mut reference.collection_title, &parent.collection_title);
+        fill(&mut reference.collection_number, &parent.collection_number);
+        fill(&mut reference.language, &parent.language);
+        if reference.issued.is_none() {
+            reference.issued = parent.issued;
+            reference.issued_end = parent.issued_end;
+        }
+        if reference.isbn.is_empty() {
+            reference.isbn = parent.isbn.clone();
+        }
+    }
 }
 
 /// Resolve one raw entry against the `@string` abbreviations. BibTeX itself

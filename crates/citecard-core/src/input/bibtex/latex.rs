@@ -4,6 +4,10 @@
 
 use crate::rich_text::{inline_text, Inline};
 
+/// What a literal tilde (`\textasciitilde{}`) stands as while biblatex
+/// reads the field, so that it is not taken for a tie.
+pub(super) const LITERAL_TILDE: &str = "\u{E010}";
+
 /// A field's chunks as plain text: verbatim (`{NASA}`) kept as written,
 /// math as its text (`H$_2$O` → "H2O"; math citecard cannot read stays
 /// between dollars), and normal text cleaned of the LaTeX that biblatex
@@ -34,7 +38,7 @@ pub(super) fn chunks_inlines(chunks: &[biblatex::Spanned<biblatex::Chunk>]) -> V
 /// environments), ties (`~`) and TeX quotes (``` `` ``` and `''`).
 pub(super) fn clean_latex(text: &str) -> String {
     // Most text has nothing to clean.
-    if !text.contains(['\\', '~', '`', '\'']) {
+    if !text.contains(['\\', '~', '`', '\'', '\u{E010}']) {
         return text.to_owned();
     }
     let mut out = Vec::new();
@@ -64,7 +68,7 @@ fn formatting(command: &str) -> Option<fn(Vec<Inline>) -> Inline> {
 }
 
 fn latex_inlines(text: &str, out: &mut Vec<Inline>) {
-    if !text.contains(['\\', '~', '`', '\'']) {
+    if !text.contains(['\\', '~', '`', '\'', '\u{E010}']) {
         return push_text(out, text);
     }
     let chars: Vec<char> = text.chars().collect();
@@ -124,6 +128,10 @@ fn latex_inlines(text: &str, out: &mut Vec<Inline>) {
             }
             '~' => {
                 plain.push(' ');
+                i += 1;
+            }
+            '\u{E010}' => {
+                plain.push('~');
                 i += 1;
             }
             '`' if chars.get(i + 1) == Some(&'`') => {
