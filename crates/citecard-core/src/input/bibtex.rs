@@ -192,12 +192,18 @@ fn inherit_crossrefs(records: &mut [Result<Record, ParseError>]) {
         else {
             continue;
         };
-        let Ok(parent) = records[parent].as_ref().map(|r| r.reference.clone()) else {
+        // Both at once, without copying the parent.
+        let (parent, record) = if parent < child {
+            let (before, from_child) = records.split_at_mut(child);
+            (&before[parent], &mut from_child[0])
+        } else {
+            let (to_parent, from_parent) = records.split_at_mut(parent);
+            (&from_parent[0], &mut to_parent[child])
+        };
+        let (Ok(parent), Ok(record)) = (parent.as_ref(), record.as_mut()) else {
             continue;
         };
-        let Ok(record) = records[child].as_mut() else {
-            continue;
-        };
+        let parent = &parent.reference;
         let reference = &mut record.reference;
         if reference.authors.is_empty() {
             reference.authors = parent.authors.clone();
