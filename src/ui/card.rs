@@ -39,7 +39,7 @@ pub struct CitationCardProps {
 pub fn CitationCard(props: &CitationCardProps) -> Html {
     let reference = &*props.reference;
     let options = props.options;
-    let ui = options.lang.unwrap_or_else(Lang::from_browser);
+    let ui = options.lang.unwrap_or_else(Lang::from_page);
     let t = ui.strings();
     let bilingual = reference.title_zh.is_some() || reference.abstract_zh.is_some();
     let content = use_state(|| if ui == Lang::Zh { Lang::Zh } else { Lang::En });
@@ -64,7 +64,13 @@ pub fn CitationCard(props: &CitationCardProps) -> Html {
         (Some(zh), None) => html! { zh.clone() },
         (None, None) => html! { t.untitled },
     };
-    let title_lang = if chinese { "zh-CN" } else { "" };
+    // Han text gets its language (zh-Hans unless it looks traditional), so
+    // that the browser does not draw it with Japanese glyph forms.
+    let title_text = match (&reference.title_zh, &reference.title) {
+        (Some(zh), _) if chinese => Some(zh.as_str()),
+        (_, title) => title.as_deref(),
+    };
+    let title_lang = title_text.and_then(citecard_core::script::cjk_lang);
     let title = match reference.link() {
         Some(url) => html! {
             <a class="citecard-title-link" href={url.to_string()} target="_blank" rel="noopener noreferrer" data-testid="title-link">{ title }</a>
@@ -84,7 +90,9 @@ pub fn CitationCard(props: &CitationCardProps) -> Html {
     };
     let full = options.variant == Variant::Full;
     html! {
-        <article class="citecard" part="card" lang={ui.tag()} data-theme={options.theme.id()}
+        // The interface languages read left to right: the card keeps that
+        // direction on a right-to-left page; record text finds its own.
+        <article class="citecard" part="card" lang={ui.tag()} dir="ltr" data-theme={options.theme.id()}
             data-variant={options.variant.id()} aria-labelledby={title_id.clone()} data-testid="citation-card">
             <div class="citecard-head">
                 <p class="citecard-type" part="type">{ ui.item_type(reference.item_type) }</p>
@@ -92,7 +100,7 @@ pub fn CitationCard(props: &CitationCardProps) -> Html {
                     { language_switch(&content, t.content_language) }
                 }
             </div>
-            <h2 id={title_id} class="citecard-title" part="title" lang={title_lang} data-testid="title">{ title }</h2>
+            <h2 id={title_id} class="citecard-title" part="title" lang={title_lang} dir="auto" data-testid="title">{ title }</h2>
             { authors::authors(reference, &authors_open, &ids.authors, t) }
             { venue::venue(reference, t) }
             if full {

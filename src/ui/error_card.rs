@@ -26,7 +26,7 @@ pub struct ErrorCardProps {
 #[component]
 pub fn ErrorCard(props: &ErrorCardProps) -> Html {
     let error = &props.error;
-    let lang = props.lang.unwrap_or_else(Lang::from_browser);
+    let lang = props.lang.unwrap_or_else(Lang::from_page);
     let t = lang.strings();
     let excerpt = error.span.excerpt(&props.input, 64);
     let (before, rest) = split_at_char(&excerpt.text, excerpt.caret);
@@ -51,7 +51,7 @@ pub fn load_error_card(message: &str, theme: Theme, lang: Option<Lang>) -> Html 
     error_card(
         message,
         theme,
-        lang.unwrap_or_else(Lang::from_browser),
+        lang.unwrap_or_else(Lang::from_page),
         Html::default(),
     )
 }

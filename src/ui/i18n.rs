@@ -31,10 +31,18 @@ impl Lang {
         }
     }
 
-    /// The browser's preferred language, English when unknown.
-    pub fn from_browser() -> Lang {
-        web_sys::window()
-            .and_then(|w| w.navigator().language())
+    /// The language of the page the card is in (`<html lang>`), else the
+    /// browser's preferred language, else English: an English page read in
+    /// a Chinese browser keeps English cards.
+    pub fn from_page() -> Lang {
+        let window = web_sys::window();
+        let page = window
+            .as_ref()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|html| html.get_attribute("lang"))
+            .filter(|tag| !tag.trim().is_empty());
+        page.or_else(|| window.and_then(|w| w.navigator().language()))
             .map_or(Lang::En, |tag| Lang::from_tag(&tag))
     }
 
@@ -212,7 +220,7 @@ pub static EN: Strings = Strings {
     jif_help: "Journal Impact Factor (Clarivate JCR)",
     cas_zone: |zone| format!("CAS Zone {zone}"),
     cas_help: "CAS (中科院) journal zone: 1 is the top 5% of its discipline, 4 the rest",
-    citations: |n| if n == 1 { "1 citation".to_owned() } else { format!("{n} citations") },
+    citations: |n| if n == 1 { "1 citation".to_owned() } else { format!("{} citations", grouped(n)) },
     citations_help: "Citation count",
     open_access: "Open Access",
     open_access_pdf: "Open Access PDF",
@@ -262,7 +270,7 @@ pub static ZH: Strings = Strings {
     jif_help: "期刊影响因子（科睿唯安 JCR）",
     cas_zone: |zone| format!("中科院 {zone}区"),
     cas_help: "中科院期刊分区：1 区为本学科前 5%，4 区为其余",
-    citations: |n| format!("被引 {n} 次"),
+    citations: |n| format!("被引 {} 次", grouped(n)),
     citations_help: "被引次数",
     open_access: "开放获取",
     open_access_pdf: "开放获取 PDF",
@@ -299,8 +307,32 @@ pub static ZH: Strings = Strings {
     abstract_shortened: "摘要在此处已截断；“引用”中的导出包含完整摘要。",
 };
 
+/// A count with its digits grouped by threes, as both interface languages
+/// write it (`Intl.NumberFormat` gives the same for `en` and `zh-CN`):
+/// 124538 → "124,538".
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn counts_are_grouped_by_threes() {
+        assert_eq!(super::grouped(0), "0");
+        assert_eq!(super::grouped(999), "999");
+        assert_eq!(super::grouped(1000), "1,000");
+        assert_eq!(super::grouped(124538), "124,538");
+        assert_eq!(super::grouped(1234567), "1,234,567");
+    }
+
     use super::*;
 
     #[test]

@@ -235,7 +235,7 @@ pub fn RecordCards(props: &RecordCardsProps) -> Html {
                 let shown = shown.clone();
                 Callback::from(move |_: MouseEvent| shown.set(*shown + CARDS_PER_BATCH))
             };
-            let t = lang.unwrap_or_else(Lang::from_browser).strings();
+            let t = lang.unwrap_or_else(Lang::from_page).strings();
             html! {
                 <div class="citecard-list">
                     { for records.iter().take(*shown).map(|record| match record {

@@ -36,8 +36,10 @@ pub fn rich_text(text: &RichText) -> Html {
     nodes.into_iter().collect()
 }
 
+/// A section label with the colon of its script: "Purpose:", "目的：".
 fn label_node(label: &str) -> Html {
-    html! { <><strong class="citecard-label">{ format!("{label}:") }</strong>{ " " }</> }
+    use citecard_core::rich_text::{is_cjk_label, labelled};
+    html! { <><strong class="citecard-label">{ labelled(label) }</strong>{ (!is_cjk_label(label)).then_some(" ") }</> }
 }
 
 /// Inline content (a formatted title): text, emphasis, strong, sub- and

@@ -27,6 +27,7 @@ pub mod link;
 pub mod model;
 pub mod names;
 pub mod rich_text;
+pub mod script;
 pub mod style;
 mod text;
 

@@ -25,11 +25,19 @@ pub(crate) fn abstract_section(
     // About four lines of a card 40 characters wide.
     let long = text.truncated(320).is_some() || text.sections.len() > 2;
     let collapsed = long && !**open;
+    // The language its script tells (enough of the text to tell it).
+    let lang = if chinese {
+        Some("zh-Hans")
+    } else {
+        let plain = text.to_plain_text();
+        let head: String = plain.chars().take(200).collect();
+        citecard_core::script::cjk_lang(&head)
+    };
     html! {
         <section class="citecard-abstract" part="abstract" aria-labelledby={ids.abstract_heading.clone()} data-testid="abstract">
             <h3 id={ids.abstract_heading.clone()} class="citecard-abstract-heading">{ t.abstract_heading }</h3>
-            <div id={ids.abstract_body.clone()} class={classes!("citecard-abstract-body", collapsed.then_some("citecard-collapsed"))}
-                lang={if chinese { "zh-CN" } else { "" }} data-testid="abstract-body">
+            <div id={ids.abstract_body.clone()} dir="auto" class={classes!("citecard-abstract-body", collapsed.then_some("citecard-collapsed"))}
+                lang={lang} data-testid="abstract-body">
                 { crate::ui::rich_text::rich_text(text) }
             </div>
             if shortened.is_some() && !collapsed {

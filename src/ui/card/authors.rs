@@ -53,7 +53,7 @@ pub(crate) fn authors(
     }
     let more = names.len().saturating_sub(AUTHORS_SHOWN);
     html! {
-        <p class="citecard-authors" part="authors">
+        <p class="citecard-authors" part="authors" dir="auto">
             <span id={id.clone()} data-testid={if editors { "editors" } else { "authors" }}>{ text }</span>
             if collapsible {
                 { " " }

@@ -19,7 +19,7 @@ pub struct CardSkeletonProps {
 /// A placeholder in the card's shape while a record loads.
 #[component]
 pub fn CardSkeleton(props: &CardSkeletonProps) -> Html {
-    let t = props.lang.unwrap_or_else(Lang::from_browser).strings();
+    let t = props.lang.unwrap_or_else(Lang::from_page).strings();
     html! {
         <article class="citecard citecard-skeleton" part="card skeleton" data-theme={props.theme.id()}
             aria-busy="true" data-testid="card-skeleton">

@@ -19,7 +19,10 @@ pub(crate) fn venue(reference: &Reference, t: &Strings) -> Html {
     {
         item(
             t.journal,
-            html! { <cite class="citecard-journal" data-testid="journal">{ journal }</cite> },
+            html! {
+                <cite class="citecard-journal" lang={citecard_core::script::cjk_lang(journal)} dir="auto"
+                    data-testid="journal">{ journal }</cite>
+            },
         );
     }
     if let Some(genre) = &reference.genre {

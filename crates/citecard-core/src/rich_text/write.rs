@@ -21,20 +21,18 @@ impl RichText {
             if section.blocks.is_empty() {
                 if let Some(label) = label {
                     separate(&mut out);
-                    out.push_str(label);
-                    out.push(':');
+                    out.push_str(&labelled(label));
                 }
             }
             for block in &section.blocks {
                 separate(&mut out);
                 if let Some(label) = label.take() {
-                    out.push_str(label);
-                    out.push(':');
-                    out.push(if matches!(block, Block::Paragraph(_)) {
-                        ' '
-                    } else {
-                        '\n'
-                    });
+                    out.push_str(&labelled(label));
+                    if !matches!(block, Block::Paragraph(_)) {
+                        out.push('\n');
+                    } else if !is_cjk_label(label) {
+                        out.push(' ');
+                    }
                 }
                 match block {
                     Block::Paragraph(inlines) => plain_inlines(inlines, &mut out),
@@ -122,8 +120,11 @@ impl RichText {
                         out.push_str("<p>");
                         if let Some(label) = label.take() {
                             out.push_str("<strong>");
-                            escape_into(label, &mut out);
-                            out.push_str(":</strong> ");
+                            escape_into(&labelled(label), &mut out);
+                            out.push_str("</strong>");
+                            if !is_cjk_label(label) {
+                                out.push(' ');
+                            }
                         }
                         html_inlines(inlines, &mut out);
                         out.push_str("</p>");
@@ -131,8 +132,8 @@ impl RichText {
                     Block::List { ordered, items } => {
                         if let Some(label) = label.take() {
                             out.push_str("<p><strong>");
-                            escape_into(label, &mut out);
-                            out.push_str(":</strong></p>");
+                            escape_into(&labelled(label), &mut out);
+                            out.push_str("</strong></p>");
                         }
                         let tag = if *ordered { "ol" } else { "ul" };
                         let _ = write!(out, "<{tag}>");
@@ -196,6 +197,28 @@ fn cut_inlines(inlines: &[Inline], budget: &mut usize, cut: &mut bool) -> Vec<In
         }
     }
     out
+}
+
+/// A section label with the colon of its script: "Purpose:", and the
+/// full-width "目的：" that Chinese abstracts write.
+///
+/// ```
+/// use citecard_core::rich_text::labelled;
+/// assert_eq!(labelled("Purpose"), "Purpose:");
+/// assert_eq!(labelled("目的"), "目的：");
+/// ```
+pub fn labelled(label: &str) -> String {
+    if is_cjk_label(label) {
+        format!("{label}：")
+    } else {
+        format!("{label}:")
+    }
+}
+
+/// Whether a label ends in a CJK character (and takes a full-width colon,
+/// with no space after it).
+pub fn is_cjk_label(label: &str) -> bool {
+    label.chars().last().is_some_and(crate::names::is_cjk)
 }
 
 fn separate(out: &mut String) {

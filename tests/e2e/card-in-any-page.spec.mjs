@@ -1,0 +1,164 @@
+// The card as site owners and readers meet it: host theming in every theme,
+// right-to-left pages and mixed scripts, CJK typesetting, focus and target
+// sizes on a phone, number formats and the page's language. Each check
+// reads what Chromium computes for the card in a host page.
+import { test, expect } from '@playwright/test';
+import { hostPage, seedRecord, inScript } from './embed.mjs';
+
+/** One <citation-card> with `attrs` around a BookSci `record` (an object or record text). */
+const element = (record, attrs = '') =>
+  `<citation-card format="booksci" ${attrs}><script type="text/plain">${inScript(typeof record === 'string' ? record : JSON.stringify(record))}</script></citation-card>`;
+
+const card = (page, nth = 0) => page.locator('citation-card').nth(nth).locator('[data-testid=citation-card]');
+
+const hostTheme =
+  '--citecard-accent: rgb(122, 31, 92); --citecard-bg: rgb(250, 240, 230); --citecard-fg: rgb(20, 20, 60); ' +
+  '--citecard-border: rgb(1, 2, 3); --citecard-radius: 3px; --citecard-font: Georgia, serif';
+
+for (const theme of ['light', 'dark', 'auto']) {
+  for (const scheme of ['light', 'dark']) {
+    test(`host custom properties win in the ${theme} theme on a ${scheme} system`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await hostPage(page, { body: element(seedRecord, `theme="${theme}" style="${hostTheme}"`) });
+      await expect(card(page)).toBeVisible();
+      const computed = await card(page).evaluate((el) => {
+        const s = getComputedStyle(el);
+        const doi = el.querySelector('[data-testid=doi-link]');
+        return {
+          background: s.backgroundColor,
+          color: s.color,
+          border: s.borderTopColor,
+          radius: s.borderTopLeftRadius,
+          font: s.fontFamily,
+          accent: getComputedStyle(doi).color,
+        };
+      });
+      expect(computed).toEqual({
+        background: 'rgb(250, 240, 230)',
+        color: 'rgb(20, 20, 60)',
+        border: 'rgb(1, 2, 3)',
+        radius: '3px',
+        font: 'Georgia, serif',
+        accent: 'rgb(122, 31, 92)',
+      });
+    });
+  }
+}
+
+test('without host properties each theme keeps its own colours', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await hostPage(page, { body: element(seedRecord, 'theme="light"') + element(seedRecord, 'theme="dark"') });
+  const background = (nth) => card(page, nth).evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(await background(0)).toBe('rgb(255, 255, 255)');
+  expect(await background(1)).toBe('rgb(23, 27, 33)');
+});
+
+test('on a right-to-left page the English card reads left to right and record text finds its own direction', async ({ page }) => {
+  const arabic = { title: 'دراسة في القراءة', authors: 'Ali Hassan', journal: 'مجلة', citationCount: 35, JCR: 'Q1' };
+  await hostPage(page, { body: element(seedRecord, 'lang="en"') + element(arabic, 'lang="en"') });
+  await page.evaluate(() => document.documentElement.setAttribute('dir', 'rtl'));
+  await expect(card(page, 1)).toBeVisible();
+  expect(await card(page).evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+  // The venue line keeps its order: pages read 580–592, not 592–580.
+  const venue = card(page).getByTestId('venue');
+  expect(await venue.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+  const title = card(page, 1).getByTestId('title');
+  await expect(title).toHaveAttribute('dir', 'auto');
+  expect(await title.evaluate((el) => el.matches(':dir(rtl)'))).toBe(true);
+  expect(await card(page).getByTestId('title').evaluate((el) => el.matches(':dir(ltr)'))).toBe(true);
+});
+
+test('Han text is tagged as Chinese and never slanted, and Chinese labels keep their colon', async ({ page }) => {
+  const chinese = {
+    title: '基于深度学习的文献计量分析研究',
+    authors: '张伟, 李娜',
+    journal: { name: '情报学报' },
+    abstract: '目的：探讨文献计量。方法：深度学习。',
+  };
+  const english = { title: 'A study of reading', authors: 'Li Lei', journal: { name: 'Reading Research' } };
+  await hostPage(page, { body: element(chinese, 'lang="en"') + element(english, 'lang="en"') });
+  await expect(card(page, 1)).toBeVisible();
+  await expect(card(page).getByTestId('title')).toHaveAttribute('lang', 'zh-Hans');
+  expect(await card(page, 1).getByTestId('title').getAttribute('lang')).toBeNull();
+  const journal = card(page).getByTestId('journal');
+  await expect(journal).toHaveAttribute('lang', 'zh-Hans');
+  expect(await journal.evaluate((el) => getComputedStyle(el).fontStyle)).toBe('normal');
+  expect(await card(page, 1).getByTestId('journal').evaluate((el) => getComputedStyle(el).fontStyle)).toBe('italic');
+  await expect(card(page).getByTestId('abstract-body')).toContainText('目的：探讨文献计量。');
+  const font = await card(page).evaluate((el) => getComputedStyle(el).fontFamily);
+  expect(font).toContain('Noto Sans CJK SC');
+  expect(font).toContain('Source Han Sans SC');
+});
+
+test('the 中文 switch shows its focus outline whole', async ({ page }) => {
+  const bilingual = { title: 'A study of reading', TitleCN: '阅读研究', abstract: 'An abstract.', AbstractTextCN: '中文摘要。', authors: 'Li Lei' };
+  await hostPage(page, { body: element(bilingual, 'lang="en"') });
+  const option = card(page).getByTestId('lang-zh');
+  await option.click();
+  await option.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  const focus = await option.evaluate((el) => ({
+    visible: el.matches(':focus-visible'),
+    outline: getComputedStyle(el).outlineWidth,
+    clipped: getComputedStyle(el.parentElement).overflow !== 'visible',
+  }));
+  expect(focus).toEqual({ visible: true, outline: '2px', clipped: false });
+});
+
+/** Every control of the card smaller than `min` px in either direction. */
+const smallTargets = (page, min) =>
+  card(page).evaluate((root, min) => {
+    const targets = root.querySelectorAll('button, summary, select, [data-testid=open-access] a, [data-testid=doi-link]');
+    return [...targets]
+      .filter((el) => el.getClientRects().length > 0)
+      .map((el) => ({ el, rect: el.getBoundingClientRect() }))
+      .filter(({ rect }) => rect.width < min || rect.height < min)
+      .map(({ el, rect }) => `${el.dataset.testid ?? el.textContent.trim()}: ${Math.round(rect.width)}×${Math.round(rect.height)}`);
+  }, min);
+
+const full = {
+  title: 'A study of reading',
+  TitleCN: '阅读研究',
+  abstract: 'An abstract. '.repeat(60),
+  authors: Array.from({ length: 12 }, (_, i) => `Author ${i}`).join(', '),
+  doi: '10.1108/LHS-04-2022-0039',
+  JCR: 'Q1',
+  citationCount: 124538,
+  isOpenAccess: true,
+  openAccessPdf: 'https://example.org/paper.pdf',
+};
+
+test('on a 360 px phone every target is at least 24 px', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  for (const lang of ['en', 'zh-CN']) {
+    await hostPage(page, { body: element(full, `lang="${lang}"`) });
+    await expect(card(page)).toBeVisible();
+    expect(await smallTargets(page, 24), lang).toEqual([]);
+  }
+});
+
+test.describe('with a finger for a pointer', () => {
+  test.use({ hasTouch: true, isMobile: true, viewport: { width: 360, height: 800 } });
+  test('every target is at least 44 px', async ({ page }) => {
+    await hostPage(page, { body: element(full, 'lang="en"') });
+    await expect(card(page)).toBeVisible();
+    expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
+    expect(await smallTargets(page, 44)).toEqual([]);
+  });
+});
+
+test('counts are grouped as the interface language writes them', async ({ page }) => {
+  await hostPage(page, { body: element(full, 'lang="en"') + element(full, 'lang="zh-CN"') });
+  await expect(card(page).getByTestId('citations')).toHaveText('124,538 citations');
+  await expect(card(page, 1).getByTestId('citations')).toHaveText('被引 124,538 次');
+});
+
+test("without its own lang the card follows the page's language, not the browser's", async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  await hostPage(page, { body: element(full) });
+  await expect(card(page)).toHaveAttribute('lang', 'en');
+  await expect(card(page).getByTestId('citations')).toHaveText('124,538 citations');
+  await context.close();
+});
