@@ -110,6 +110,15 @@ ensure_chromium() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
 }
 
+# A CJK font, so that screenshots show Chinese text rather than empty boxes
+# (Debian's Chromium has no fallback font for Han characters).
+ensure_cjk_fonts() {
+  if fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then return; fi
+  log "installing the Noto CJK fonts from apt"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-noto-cjk
+}
+
 ensure_npm_deps() {
   ensure_node
   local stamp="$ROOT/tests/node_modules/.citecard-lock-hash" want

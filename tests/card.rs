@@ -96,9 +96,10 @@ async fn full_card_shows_every_field_with_safe_links() {
     assert_eq!(title.rel(), "noopener noreferrer");
     let doi = anchor(&root, "doi-link");
     assert_eq!(doi.href(), "https://doi.org/10.1108/LHS-04-2022-0039");
+    // Shown as its link, as Crossref's display guidelines ask.
     assert_eq!(
         doi.text_content().unwrap().trim(),
-        "doi:10.1108/LHS-04-2022-0039"
+        "https://doi.org/10.1108/LHS-04-2022-0039"
     );
     assert_eq!(text(&root, "authors"), "Julie Repper, Julian Eve");
     assert!(text(&root, "jcr").contains("HEALTH POLICY & SERVICES"));
@@ -323,7 +324,7 @@ async fn an_http_pdf_link_is_marked_not_secure_and_bad_links_are_dropped() {
     let input = r#"{"title":"T","JCR":"Q1","isOpenAccess":true,"openAccessPdf":"http://example.org/paper.pdf","url":"javascript:alert(1)"}"#;
     let root = card(reference(input), Variant::Full, Lang::En).await;
     let badge = select(&root, "open-access");
-    assert!(badge.text_content().unwrap().contains("not secure (http)"));
+    assert!(badge.text_content().unwrap().contains("not secure: http"));
     let link: HtmlAnchorElement = badge
         .query_selector("a")
         .unwrap()

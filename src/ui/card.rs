@@ -48,6 +48,7 @@ pub fn CitationCard(props: &CitationCardProps) -> Html {
         authors: next_id("citecard-authors"),
         abstract_body: next_id("citecard-abstract"),
         abstract_heading: next_id("citecard-abstract-heading"),
+        metrics: next_id("citecard-metrics"),
     });
     let authors_open = use_state(|| false);
     let abstract_open = use_state(|| false);
@@ -104,7 +105,7 @@ pub fn CitationCard(props: &CitationCardProps) -> Html {
             { authors::authors(reference, &authors_open, &ids.authors, t) }
             { venue::venue(reference, t) }
             if full {
-                { badges::badges(reference, t) }
+                { badges::badges(reference, t, &ids.metrics) }
                 if let Some(doi) = &reference.doi {
                     { doi::doi_line(doi, &copy_doi, t) }
                 }
@@ -123,6 +124,7 @@ pub(crate) struct Ids {
     authors: AttrValue,
     pub(crate) abstract_body: AttrValue,
     pub(crate) abstract_heading: AttrValue,
+    metrics: AttrValue,
 }
 
 pub(crate) fn expanded(open: bool) -> &'static str {

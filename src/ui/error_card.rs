@@ -56,15 +56,21 @@ pub fn load_error_card(message: &str, theme: Theme, lang: Option<Lang>) -> Html 
     )
 }
 
-/// The error card's frame: the heading in the interface language, the
-/// message (English, from the reader or the browser), then `details`.
+/// The error card's frame: what a reader of the page needs ("Reference
+/// unavailable", in the interface language), and folded under it what the
+/// page's author needs: the message (English, from the reader or the
+/// browser), then `details`.
 fn error_card(message: &str, theme: Theme, lang: Lang, details: Html) -> Html {
+    let t = lang.strings();
     html! {
         <article class="citecard citecard-error" role="alert" part="card error" lang={lang.tag()}
             data-theme={theme.id()} data-testid="error-card">
-            <p class="citecard-type">{ lang.strings().cannot_read }</p>
-            <p class="citecard-error-message" lang="en" data-testid="error-message">{ message.to_owned() }</p>
-            { details }
+            <p class="citecard-error-heading" data-testid="error-heading">{ t.unavailable }</p>
+            <details class="citecard-error-details" data-testid="error-details">
+                <summary>{ t.cannot_read }</summary>
+                <p class="citecard-error-message" lang="en" data-testid="error-message">{ message.to_owned() }</p>
+                { details }
+            </details>
         </article>
     }
 }

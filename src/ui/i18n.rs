@@ -146,9 +146,11 @@ pub struct Strings {
     /// What the open-access badge means.
     pub open_access_help: &'static str,
     /// Marks a PDF link that is not https.
-    pub insecure: &'static str,
-    /// The suffix of every explanation.
-    pub as_provided: &'static str,
+    pub open_access_pdf_insecure: &'static str,
+    /// Where the figures come from, said once under the legend.
+    pub figures_source: &'static str,
+    /// The heading of a card whose record could not be read or loaded.
+    pub unavailable: &'static str,
     /// Metadata labels (screen readers).
     pub journal: &'static str,
     /// Metadata label.
@@ -225,8 +227,9 @@ pub static EN: Strings = Strings {
     open_access: "Open Access",
     open_access_pdf: "Open Access PDF",
     open_access_help: "Free to read",
-    insecure: "not secure (http)",
-    as_provided: "as provided by the record",
+    open_access_pdf_insecure: "Open Access PDF (not secure: http)",
+    figures_source: "All figures as provided by the record; citecard does not look them up.",
+    unavailable: "Reference unavailable",
     journal: "Journal",
     published: "Published",
     volume: "Volume (issue)",
@@ -275,8 +278,9 @@ pub static ZH: Strings = Strings {
     open_access: "开放获取",
     open_access_pdf: "开放获取 PDF",
     open_access_help: "可免费阅读",
-    insecure: "不安全（http）",
-    as_provided: "数据来自记录本身",
+    open_access_pdf_insecure: "开放获取 PDF（不安全：http）",
+    figures_source: "以上数据均来自记录本身，citecard 不另行查询。",
+    unavailable: "文献信息不可用",
     journal: "期刊",
     published: "出版",
     volume: "卷（期）",

@@ -162,3 +162,60 @@ test("without its own lang the card follows the page's language, not the browser
   await expect(card(page).getByTestId('citations')).toHaveText('124,538 citations');
   await context.close();
 });
+
+test('a record that cannot be read tells the reader, and folds the details for the author', async ({ page }) => {
+  await hostPage(page, {
+    body: '<citation-card id="en" lang="en"><script type="text/plain">{"title": "broken",, }</script></citation-card>' +
+      '<citation-card id="zh" lang="zh-CN"><script type="text/plain">{"title": "broken",, }</script></citation-card>',
+  });
+  const en = page.locator('#en [data-testid=error-card]');
+  await expect(en.getByTestId('error-heading')).toHaveText('Reference unavailable');
+  await expect(page.locator('#zh [data-testid=error-heading]')).toHaveText('文献信息不可用');
+  await expect(en.getByTestId('error-message')).toBeHidden();
+  await en.getByTestId('error-details').locator('summary').click();
+  await expect(en.getByTestId('error-message')).toBeVisible();
+  await expect(en.getByTestId('error-location')).toHaveText('Line 1, column 20');
+});
+
+test('each badge is tied to its explanation, and the source is said once', async ({ page }) => {
+  await hostPage(page, { body: element(full, 'lang="en"') + element(full, 'lang="zh-CN"') });
+  for (const nth of [0, 1]) {
+    const described = await card(page, nth).evaluate((root) =>
+      [...root.querySelectorAll('.citecard-badge')].map((badge) => {
+        const target = root.querySelector(`#${CSS.escape(badge.getAttribute('aria-describedby') ?? '')}`);
+        return target ? target.textContent.trim().length > 0 : false;
+      }),
+    );
+    expect(described.length).toBeGreaterThan(2);
+    expect(described.every(Boolean)).toBe(true);
+  }
+  const legend = card(page).getByTestId('legend');
+  await expect(legend.getByTestId('figures-source')).toHaveCount(1);
+  expect((await legend.textContent()).match(/as provided by the record/g)).toHaveLength(1);
+  // The Chinese legend keeps Chinese punctuation.
+  expect(await card(page, 1).getByTestId('legend').textContent()).not.toMatch(/, |\(/);
+});
+
+test('the DOI reads as its https://doi.org link, as Crossref asks', async ({ page }) => {
+  await hostPage(page, { body: element(full, 'lang="en"') });
+  await expect(card(page).getByTestId('doi-link')).toHaveText('https://doi.org/10.1108/LHS-04-2022-0039');
+});
+
+test('on a phone the pills, the venue line and the DOI line wrap cleanly', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  const record = { ...full, JCRName: 'HEALTH POLICY & SERVICES AND A VERY LONG CATEGORY NAME', journal: { name: 'Leadership in Health Services and Other Long Journal Names', volume: '35', pages: '580-592' }, publicationDate: '2022-05-03' };
+  await hostPage(page, { body: element(record, 'lang="en"') });
+  await expect(card(page)).toBeVisible();
+  // "JCR Q1" stays on one line inside its pill.
+  expect(await card(page).locator('.citecard-badge-key').first().evaluate((el) => el.getClientRects().length)).toBe(1);
+  // The dots end items, so no wrapped line starts with one.
+  const dots = await card(page).getByTestId('venue').evaluate((dl) =>
+    [...dl.children].map((item) => [getComputedStyle(item, '::before').content, getComputedStyle(item, '::after').content]),
+  );
+  expect(dots.every(([before]) => before === 'none')).toBe(true);
+  expect(dots.slice(0, -1).every(([, after]) => after === '"·"')).toBe(true);
+  // "Copy DOI" stays beside the DOI.
+  const [link, copy] = await Promise.all(['doi-link', 'copy-doi'].map((id) => card(page).getByTestId(id).boundingBox()));
+  expect(copy.y).toBeLessThan(link.y + link.height);
+  expect(copy.x).toBeGreaterThan(link.x);
+});

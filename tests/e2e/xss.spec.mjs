@@ -17,9 +17,13 @@ async function audit(page) {
       if (!root) continue;
       for (const el of root.querySelectorAll('*')) {
         const name = el.localName;
-        if (forbidden.has(name)) found.push(`<${name}>`);
-        // The card's own legend is the only <details>.
-        if (name === 'details' && el.className !== 'citecard-legend') found.push('<details>');
+        // The one SVG the card draws itself: the open-access padlock, a
+        // fixed path and nothing from the record.
+        const padlock = name === 'svg' && el.classList.contains('citecard-oa-icon') && el.querySelectorAll('*').length === 1 && el.firstElementChild?.localName === 'path';
+        if (forbidden.has(name) && !padlock) found.push(`<${name}>`);
+        // The card's own legend and the error card's details are the only
+        // <details>.
+        if (name === 'details' && !['citecard-legend', 'citecard-error-details'].includes(el.className)) found.push('<details>');
         if (name === 'link' && !(el.rel === 'stylesheet' && el.href.endsWith('/citecard.css'))) found.push(`<link ${el.outerHTML}>`);
         for (const attr of el.attributes) {
           if (/^on/i.test(attr.name)) found.push(`${name}[${attr.name}]`);

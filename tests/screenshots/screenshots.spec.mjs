@@ -35,3 +35,17 @@ test('screenshot: a record that cannot be fetched, in Chinese', async ({ page })
   await expect(card).toContainText('无法读取此记录');
   await card.screenshot({ path: out('load-error-zh'), animations: 'disabled' });
 });
+
+// The gallery (examples/gallery.html): every cell, 360 and 800 px, light and
+// dark, en and zh-CN, left-to-right and right-to-left.
+test('screenshots: every gallery cell', async ({ page }) => {
+  await page.setViewportSize({ width: 900, height: 1000 });
+  await page.goto('/examples/gallery.html');
+  const cells = page.locator('section.cell');
+  await expect(cells).toHaveCount(16);
+  await expect(page.locator('citation-card [data-testid=citation-card]')).toHaveCount(16);
+  for (const cell of await cells.all()) {
+    const id = await cell.getAttribute('id');
+    await cell.screenshot({ path: out(`gallery-${id}`), animations: 'disabled' });
+  }
+});

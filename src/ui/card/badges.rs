@@ -15,7 +15,10 @@ struct Badge {
     help: &'static str,
 }
 
-pub(crate) fn badges(reference: &Reference, t: &Strings) -> Html {
+/// The badges; `ids` is the base of the ids that tie each badge to its
+/// explanation in the legend (`aria-describedby`), which keyboard, touch
+/// and screen-reader users reach as well as a mouse's tooltip.
+pub(crate) fn badges(reference: &Reference, t: &Strings, ids: &str) -> Html {
     let metrics = &reference.metrics;
     let mut list: Vec<Badge> = Vec::new();
     if let Some(quartile) = metrics.jcr_quartile {
@@ -59,36 +62,39 @@ pub(crate) fn badges(reference: &Reference, t: &Strings) -> Html {
             help: t.citations_help,
         });
     }
+    let described = |testid: &str| format!("{ids}-{testid}");
     let open_access = reference.open_access.then(|| {
         let link = reference.pdf_url.as_ref().map(|pdf| {
             let text = if pdf.is_insecure() {
-                format!("{} ({})", t.open_access_pdf, t.insecure)
+                t.open_access_pdf_insecure
             } else {
-                t.open_access_pdf.to_owned()
+                t.open_access_pdf
             };
             html! { <a href={pdf.to_string()} target="_blank" rel="noopener noreferrer">{ text }</a> }
         });
-        let help = format!("{}, {}", t.open_access_help, t.as_provided);
         html! {
-            <li class="citecard-badge citecard-oa" title={help} data-testid="open-access">
-                { link.unwrap_or_else(|| html! { t.open_access }) }
+            <li class="citecard-badge citecard-oa" title={t.open_access_help}
+                aria-describedby={described("open-access")} data-testid="open-access">
+                { open_lock() }
+                { link.unwrap_or_else(|| html! { <span>{ t.open_access }</span> }) }
             </li>
         }
     });
     if list.is_empty() && open_access.is_none() {
         return Html::default();
     }
-    let help = |b: &str| format!("{b}, {}", t.as_provided);
-    let mut legend: Vec<(String, String)> =
-        list.iter().map(|b| (b.key.clone(), help(b.help))).collect();
+    let mut legend: Vec<(String, &'static str, &'static str)> = list
+        .iter()
+        .map(|b| (b.key.clone(), b.help, b.testid))
+        .collect();
     if open_access.is_some() {
-        legend.push((t.open_access.to_owned(), help(t.open_access_help)));
+        legend.push((t.open_access.to_owned(), t.open_access_help, "open-access"));
     }
     html! {
         <div class="citecard-metrics" part="badges">
             <ul class="citecard-badges" aria-label={t.metrics}>
                 { for list.into_iter().map(|b| html! {
-                    <li class={b.class} title={help(b.help)} data-testid={b.testid}>
+                    <li class={b.class} title={b.help} aria-describedby={described(b.testid)} data-testid={b.testid}>
                         <span class="citecard-badge-key">{ b.key }</span>
                         if let Some(value) = b.value {
                             <span class="citecard-badge-value">{ value }</span>
@@ -99,8 +105,20 @@ pub(crate) fn badges(reference: &Reference, t: &Strings) -> Html {
             </ul>
             <details class="citecard-legend" data-testid="legend">
                 <summary>{ t.about_metrics }</summary>
-                <dl>{ for legend.into_iter().map(|(term, text)| html! { <div><dt>{ term }</dt><dd>{ text }</dd></div> }) }</dl>
+                <dl>{ for legend.into_iter().map(|(term, text, testid)| html! {
+                    <div><dt>{ term }</dt><dd id={described(testid)}>{ text }</dd></div>
+                }) }</dl>
+                <p class="citecard-legend-source" data-testid="figures-source">{ t.figures_source }</p>
             </details>
         </div>
+    }
+}
+
+/// An open padlock, the sign of open access, drawn in the text colour.
+fn open_lock() -> Html {
+    html! {
+        <svg class="citecard-oa-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
+            <path fill="currentColor" d="M4 7V5a4 4 0 0 1 7.75-1.4l-1.87.7A2 2 0 0 0 6 5v2h6.5A1.5 1.5 0 0 1 14 8.5v5a1.5 1.5 0 0 1-1.5 1.5h-9A1.5 1.5 0 0 1 2 13.5v-5A1.5 1.5 0 0 1 3.5 7H4Zm4 2.5a1.25 1.25 0 0 0-.75 2.25V13h1.5v-1.25A1.25 1.25 0 0 0 8 9.5Z"/>
+        </svg>
     }
 }

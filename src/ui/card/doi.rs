@@ -11,7 +11,8 @@ pub(crate) fn doi_line(doi: &Doi, copy: &UseCopyHandle, t: &Strings) -> Html {
     html! {
         <p class="citecard-doi" part="doi">
             <a href={doi.url().to_string()} target="_blank" rel="noopener noreferrer" data-testid="doi-link">
-                { format!("doi:{doi}") }
+                // As Crossref's display guidelines ask: the DOI as its link.
+                { doi.url().to_string() }
             </a>
             <button type="button" class="citecard-link-button" onclick={copy.on_click(doi.to_string(), String::new())}
                 data-testid="copy-doi">{ t.copy_doi }</button>
