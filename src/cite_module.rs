@@ -52,12 +52,26 @@ pub fn preload() {
 }
 
 /// Format `reference` as `choice` (a style id, `bibtex`, `ris` or
-/// `csl-json`) with the citation module, loading it if needed.
-pub async fn cite(reference: &Reference, choice: &str) -> Result<Output, String> {
+/// `csl-json`) with the citation module, loading it if needed; an export
+/// leaves the abstract out unless `with_abstract`.
+pub async fn cite(
+    reference: &Reference,
+    choice: &str,
+    with_abstract: bool,
+) -> Result<Output, String> {
     let function = MODULE.with(|m| m.function("cite")).await?;
     // The module reads the abstracts back with `CanonicalHtml`, so the
-    // exports keep them.
-    let item = csl_json::to_value(reference, &key(reference))
+    // exports keep them when asked.
+    let mut item = csl_json::to_value(reference, &key(reference));
+    if !with_abstract {
+        if let Some(map) = item.as_object_mut() {
+            map.remove("abstract");
+            if let Some(serde_json::Value::Object(custom)) = map.get_mut("custom") {
+                custom.remove("abstract-zh");
+            }
+        }
+    }
+    let item = item
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| e.to_string())?;
     let answer = function

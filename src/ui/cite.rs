@@ -4,8 +4,6 @@ use std::rc::Rc;
 
 use citecard_core::style::Style;
 use citecard_core::Reference;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::ui::hooks::{use_copy, CopyState};
@@ -93,7 +91,7 @@ pub struct CiteControlProps {
     pub style: Option<Style>,
 }
 
-/// The module's answer for the current choice.
+/// The module's answer for the current style.
 #[derive(Debug, Clone, PartialEq)]
 enum Preview {
     Loading,
@@ -101,30 +99,44 @@ enum Preview {
     Failed(String),
 }
 
-/// A "Cite" button that opens the cite panel: a menu of the six citation
-/// styles and three exports, a preview of the current choice, and copy and
-/// download buttons. The citation module loads when the panel first opens
-/// (and is fetched ahead when the pointer or focus reaches the button).
+/// A "Cite" button that opens the cite panel: the six citation styles as
+/// one-click choices, a preview of the chosen one with a copy button, and the
+/// three exports as links that each download a file in one click, as Google
+/// Scholar's panel has them. Escape closes the panel and puts focus back on
+/// the button. The citation module loads when the panel first opens (and is
+/// fetched ahead when the pointer or focus reaches the button).
 #[component]
 pub fn CiteControl(props: &CiteControlProps) -> Html {
     let open = use_state(|| false);
     let id = use_state(|| next_id("citecard-cite"));
+    let button = use_node_ref();
     let t = props.lang.strings();
     let toggle = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
+    let close = {
+        let open = open.clone();
+        let button = button.clone();
+        Callback::from(move |()| {
+            open.set(false);
+            if let Some(button) = button.cast::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
+        })
+    };
     let prefetch = Callback::from(|_: FocusEvent| crate::cite_module::preload());
     let prefetch_pointer = Callback::from(|_: PointerEvent| crate::cite_module::preload());
     html! {
         <div class="citecard-cite" part="cite">
-            <button type="button" class="citecard-cite-toggle" aria-expanded={if *open { "true" } else { "false" }}
+            <button ref={button} type="button" class="citecard-cite-toggle" aria-expanded={if *open { "true" } else { "false" }}
                 aria-controls={(*id).clone()} onclick={toggle} onfocus={prefetch} onpointerenter={prefetch_pointer}
                 data-testid="cite-toggle">
                 { t.cite }
             </button>
             if *open {
-                <CitePanel id={(*id).clone()} reference={props.reference.clone()} lang={props.lang} style={props.style} />
+                <CitePanel id={(*id).clone()} reference={props.reference.clone()} lang={props.lang} style={props.style}
+                    on_close={close} />
             }
         </div>
     }
@@ -137,6 +149,7 @@ struct CitePanelProps {
     reference: Rc<Reference>,
     lang: Lang,
     style: Option<Style>,
+    on_close: Callback<()>,
 }
 
 /// The open cite panel.
@@ -144,25 +157,30 @@ struct CitePanelProps {
 fn CitePanel(props: &CitePanelProps) -> Html {
     let t = props.lang.strings();
     let default_style = props.style.unwrap_or(Style::Apa);
-    let choice = use_state(|| {
+    let style = use_state(|| {
         crate::browser::remembered(REMEMBERED)
             .and_then(|id| Choice::from_id(&id))
-            .unwrap_or(Choice::Style(default_style))
+            .and_then(|choice| match choice {
+                Choice::Style(style) => Some(style),
+                _ => None,
+            })
+            .unwrap_or(default_style)
     });
+    let with_abstract = use_state(|| false);
     let copy = use_copy();
     let preview = use_state(|| Preview::Loading);
     let preview_ref = use_node_ref();
     {
         let preview = preview.clone();
         use_effect_with(
-            (props.reference.clone(), *choice),
-            move |(reference, choice)| {
+            (props.reference.clone(), *style),
+            move |(reference, style)| {
                 preview.set(Preview::Loading);
                 let reference = reference.clone();
-                let choice = *choice;
+                let style = *style;
                 wasm_bindgen_futures::spawn_local(async move {
                     preview.set(
-                        match crate::cite_module::cite(&reference, choice.id()).await {
+                        match crate::cite_module::cite(&reference, style.id(), true).await {
                             Ok(output) => Preview::Ready(Rc::new(output)),
                             Err(error) => Preview::Failed(error),
                         },
@@ -171,23 +189,6 @@ fn CitePanel(props: &CitePanelProps) -> Html {
             },
         );
     }
-    let on_change = {
-        let choice = choice.clone();
-        let copy = copy.clone();
-        Callback::from(move |event: Event| {
-            let Some(select) = event
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-            else {
-                return;
-            };
-            if let Some(found) = Choice::from_id(&select.value()) {
-                crate::browser::remember(REMEMBERED, found.id());
-                choice.set(found);
-                copy.reset();
-            }
-        })
-    };
     let ready = match &*preview {
         Preview::Ready(output) => Some(output.clone()),
         _ => None,
@@ -213,19 +214,55 @@ fn CitePanel(props: &CitePanelProps) -> Html {
             );
         })
     };
-    let on_download = {
-        let ready = ready.clone();
-        let choice = *choice;
-        let key = crate::cite_module::key(&props.reference);
-        Callback::from(move |_: MouseEvent| {
-            if let Some(output) = &ready {
-                let (name, mime) = choice.file(&key);
-                crate::browser::download(&name, mime, &output.text);
+    let style_button = |choice: Style| {
+        let pressed = *style == choice;
+        let style = style.clone();
+        let copy = copy.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            crate::browser::remember(REMEMBERED, choice.id());
+            style.set(choice);
+            copy.reset();
+        });
+        html! {
+            <button type="button" class="citecard-cite-style" aria-pressed={if pressed { "true" } else { "false" }}
+                onclick={onclick} data-testid={format!("cite-style-{}", choice.id())}>{ choice.label() }</button>
+        }
+    };
+    let export_link = |choice: Choice| {
+        let reference = props.reference.clone();
+        let with_abstract = *with_abstract;
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let reference = reference.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                // The abstract only when asked: it is long, and a
+                // reference manager seldom wants it.
+                if let Ok(output) =
+                    crate::cite_module::cite(&reference, choice.id(), with_abstract).await
+                {
+                    let (name, mime) = choice.file(&crate::cite_module::key(&reference));
+                    crate::browser::download(&name, mime, &output.text);
+                }
+            });
+        });
+        html! {
+            <button type="button" class="citecard-link-button citecard-export" onclick={onclick}
+                aria-label={(t.downloads)(choice.label())} data-testid={format!("export-{}", choice.id())}>
+                { choice.label() }
+            </button>
+        }
+    };
+    let on_abstract = {
+        let with_abstract = with_abstract.clone();
+        Callback::from(move |_: Event| with_abstract.set(!*with_abstract))
+    };
+    let on_keydown = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" {
+                event.prevent_default();
+                on_close.emit(());
             }
         })
-    };
-    let option = |c: Choice| {
-        html! { <option value={c.id()} selected={c == *choice}>{ c.label() }</option> }
     };
     let body = match &*preview {
         Preview::Loading => html! {
@@ -248,28 +285,33 @@ fn CitePanel(props: &CitePanelProps) -> Html {
         CopyState::Copied => t.copied,
         CopyState::Denied => t.copy_selected,
     };
-    let export = !matches!(*choice, Choice::Style(_));
+    let mut exports: Vec<Html> = Vec::new();
+    for (i, choice) in Choice::EXPORTS.into_iter().enumerate() {
+        if i > 0 {
+            exports.push(
+                html! { <span class="citecard-export-dot" aria-hidden="true">{ "·" }</span> },
+            );
+        }
+        exports.push(export_link(choice));
+    }
     html! {
-        <section id={props.id.clone()} class="citecard-cite-panel" aria-label={t.cite_panel}>
-            <div class="citecard-cite-bar">
-                <label class="citecard-cite-label">
-                    { t.cite_as }
-                    <select class="citecard-cite-select" onchange={on_change} data-testid="cite-choice">
-                        <optgroup label={t.styles}>
-                            { for Style::ALL.into_iter().map(Choice::Style).map(option) }
-                        </optgroup>
-                        <optgroup label={t.exports}>
-                            { for Choice::EXPORTS.into_iter().map(option) }
-                        </optgroup>
-                    </select>
-                </label>
-                <button type="button" class="citecard-cite-copy" onclick={on_copy} disabled={ready.is_none()} data-testid="cite-copy">{ t.copy }</button>
-                if export {
-                    <button type="button" class="citecard-cite-download" onclick={on_download} disabled={ready.is_none()} data-testid="cite-download">{ t.download }</button>
-                }
-                <span class="citecard-status" role="status" aria-live="polite" data-testid="cite-status">{ status }</span>
+        <section id={props.id.clone()} class="citecard-cite-panel" aria-label={t.cite_panel} onkeydown={on_keydown}>
+            <div class="citecard-cite-styles" role="group" aria-label={t.styles}>
+                { for Style::ALL.into_iter().map(style_button) }
             </div>
             <div ref={preview_ref} data-testid="cite-preview">{ body }</div>
+            <div class="citecard-cite-bar">
+                <button type="button" class="citecard-cite-copy" onclick={on_copy} disabled={ready.is_none()} data-testid="cite-copy">{ t.copy }</button>
+                <span class="citecard-status" role="status" aria-live="polite" data-testid="cite-status">{ status }</span>
+            </div>
+            <div class="citecard-cite-exports" role="group" aria-label={t.exports}>
+                <span class="citecard-cite-exports-label">{ t.exports }</span>
+                { for exports }
+                <label class="citecard-cite-abstract">
+                    <input type="checkbox" checked={*with_abstract} onchange={on_abstract} data-testid="include-abstract" />
+                    { t.include_abstract }
+                </label>
+            </div>
         </section>
     }
 }

@@ -120,7 +120,7 @@ pub struct Strings {
     /// Collapses the author list again.
     pub fewer_authors: &'static str,
     /// After an editor list.
-    pub editors: &'static str,
+    pub editors: fn(usize) -> &'static str,
     /// The journal metrics list.
     pub metrics: &'static str,
     /// The legend's summary.
@@ -185,6 +185,10 @@ pub struct Strings {
     pub copy: &'static str,
     /// The download button.
     pub download: &'static str,
+    /// Includes the abstract in the exports.
+    pub include_abstract: &'static str,
+    /// After an export link: it downloads a file.
+    pub downloads: fn(&str) -> String,
     /// Announced after copying.
     pub copied: &'static str,
     /// Announced when the clipboard is denied and the text was selected.
@@ -214,7 +218,7 @@ pub static EN: Strings = Strings {
     untitled: "Untitled record",
     more_authors: "more",
     fewer_authors: "Show fewer",
-    editors: "(ed.)",
+    editors: |n| if n == 1 { "(ed.)" } else { "(eds.)" },
     metrics: "Journal metrics",
     about_metrics: "About these metrics",
     jcr: "JCR",
@@ -247,6 +251,8 @@ pub static EN: Strings = Strings {
     exports: "Export",
     copy: "Copy",
     download: "Download",
+    include_abstract: "include abstract",
+    downloads: |format| format!("Download {format}"),
     copied: "Copied",
     copy_selected: "Copying is blocked here: the text is selected, press Ctrl+C",
     formatting: "Formatting…",
@@ -265,7 +271,7 @@ pub static ZH: Strings = Strings {
     untitled: "无标题记录",
     more_authors: "更多",
     fewer_authors: "收起",
-    editors: "（编）",
+    editors: |_| "（编）",
     metrics: "期刊指标",
     about_metrics: "关于这些指标",
     jcr: "JCR",
@@ -298,6 +304,8 @@ pub static ZH: Strings = Strings {
     exports: "导出",
     copy: "复制",
     download: "下载",
+    include_abstract: "包含摘要",
+    downloads: |format| format!("下载 {format}"),
     copied: "已复制",
     copy_selected: "此处无法写入剪贴板：已选中文本，请按 Ctrl+C",
     formatting: "正在生成…",

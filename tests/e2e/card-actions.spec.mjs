@@ -32,34 +32,39 @@ test('copying APA puts exactly the citeproc-js text, and its HTML, on the clipbo
   expect(clipboard.html).toContain('<i>Leadership in Health Services</i>');
 });
 
-test('the downloaded .bib parses (citation.js) and holds the record', async ({ page }) => {
+test('the downloaded .bib parses (citation.js) and holds the record, its abstract only when asked', async ({ page }) => {
   const playground = new Playground(page);
   await playground.open();
   const card = playground.card;
   await card.getByTestId('cite-toggle').click();
-  await card.getByTestId('cite-choice').selectOption('bibtex');
-  await expect(card.getByTestId('cite-preview')).toContainText('@article{repper2022embedding,');
-  const [download] = await Promise.all([page.waitForEvent('download'), card.getByTestId('cite-download').click()]);
-  expect(download.suggestedFilename()).toBe('repper2022embedding.bib');
-  const text = readFileSync(await download.path(), 'utf8');
+  const download = async () => {
+    const [file] = await Promise.all([page.waitForEvent('download'), card.getByTestId('export-bibtex').click()]);
+    return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+  };
+  const plain = await download();
+  expect(plain.name).toBe('repper2022embedding.bib');
   const { Cite } = require('@citation-js/core');
   require('@citation-js/plugin-bibtex');
-  const [item] = new Cite(text).data;
+  const [item] = new Cite(plain.text).data;
   expect(item.title).toBe('Embedding coproduction in organisational culture and practice: a case study');
   expect(item.DOI).toBe('10.1108/LHS-04-2022-0039');
   expect(item.author.map((a) => a.family)).toEqual(['Repper', 'Eve']);
+  expect(item.abstract).toBeUndefined();
+  await card.getByTestId('include-abstract').check();
+  const [withAbstract] = new Cite((await download()).text).data;
+  expect(withAbstract.abstract).toContain('coproduction');
 });
 
 test('the chosen style is remembered', async ({ page }) => {
   const playground = new Playground(page);
   await playground.open();
   await playground.card.getByTestId('cite-toggle').click();
-  await playground.card.getByTestId('cite-choice').selectOption('ieee');
+  await playground.card.getByTestId('cite-style-ieee').click();
   await expect(playground.card.getByTestId('cite-preview')).toHaveText(seed.ieee.text);
   await page.reload();
   await expect(playground.card).toBeVisible();
   await playground.card.getByTestId('cite-toggle').click();
-  await expect(playground.card.getByTestId('cite-choice')).toHaveValue('ieee');
+  await expect(playground.card.getByTestId('cite-style-ieee')).toHaveAttribute('aria-pressed', 'true');
   await expect(playground.card.getByTestId('cite-preview')).toHaveText(seed.ieee.text);
 });
 
@@ -113,13 +118,23 @@ test('a keyboard-only reader can open Cite, choose a style and copy it', async (
   expect(outline).toBe('solid');
   await page.keyboard.press('Enter');
   await expect(card.getByTestId('cite-toggle')).toHaveAttribute('aria-expanded', 'true');
+  // The styles are one tab stop each: APA, then MLA.
   await page.keyboard.press('Tab');
-  await expect(card.getByTestId('cite-choice')).toBeFocused();
-  await card.getByTestId('cite-choice').selectOption('mla'); // what arrow keys do on a focused select
+  await expect(card.getByTestId('cite-style-apa')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(card.getByTestId('cite-style-mla')).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(card.getByTestId('cite-preview')).toHaveText(seed.mla.text);
-  await page.keyboard.press('Tab');
+  for (let i = 0; i < 6; i++) {
+    if ((await page.evaluate(() => document.activeElement?.dataset.testid)) === 'cite-copy') break;
+    await page.keyboard.press('Tab');
+  }
   await expect(card.getByTestId('cite-copy')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(card.getByTestId('cite-status')).toHaveText('Copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(seed.mla.text);
+  // Escape closes the panel and gives focus back to Cite.
+  await page.keyboard.press('Escape');
+  await expect(card.getByTestId('cite-toggle')).toHaveAttribute('aria-expanded', 'false');
+  await expect(card.getByTestId('cite-toggle')).toBeFocused();
 });

@@ -219,3 +219,13 @@ test('on a phone the pills, the venue line and the DOI line wrap cleanly', async
   expect(copy.y).toBeLessThan(link.y + link.height);
   expect(copy.x).toBeGreaterThan(link.x);
 });
+
+test('a book with several editors reads "(eds.)", with one "(ed.)"', async ({ page }) => {
+  const book = (editors) =>
+    `<citation-card lang="en" record='${JSON.stringify([{ type: 'book', title: 'Collected papers', editor: editors }])}'></citation-card>`;
+  await hostPage(page, {
+    body: book([{ family: 'Doe', given: 'Jane' }, { family: 'Roe', given: 'Ann' }]) + book([{ family: 'Doe', given: 'Jane' }]),
+  });
+  await expect(card(page).getByTestId('editors')).toHaveText('Jane Doe, Ann Roe (eds.)');
+  await expect(card(page, 1).getByTestId('editors')).toHaveText('Jane Doe (ed.)');
+});

@@ -209,7 +209,7 @@ test('the playground writes a snippet that renders the same card on another site
   );
   await expect(card).toHaveAttribute('data-theme', 'dark');
   await card.getByTestId('cite-toggle').click();
-  await expect(card.getByTestId('cite-choice')).toHaveValue('ieee');
+  await expect(card.getByTestId('cite-style-ieee')).toHaveAttribute('aria-pressed', 'true');
 });
 
 test('examples/embed.html renders its three cards from the bundle alone', async ({ page }) => {

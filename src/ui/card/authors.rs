@@ -49,7 +49,7 @@ pub(crate) fn authors(
     }
     if editors {
         text.push(' ');
-        text.push_str(t.editors);
+        text.push_str((t.editors)(names.len()));
     }
     let more = names.len().saturating_sub(AUTHORS_SHOWN);
     html! {
