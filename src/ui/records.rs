@@ -220,7 +220,9 @@ pub fn RecordCards(props: &RecordCardsProps) -> Html {
     let parsed: &Parsed = match (&*parsed, &read_so_far) {
         (Some(parsed), _) => parsed,
         (None, Some(parsed)) => parsed,
-        (None, None) => return html! { <CardSkeleton theme={options.theme} lang={options.lang} /> },
+        (None, None) => {
+            return html! { <CardSkeleton theme={options.theme} lang={options.lang} variant={options.variant} /> }
+        }
     };
     // Cards render in batches, so a thousand records never block the page.
     let (theme, lang) = (options.theme, options.lang);
@@ -240,7 +242,7 @@ pub fn RecordCards(props: &RecordCardsProps) -> Html {
                 <div class="citecard-list">
                     { for records.iter().take(*shown).map(|record| match record {
                         Card::Read(reference) => html! { <CitationCard reference={reference.clone()} {options} /> },
-                        Card::NotRead(_) => html! { <CardSkeleton {theme} {lang} /> },
+                        Card::NotRead(_) => html! { <CardSkeleton {theme} {lang} variant={options.variant} /> },
                         Card::Failed(e) => error(e),
                     }) }
                     if more > 0 {

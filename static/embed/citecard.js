@@ -67,12 +67,14 @@ function citeModule() {
   return citeLoading;
 }
 
-function skeleton(theme) {
+function skeleton(theme, variant) {
   const card = document.createElement('article');
   card.className = 'citecard citecard-skeleton';
   card.setAttribute('part', 'card skeleton');
   card.setAttribute('aria-busy', 'true');
   card.dataset.theme = theme || 'auto';
+  // The height of the card to come, so that nothing below it jumps.
+  card.dataset.variant = variant === 'compact' ? 'compact' : 'full';
   card.dataset.testid = 'card-skeleton';
   for (const bone of ['type', 'title', 'line', 'short']) {
     const div = document.createElement('div');
@@ -131,7 +133,7 @@ class CitationCardElement extends HTMLElement {
   connectedCallback() {
     this.#container ??= shadowContainer(this);
     if (this.getAttribute('loading') === 'lazy' && lazyCards && !this.#started) {
-      if (!this.#cards) this.#container.replaceChildren(skeleton(this.getAttribute('theme')));
+      if (!this.#cards) this.#container.replaceChildren(skeleton(this.getAttribute('theme'), this.getAttribute('variant')));
       lazyCards.observe(this);
       return;
     }
@@ -195,7 +197,7 @@ class CitationCardElement extends HTMLElement {
   async #render() {
     const generation = ++this.#generation;
     const theme = this.getAttribute('theme');
-    if (!this.#cards) this.#container.replaceChildren(skeleton(theme));
+    if (!this.#cards) this.#container.replaceChildren(skeleton(theme, this.getAttribute('variant')));
     const options = () => Object.fromEntries(OPTIONS.map((name) => [name, this.getAttribute(name)]));
     const fail = (embed, error) => {
       if (generation !== this.#generation) return;

@@ -229,3 +229,19 @@ test('a book with several editors reads "(eds.)", with one "(ed.)"', async ({ pa
   await expect(card(page).getByTestId('editors')).toHaveText('Jane Doe, Ann Roe (eds.)');
   await expect(card(page, 1).getByTestId('editors')).toHaveText('Jane Doe (ed.)');
 });
+
+test('a page of ten cards barely moves as they load (CLS under 0.1)', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.cls = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.cls += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const body = `<h1>Publications</h1>${Array.from({ length: 10 }, () => element(seedRecord, 'lang="en"')).join('')}<footer>The end</footer>`;
+  await hostPage(page, { body });
+  await expect(page.locator('citation-card [data-testid=citation-card]')).toHaveCount(10);
+  await page.waitForTimeout(500);
+  const cls = await page.evaluate(() => window.cls);
+  test.info().annotations.push({ type: 'CLS', description: cls.toFixed(3) });
+  expect(cls).toBeLessThan(0.1);
+});

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::ui::i18n::Lang;
-use crate::ui::options::Theme;
+use crate::ui::options::{Theme, Variant};
 
 /// Properties of [`CardSkeleton`].
 #[derive(Properties, PartialEq)]
@@ -14,6 +14,9 @@ pub struct CardSkeletonProps {
     /// The interface language; the browser's language when `None`.
     #[prop_or_default]
     pub lang: Option<Lang>,
+    /// The variant of the card to come, whose height the skeleton keeps.
+    #[prop_or_default]
+    pub variant: Variant,
 }
 
 /// A placeholder in the card's shape while a record loads.
@@ -22,6 +25,7 @@ pub fn CardSkeleton(props: &CardSkeletonProps) -> Html {
     let t = props.lang.unwrap_or_else(Lang::from_page).strings();
     html! {
         <article class="citecard citecard-skeleton" part="card skeleton" data-theme={props.theme.id()}
+            data-variant={props.variant.id()}
             aria-busy="true" data-testid="card-skeleton">
             <p class="citecard-sr" role="status">{ t.loading }</p>
             <div class="citecard-bone citecard-bone-type" aria-hidden="true"></div>
