@@ -88,6 +88,9 @@ test('Han text is tagged as Chinese and never slanted, and Chinese labels keep t
   const font = await card(page).evaluate((el) => getComputedStyle(el).fontFamily);
   expect(font).toContain('Noto Sans CJK SC');
   expect(font).toContain('Source Han Sans SC');
+  // A Latin journal in a Chinese interface keeps its italics.
+  await hostPage(page, { body: element(english, 'lang="zh-CN"') });
+  expect(await card(page).getByTestId('journal').evaluate((el) => getComputedStyle(el).fontStyle)).toBe('italic');
 });
 
 test('the 中文 switch shows its focus outline whole', async ({ page }) => {
@@ -244,4 +247,27 @@ test('a page of ten cards barely moves as they load (CLS under 0.1)', async ({ p
   const cls = await page.evaluate(() => window.cls);
   test.info().annotations.push({ type: 'CLS', description: cls.toFixed(3) });
   expect(cls).toBeLessThan(0.1);
+});
+
+test('a compact card on a phone is four lines: two of title, the authors, the venue beside Cite', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  const record = { ...full, title: 'Embedding coproduction in organisational culture and practice: a case study of one mental health consultancy', TitleCN: undefined, AbstractTextCN: undefined, journal: { name: 'Leadership in Health Services', volume: '35', pages: '580-592' }, publicationDate: '2022-05-03' };
+  await hostPage(page, { body: element(record, 'lang="en" variant="compact"') });
+  const compact = card(page);
+  await expect(compact).toBeVisible();
+  const rows = await compact.evaluate((root) => {
+    const top = (testid) => Math.round(root.querySelector(`[data-testid=${testid}]`).getBoundingClientRect().top);
+    const title = root.querySelector('[data-testid=title]');
+    const lineHeight = parseFloat(getComputedStyle(title).lineHeight);
+    return {
+      titleLines: Math.round(title.getBoundingClientRect().height / lineHeight),
+      venueBesideCite: Math.abs(top('venue') - top('cite-toggle')) < 12,
+      year: root.querySelector('[data-testid=venue] time')?.getBoundingClientRect().width > 0,
+    };
+  });
+  expect(rows).toEqual({ titleLines: 2, venueBesideCite: true, year: true });
+  // Opened, the Cite panel takes the whole width.
+  await compact.getByTestId('cite-toggle').click();
+  const widths = await compact.evaluate((root) => [root.clientWidth, root.querySelector('.citecard-cite-panel').getBoundingClientRect().width]);
+  expect(widths[1]).toBeGreaterThan(widths[0] * 0.8);
 });

@@ -42,8 +42,8 @@ test('screenshots: every gallery cell', async ({ page }) => {
   await page.setViewportSize({ width: 900, height: 1000 });
   await page.goto('/examples/gallery.html');
   const cells = page.locator('section.cell');
-  await expect(cells).toHaveCount(16);
-  await expect(page.locator('citation-card [data-testid=citation-card]')).toHaveCount(16);
+  await expect(cells).toHaveCount(18);
+  await expect(page.locator('citation-card [data-testid=citation-card]')).toHaveCount(18);
   for (const cell of await cells.all()) {
     const id = await cell.getAttribute('id');
     await cell.screenshot({ path: out(`gallery-${id}`), animations: 'disabled' });

@@ -9,8 +9,10 @@ use crate::ui::i18n::Strings;
 /// whose terms are read by screen readers only.
 pub(crate) fn venue(reference: &Reference, t: &Strings) -> Html {
     let mut items: Vec<Html> = Vec::new();
-    let mut item = |term: &'static str, value: Html| {
-        items.push(html! { <div><dt class="citecard-sr">{ term }</dt><dd>{ value }</dd></div> });
+    // Each item says what it is, so that the compact card can keep the
+    // journal and year and leave out volume and pages.
+    let mut item = |term: &'static str, value: Html, kind: &'static str| {
+        items.push(html! { <div class={kind}><dt class="citecard-sr">{ term }</dt><dd>{ value }</dd></div> });
     };
     if let Some(journal) = reference
         .container_title
@@ -19,14 +21,20 @@ pub(crate) fn venue(reference: &Reference, t: &Strings) -> Html {
     {
         item(
             t.journal,
-            html! {
-                <cite class="citecard-journal" lang={citecard_core::script::cjk_lang(journal)} dir="auto"
-                    data-testid="journal">{ journal }</cite>
+            {
+                let lang = citecard_core::script::cjk_lang(journal);
+                // Named by class, not `:lang()`, which a Latin journal would
+                // match by inheriting a Chinese interface's language.
+                html! {
+                    <cite class={classes!("citecard-journal", lang.map(|_| "citecard-cjk"))} {lang} dir="auto"
+                        data-testid="journal">{ journal }</cite>
+                }
             },
+            "citecard-meta-source",
         );
     }
     if let Some(genre) = &reference.genre {
-        item(t.journal, html! { genre });
+        item(t.journal, html! { genre }, "citecard-meta-source");
     }
     if !matches!(
         reference.item_type,
@@ -36,6 +44,7 @@ pub(crate) fn venue(reference: &Reference, t: &Strings) -> Html {
             item(
                 t.publisher,
                 html! { <span data-testid="publisher">{ publisher }</span> },
+                "citecard-meta-source",
             );
         }
     }
@@ -54,6 +63,7 @@ pub(crate) fn venue(reference: &Reference, t: &Strings) -> Html {
                     }
                 </>
             },
+            "citecard-meta-date",
         );
     }
     let volume = match (&reference.volume, &reference.issue) {
@@ -63,12 +73,20 @@ pub(crate) fn venue(reference: &Reference, t: &Strings) -> Html {
         (None, None) => None,
     };
     if let Some(volume) = volume {
-        item(t.volume, html! { volume });
+        item(t.volume, html! { volume }, "citecard-meta-volume");
     }
     if let Some(page) = &reference.page {
-        item(t.pages, html! { page.replace('-', "–") });
+        item(
+            t.pages,
+            html! { page.replace('-', "–") },
+            "citecard-meta-pages",
+        );
     } else if let Some(number) = &reference.article_number {
-        item(t.pages, html! { format!("{} {number}", t.article) });
+        item(
+            t.pages,
+            html! { format!("{} {number}", t.article) },
+            "citecard-meta-pages",
+        );
     }
     if items.is_empty() {
         return Html::default();
