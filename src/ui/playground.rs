@@ -57,6 +57,22 @@ pub fn embed_snippet(record: &str, options: &CardOptions) -> String {
     format!("<script type=\"module\" src=\"{BUNDLE_URL}\"></script>\n{element}\n")
 }
 
+/// The text of the editor, line by line, with the lines where a record
+/// failed marked: drawn behind the text area, which is transparent, so the
+/// marks sit under the text they point at.
+fn marked_lines(text: &str, marked: &[usize]) -> Html {
+    text.split('\n')
+        .enumerate()
+        .map(|(i, line)| {
+            let mark = marked.contains(&(i + 1));
+            html! {
+                <div class={classes!("playground-line", mark.then_some("playground-line-error"))}
+                    data-testid={mark.then_some("error-line")}>{ format!("{line}\u{200b}") }</div>
+            }
+        })
+        .collect()
+}
+
 /// The playground page: a record editor beside the live card.
 #[component]
 pub fn Playground() -> Html {
@@ -70,6 +86,22 @@ pub fn Playground() -> Html {
             let area: HtmlTextAreaElement = event.target_unchecked_into();
             input.set(AttrValue::from(area.value()));
             copy.reset();
+        })
+    };
+    // The lines where a record failed, marked behind the text.
+    let error_lines = use_state(Vec::<usize>::new);
+    let on_error_lines = {
+        let error_lines = error_lines.clone();
+        Callback::from(move |lines: Vec<usize>| error_lines.set(lines))
+    };
+    let backdrop = use_node_ref();
+    let onscroll = {
+        let backdrop = backdrop.clone();
+        Callback::from(move |event: Event| {
+            let area: HtmlTextAreaElement = event.target_unchecked_into();
+            if let Some(backdrop) = backdrop.cast::<web_sys::Element>() {
+                backdrop.set_scroll_top(area.scroll_top());
+            }
         })
     };
     let snippet = embed_snippet(&input, &options);
@@ -102,9 +134,14 @@ pub fn Playground() -> Html {
                             </select>
                         </label>
                     </div>
-                    <textarea id="record-input" data-testid="record-input" spellcheck="false"
-                        placeholder="Paste a BookSci, Crossref, Semantic Scholar, CSL-JSON, BibTeX or RIS record"
-                        value={(*input).clone()} {oninput} />
+                    <div class="playground-field">
+                        <div ref={backdrop} class="playground-backdrop" aria-hidden="true">
+                            { marked_lines(&input, &error_lines) }
+                        </div>
+                        <textarea id="record-input" data-testid="record-input" spellcheck="false"
+                            placeholder="Paste a BookSci, Crossref, Semantic Scholar, CSL-JSON, BibTeX or RIS record"
+                            value={(*input).clone()} {oninput} {onscroll} />
+                    </div>
                     <div class="playground-snippet">
                         <div class="playground-editor-bar">
                             <label for="snippet-output">{ "Embed it" }</label>
@@ -134,13 +171,13 @@ pub fn Playground() -> Html {
                         </label>
                         <label>{ "Language " }
                             <select data-testid="lang-select" onchange={on_select(&options, |o, v| o.lang = (!v.is_empty()).then(|| Lang::from_tag(v)))}>
-                                { option("", "browser", lang.is_none()) }
+                                { option("", "the page's", lang.is_none()) }
                                 { option("en", "English", lang == Some(Lang::En)) }
                                 { option("zh-CN", "中文", lang == Some(Lang::Zh)) }
                             </select>
                         </label>
                     </div>
-                    <RecordCards input={(*input).clone()} options={*options} />
+                    <RecordCards input={(*input).clone()} options={*options} {on_error_lines} />
                 </section>
             </div>
         </main>

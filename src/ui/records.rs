@@ -23,6 +23,10 @@ pub struct RecordCardsProps {
     /// 404, say): an error card with this message instead of the cards.
     #[prop_or_default]
     pub failure: Option<AttrValue>,
+    /// Told the lines (1-based) where records failed, each time they
+    /// change: the playground marks them in its editor.
+    #[prop_or_default]
+    pub on_error_lines: Option<Callback<Vec<usize>>>,
 }
 
 /// How many cards render at a time.
@@ -213,6 +217,30 @@ pub fn RecordCards(props: &RecordCardsProps) -> Html {
                 }
             },
         );
+    }
+    {
+        let now: Option<&Parsed> = match (&*parsed, &read_so_far) {
+            (Some(parsed), _) => Some(parsed),
+            (None, Some(parsed)) => Some(parsed),
+            (None, None) => None,
+        };
+        let lines: Vec<usize> = match now {
+            Some(Err(error)) => vec![error.span.line],
+            Some(Ok(records)) => records
+                .iter()
+                .filter_map(|card| match card {
+                    Card::Failed(error) => Some(error.span.line),
+                    _ => None,
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        let on_error_lines = props.on_error_lines.clone();
+        use_effect_with(lines, move |lines| {
+            if let Some(callback) = on_error_lines {
+                callback.emit(lines.clone());
+            }
+        });
     }
     if let Some(message) = &props.failure {
         return load_error_card(message, options.theme, options.lang);

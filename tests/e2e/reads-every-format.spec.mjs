@@ -57,5 +57,11 @@ test('a pasted BibTeX entry is read by the BibTeX module, and a bad entry is loc
   await expect(playground.card.getByTestId('title')).toHaveText('Time, clocks, and the ordering of events in a distributed system');
   await expect(playground.card.getByTestId('authors')).toHaveText('Leslie Lamport');
   await expect(page.getByTestId('error-card')).toHaveCount(1);
-  await expect(page.getByTestId('error-location')).toContainText('Line');
+  // The error points at the brace left open, and the editor marks its line.
+  await expect(page.getByTestId('error-location')).toHaveText('Line 8, column 11');
+  await expect(page.getByTestId('error-line')).toHaveCount(1);
+  await expect(page.getByTestId('error-line')).toHaveText('  title = {No end\u200b');
+  const [mark, area] = await Promise.all([page.getByTestId('error-line').boundingBox(), page.getByTestId('record-input').boundingBox()]);
+  expect(mark.y).toBeGreaterThan(area.y);
+  expect(mark.y).toBeLessThan(area.y + area.height);
 });

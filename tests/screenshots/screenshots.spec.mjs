@@ -49,3 +49,13 @@ test('screenshots: every gallery cell', async ({ page }) => {
     await cell.screenshot({ path: out(`gallery-${id}`), animations: 'disabled' });
   }
 });
+
+test('screenshot: the playground marks the line of a record that cannot be read', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 700 });
+  const playground = new Playground(page);
+  await playground.open();
+  await playground.paste('@article{lamport1978,\n  author = {Lamport, Leslie},\n  title = {Time, clocks, and the ordering of events},\n  year = {1978}\n}\n@article{broken,\n  title = {No end\n  year = 2020\n');
+  await expect(page.getByTestId('error-line')).toHaveCount(1);
+  await page.getByTestId('error-details').locator('summary').click();
+  await page.screenshot({ path: out('playground-error'), animations: 'disabled' });
+});

@@ -55,7 +55,23 @@ pub fn parse(input: &str, html: &dyn HtmlTokenizer) -> Records {
                         .map(|entry| Ok((start, segment, entry))),
                 );
             }
-            Err(error) => entries.push(Err(located(&mut locator, start, &error))),
+            Err(error) => {
+                // An entry cut short points at the brace left open, near the
+                // cause, not at the end of the input.
+                let brace = matches!(error.kind, biblatex::ParseErrorKind::UnexpectedEof)
+                    .then(|| last_unclosed_brace(segment))
+                    .flatten();
+                entries.push(Err(match brace {
+                    Some(brace) => ParseError::new(
+                        locator.locate(start + brace, start + brace + 1),
+                        ParseErrorKind::Syntax {
+                            message: "this `{` is never closed, so the entry runs on to the next one or the end"
+                                .to_owned(),
+                        },
+                    ),
+                    None => located(&mut locator, start, &error),
+                }));
+            }
         }
     }
     if entries.is_empty() {
@@ -361,6 +377,26 @@ fn segments(input: &str) -> Vec<(usize, &str)> {
         .map(|pair| (pair[0], &input[pair[0]..pair[1]]))
         .filter(|(_, segment)| !segment.trim().is_empty())
         .collect()
+}
+
+/// The byte offset of the last `{` in `segment` that no `}` closes
+/// (escaped braces `\{` do not count): in an entry cut short, the field
+/// value or the entry left open.
+fn last_unclosed_brace(segment: &str) -> Option<usize> {
+    let mut open = Vec::new();
+    let mut escaped = false;
+    for (i, c) in segment.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '{' => open.push(i),
+            '}' => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open.pop()
 }
 
 fn located(locator: &mut Locator<'_>, start: usize, error: &biblatex::ParseError) -> ParseError {
