@@ -84,8 +84,63 @@ function skeleton(theme, variant) {
   return card;
 }
 
+/**
+ * The title and first authors of an inline record, for the skeleton to show
+ * while the wasm loads (the record is in the page already): read plainly
+ * from JSON records (BookSci, CSL-JSON, Crossref, Semantic Scholar) and RIS,
+ * tags dropped, shown as text only. Nothing for other inputs; the wasm reads
+ * the record properly either way.
+ */
+function preview(text) {
+  const input = text.trim();
+  let title;
+  let authors;
+  if (input.startsWith('{') || input.startsWith('[')) {
+    try {
+      let item = JSON.parse(input);
+      if (Array.isArray(item)) item = item[0];
+      if (item?.message) item = item.message;
+      if (Array.isArray(item?.data)) item = item.data[0];
+      title = Array.isArray(item?.title) ? item.title[0] : item?.title;
+      const people = item?.author ?? item?.authors;
+      authors = typeof people === 'string'
+        ? people
+        : Array.isArray(people)
+          ? people.slice(0, 3).map((p) => p?.name ?? p?.literal ?? [p?.given, p?.family].filter(Boolean).join(' ')).join(', ')
+          : undefined;
+    } catch {
+      // Not JSON after all: the wasm says what it is.
+    }
+  } else if (/^TY {2}- /m.test(input)) {
+    title = input.match(/^(?:TI|T1) {2}- (.*)$/m)?.[1];
+    authors = [...input.matchAll(/^(?:AU|A1) {2}- (.*)$/gm)].slice(0, 3).map((m) => m[1]).join('; ');
+  }
+  const clean = (value) => (typeof value === 'string' ? value.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim().slice(0, 300) : '');
+  return { title: clean(title), authors: clean(authors) };
+}
+
+/** Put the record's title and authors into a skeleton in `container`, as text. */
+function fillSkeleton(container, text) {
+  const card = container.querySelector('.citecard-skeleton');
+  const { title, authors } = preview(text);
+  if (!card || !title) return;
+  const heading = document.createElement('p');
+  heading.className = 'citecard-title citecard-skeleton-title';
+  heading.dir = 'auto';
+  heading.textContent = title;
+  card.querySelector('.citecard-bone-title')?.replaceWith(heading);
+  if (authors) {
+    const names = document.createElement('p');
+    names.className = 'citecard-authors';
+    names.dir = 'auto';
+    names.textContent = authors;
+    card.querySelector('.citecard-bone-line')?.replaceWith(names);
+  }
+}
+
 // The skeleton until the wasm draws its own (which announces itself); it
-// holds no text, so the card's words live in one place, the wasm's.
+// holds no interface words, so those live in one place, the wasm's, and
+// at most the record's own title and authors (fillSkeleton).
 // Only when the wasm itself cannot load does this script draw the error
 // card, with the browser's message and nothing of its own.
 function errorCard(message, theme) {
@@ -208,6 +263,10 @@ class CitationCardElement extends HTMLElement {
       else this.#container.replaceChildren(errorCard(message, theme));
     };
     const loaded = ready();
+    // The record is in the page: its title and authors show at once.
+    this.#record().then((text) => {
+      if (generation === this.#generation && !this.#cards) fillSkeleton(this.#container, text);
+    }, () => {});
     let text, embed;
     try {
       [text, embed] = await Promise.all([this.#record(), loaded]);

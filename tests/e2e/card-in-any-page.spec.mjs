@@ -271,3 +271,11 @@ test('a compact card on a phone is four lines: two of title, the authors, the ve
   const widths = await compact.evaluate((root) => [root.clientWidth, root.querySelector('.citecard-cite-panel').getBoundingClientRect().width]);
   expect(widths[1]).toBeGreaterThan(widths[0] * 0.8);
 });
+
+test("while the wasm loads, the skeleton already shows the record's title and authors", async ({ page }) => {
+  await hostPage(page, { body: element(full, 'lang="en"'), wasmDelay: 3000 });
+  const skeleton = page.locator('citation-card [data-testid=card-skeleton]');
+  await expect(skeleton).toContainText('A study of reading', { timeout: 2000 });
+  await expect(skeleton).toContainText('Author 0, Author 1, Author 2');
+  await expect(card(page)).toBeVisible({ timeout: 10_000 });
+});

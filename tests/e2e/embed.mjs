@@ -13,8 +13,11 @@ export const seedRecord = readFileSync(new URL('../../static/records/seed-coprod
 /** HTML-escape record text for a <script type="text/plain"> body. */
 export const inScript = (text) => text.replaceAll('</script', '<\\/script');
 
-/** Open a host page with `body` (and `head`), optionally under a CSP. */
-export async function hostPage(page, { body, head = '', csp } = {}) {
+/**
+ * Open a host page with `body` (and `head`), optionally under a CSP, and with
+ * the card's wasm held back `wasmDelay` ms.
+ */
+export async function hostPage(page, { body, head = '', csp, wasmDelay = 0 } = {}) {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>host</title>${head}
@@ -32,6 +35,10 @@ export async function hostPage(page, { body, head = '', csp } = {}) {
   // through Playwright too keeps both on one footing. The answers, CORS
   // headers included, still come from the bundle's own server.
   await page.route(`${bundle}/**`, async (route) => {
+    // A slow network for the card's wasm, when a test asks for one.
+    if (wasmDelay && route.request().url().endsWith('citecard-embed_bg.wasm')) {
+      await new Promise((resolve) => setTimeout(resolve, wasmDelay));
+    }
     try {
       await route.fulfill({ response: await route.fetch() });
     } catch {
