@@ -1,8 +1,10 @@
 //! Metadata that machines read from a page, written from a reference:
 //! Highwire Press `citation_*` meta tags, which Google Scholar indexes
-//! ([`highwire`]), and COinS spans, which Zotero's connector and other
-//! reference managers detect ([`coins`]). Each follows its published
-//! specification; values are escaped for HTML attributes here, once.
+//! ([`highwire`]); COinS spans, which Zotero's connector and other reference
+//! managers detect ([`coins`]); and schema.org JSON-LD ([`jsonld`]). Each
+//! follows its published specification, and each escapes record text for
+//! the place it goes (an attribute, a script element) itself.
 
 pub mod coins;
 pub mod highwire;
+pub mod jsonld;
