@@ -156,6 +156,7 @@ const CSL_KEYS: &[&str] = &[
 /// ```
 /// use citecard_core::{detect, Format};
 /// assert_eq!(detect("{\"title\":\"T\",\"JCR\":\"Q1\"}"), Some(Format::BookSci));
+/// assert_eq!(detect("{\"title\":\"T\",\"authors\":\"A B\"}"), Some(Format::BookSci));
 /// assert_eq!(detect("{\"paperId\":\"x\",\"title\":\"T\"}"), Some(Format::SemanticScholar));
 /// assert_eq!(detect("[{\"type\":\"book\",\"title\":\"T\"}]"), Some(Format::CslJson));
 /// assert_eq!(detect("% refs\n@article{key,\n title={T}}"), Some(Format::BibTeX));
@@ -208,6 +209,11 @@ pub fn detect(input: &str) -> Option<Format> {
             Some(Format::SemanticScholar)
         } else if has(CSL_KEYS) {
             Some(Format::CslJson)
+        } else if body.starts_with('{') && has(&["\"title\""]) {
+            // A JSON object with a title and none of the other formats'
+            // marks is the BookSci record at its plainest: `{"title": …,
+            // "authors": "A, B", "journal": {…}}`.
+            Some(Format::BookSci)
         } else {
             None
         };
