@@ -28,6 +28,8 @@ pub mod browser;
 pub mod cite_module;
 pub mod html;
 mod lazy_module;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod ssr;
 pub mod ui;
 
 pub use citecard_core as core;
