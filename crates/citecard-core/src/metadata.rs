@@ -8,3 +8,12 @@
 pub mod coins;
 pub mod highwire;
 pub mod jsonld;
+
+/// The first record of `input`, for the tests of each writer.
+#[cfg(test)]
+fn read(input: &str) -> crate::Reference {
+    crate::parse(input, None)
+        .expect("readable")
+        .references()
+        .remove(0)
+}

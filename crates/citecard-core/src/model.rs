@@ -167,6 +167,25 @@ impl Reference {
         self.article_number.as_deref().or(self.number.as_deref())
     }
 
+    /// The first page and, for a range, the last: "580-592", "580–592" and
+    /// "580--592" are `("580", Some("592"))`, "e1234" is `("e1234", None)`.
+    ///
+    /// ```
+    /// use citecard_core::Reference;
+    /// let reference = Reference { page: Some("580--592".into()), ..Reference::default() };
+    /// assert_eq!(reference.page_range(), Some(("580", Some("592"))));
+    /// ```
+    pub fn page_range(&self) -> Option<(&str, Option<&str>)> {
+        let page = self.page.as_deref()?;
+        Some(match page.split_once(['-', '–']) {
+            Some((first, last)) => (
+                first.trim(),
+                Some(last.trim_start_matches('-').trim()).filter(|l| !l.is_empty()),
+            ),
+            None => (page.trim(), None),
+        })
+    }
+
     /// The link the card's title should point to: the DOI resolver, else the landing page.
     pub fn link(&self) -> Option<HttpUrl> {
         self.doi.as_ref().map(Doi::url).or_else(|| self.url.clone())

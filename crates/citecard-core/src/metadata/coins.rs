@@ -77,12 +77,9 @@ pub fn context_object(reference: &Reference) -> Vec<(&'static str, String)> {
     }
     put("rft.volume", reference.volume.as_deref());
     put("rft.issue", reference.issue.as_deref());
-    if let Some(page) = &reference.page {
-        let (first, last) = page
-            .split_once(['-', '–'])
-            .map_or((page.as_str(), ""), |(a, b)| (a, b.trim_start_matches('-')));
+    if let (Some(page), Some((first, last))) = (&reference.page, reference.page_range()) {
         put("rft.spage", Some(first));
-        put("rft.epage", Some(last));
+        put("rft.epage", last);
         put("rft.pages", Some(&page.replace('–', "-")));
     }
     if let Some(first) = reference.authors.first() {
@@ -143,11 +140,7 @@ pub fn span(reference: &Reference) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse;
-
-    fn read(input: &str) -> Reference {
-        parse(input, None).expect("readable").references().remove(0)
-    }
+    use crate::metadata::read;
 
     /// The span's `title`, HTML-unescaped and split into decoded pairs, as a
     /// reference manager reads it.
@@ -240,10 +233,7 @@ mod tests {
     #[test]
     fn a_hostile_title_stays_inside_the_attribute() {
         let input = r#"{"title":"\"><script>alert(1)</script>","authors":"A B","url":"javascript:alert(1)"}"#;
-        let reference = parse(input, Some(crate::Format::BookSci))
-            .expect("readable")
-            .references()
-            .remove(0);
+        let reference = read(input);
         let html = span(&reference);
         assert!(
             !html.contains('<') || html.starts_with("<span") && html.matches('<').count() == 2,

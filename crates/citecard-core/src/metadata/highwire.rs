@@ -86,12 +86,9 @@ pub fn tags(reference: &Reference) -> Vec<MetaTag> {
     }
     put("citation_volume", reference.volume.as_deref());
     put("citation_issue", reference.issue.as_deref());
-    if let Some(page) = &reference.page {
-        let (first, last) = page
-            .split_once(['-', '–'])
-            .map_or((page.as_str(), ""), |(a, b)| (a, b.trim_start_matches('-')));
+    if let Some((first, last)) = reference.page_range() {
         put("citation_firstpage", Some(first));
-        put("citation_lastpage", Some(last));
+        put("citation_lastpage", last);
     } else {
         put("citation_firstpage", reference.article_number.as_deref());
     }
@@ -149,11 +146,7 @@ pub fn to_html(tags: &[MetaTag]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse;
-
-    fn read(input: &str) -> Reference {
-        parse(input, None).expect("readable").references().remove(0)
-    }
+    use crate::metadata::read;
 
     /// Google Scholar's inclusion guidelines, "Indexing guidelines":
     /// required title, authors and date; journal, volume, issue and pages
@@ -217,10 +210,7 @@ mod tests {
     #[test]
     fn values_are_escaped_and_unsafe_pdfs_left_out() {
         let input = r#"{"title":"\"><script>alert(1)</script>","authors":"A B","isOpenAccess":true,"openAccessPdf":"http://example.org/p.pdf"}"#;
-        let reference = parse(input, Some(crate::Format::BookSci))
-            .expect("readable")
-            .references()
-            .remove(0);
+        let reference = read(input);
         let html = to_html(&tags(&reference));
         assert!(!html.contains("<script"), "{html}");
         // The reader drops the script element; what is left is escaped.

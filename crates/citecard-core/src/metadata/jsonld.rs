@@ -87,13 +87,12 @@ pub fn json_ld(reference: &Reference) -> Value {
             .map(|d| d.to_string().into()),
     );
     put("isPartOf", container(reference));
-    if let Some(page) = &reference.page {
-        let page = page.replace('–', "-");
-        if let Some((start, end)) = page.split_once('-') {
-            put("pageStart", Some(start.trim().into()));
-            put("pageEnd", Some(end.trim_start_matches('-').trim().into()));
+    if let (Some(page), Some((start, end))) = (&reference.page, reference.page_range()) {
+        if let Some(end) = end {
+            put("pageStart", Some(start.into()));
+            put("pageEnd", Some(end.into()));
         }
-        put("pagination", Some(page.into()));
+        put("pagination", Some(page.replace('–', "-").into()));
     }
     if let Some(doi) = &reference.doi {
         put(
@@ -166,11 +165,7 @@ pub fn script(reference: &Reference) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse;
-
-    fn read(input: &str) -> Reference {
-        parse(input, None).expect("readable").references().remove(0)
-    }
+    use crate::metadata::read;
 
     /// schema.org's ScholarlyArticle, with the properties Google's article
     /// guidelines and schema.org's periodical model name, each checked
