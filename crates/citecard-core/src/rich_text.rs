@@ -23,6 +23,7 @@ pub use builder::{html_to_inlines, html_to_text};
 #[cfg(feature = "html5gum")]
 pub use tokenizer::Html5gum;
 pub use tokenizer::{CanonicalHtml, HtmlEvent, HtmlTokenizer};
+pub(crate) use write::InlineMarkup;
 pub use write::{csl_markup, escape_into, has_formatting, inline_text, is_cjk_label, labelled};
 
 /// Sanitised rich text: sections, each with an optional label.

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use crate::export::citation_keys;
 use crate::model::{ItemType, Name, Reference};
-use crate::rich_text::Inline;
+use crate::rich_text::{Inline, InlineMarkup};
 
 /// Write `references` as BibTeX entries, with stable citation keys such as
 /// `repper2022embedding` (a key the record was read with is kept).
@@ -217,24 +217,16 @@ pub fn escape(text: &str) -> String {
 /// Formatted text as LaTeX: `\emph`, `\textbf`, `\textsuperscript` and
 /// `\textsubscript` around escaped text.
 fn latex(inlines: &[Inline]) -> String {
+    const LATEX: InlineMarkup = InlineMarkup {
+        emphasis: ["\\emph{", "}"],
+        strong: ["\\textbf{", "}"],
+        superscript: ["\\textsuperscript{", "}"],
+        subscript: ["\\textsubscript{", "}"],
+        line_break: " ",
+        text: |text, out| out.push_str(&escape(text)),
+    };
     let mut out = String::new();
-    for inline in inlines {
-        let (command, children) = match inline {
-            Inline::Text(text) => {
-                out.push_str(&escape(text));
-                continue;
-            }
-            Inline::LineBreak => {
-                out.push(' ');
-                continue;
-            }
-            Inline::Emphasis(children) => ("emph", children),
-            Inline::Strong(children) => ("textbf", children),
-            Inline::Superscript(children) => ("textsuperscript", children),
-            Inline::Subscript(children) => ("textsubscript", children),
-        };
-        let _ = write!(out, "\\{command}{{{}}}", latex(children));
-    }
+    LATEX.write(inlines, &mut out);
     out
 }
 

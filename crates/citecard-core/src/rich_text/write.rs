@@ -258,31 +258,65 @@ pub fn inline_text(inlines: &[Inline]) -> String {
 /// ```
 pub fn csl_markup(inlines: &[Inline]) -> String {
     let mut out = String::new();
-    markup_inlines(inlines, &mut out);
+    CSL_MARKUP.write(inlines, &mut out);
     out
 }
 
-fn markup_inlines(inlines: &[Inline], out: &mut String) {
-    for inline in inlines {
-        let (tag, children) = match inline {
-            Inline::Text(text) => {
-                out.push_str(text);
-                continue;
-            }
-            Inline::LineBreak => {
-                out.push(' ');
-                continue;
-            }
-            Inline::Emphasis(children) => ("i", children),
-            Inline::Strong(children) => ("b", children),
-            Inline::Superscript(children) => ("sup", children),
-            Inline::Subscript(children) => ("sub", children),
-        };
-        let _ = write!(out, "<{tag}>");
-        markup_inlines(children, out);
-        let _ = write!(out, "</{tag}>");
+/// How a markup language writes inline content: each kind of span's
+/// opening and closing, a line break, and text (escaped as it needs).
+pub(crate) struct InlineMarkup {
+    pub(crate) emphasis: [&'static str; 2],
+    pub(crate) strong: [&'static str; 2],
+    pub(crate) superscript: [&'static str; 2],
+    pub(crate) subscript: [&'static str; 2],
+    pub(crate) line_break: &'static str,
+    pub(crate) text: fn(&str, &mut String),
+}
+
+impl InlineMarkup {
+    /// Write `inlines` to `out` in this markup.
+    pub(crate) fn write(&self, inlines: &[Inline], out: &mut String) {
+        for inline in inlines {
+            let ([open, close], children) = match inline {
+                Inline::Text(text) => {
+                    (self.text)(text, out);
+                    continue;
+                }
+                Inline::LineBreak => {
+                    out.push_str(self.line_break);
+                    continue;
+                }
+                Inline::Emphasis(children) => (self.emphasis, children),
+                Inline::Strong(children) => (self.strong, children),
+                Inline::Superscript(children) => (self.superscript, children),
+                Inline::Subscript(children) => (self.subscript, children),
+            };
+            out.push_str(open);
+            self.write(children, out);
+            out.push_str(close);
+        }
     }
 }
+
+/// CSL's markup within fields: text as it is.
+const CSL_MARKUP: InlineMarkup = InlineMarkup {
+    emphasis: ["<i>", "</i>"],
+    strong: ["<b>", "</b>"],
+    superscript: ["<sup>", "</sup>"],
+    subscript: ["<sub>", "</sub>"],
+    line_break: " ",
+    text: |text, out| out.push_str(text),
+};
+
+/// HTML: text escaped.
+const HTML: InlineMarkup = InlineMarkup {
+    emphasis: ["<em>", "</em>"],
+    strong: ["<strong>", "</strong>"],
+    superscript: ["<sup>", "</sup>"],
+    subscript: ["<sub>", "</sub>"],
+    line_break: "<br>",
+    text: escape_into,
+};
 
 fn plain_inlines(inlines: &[Inline], out: &mut String) {
     for inline in inlines {
@@ -298,25 +332,7 @@ fn plain_inlines(inlines: &[Inline], out: &mut String) {
 }
 
 fn html_inlines(inlines: &[Inline], out: &mut String) {
-    for inline in inlines {
-        let (tag, children) = match inline {
-            Inline::Text(text) => {
-                escape_into(text, out);
-                continue;
-            }
-            Inline::LineBreak => {
-                out.push_str("<br>");
-                continue;
-            }
-            Inline::Emphasis(children) => ("em", children),
-            Inline::Strong(children) => ("strong", children),
-            Inline::Superscript(children) => ("sup", children),
-            Inline::Subscript(children) => ("sub", children),
-        };
-        let _ = write!(out, "<{tag}>");
-        html_inlines(children, out);
-        let _ = write!(out, "</{tag}>");
-    }
+    HTML.write(inlines, out);
 }
 
 /// Escape text for HTML element content and quoted attribute values.
