@@ -14,12 +14,14 @@
 
 mod builder;
 mod elements;
+mod inlines;
 mod tokenizer;
 mod write;
 
+pub use builder::html_to_text;
+pub use inlines::html_to_inlines;
 #[cfg(feature = "bibtex")]
-pub(crate) use builder::tidy_inlines;
-pub use builder::{html_to_inlines, html_to_text};
+pub(crate) use inlines::tidy_inlines;
 #[cfg(feature = "html5gum")]
 pub use tokenizer::Html5gum;
 pub use tokenizer::{CanonicalHtml, HtmlEvent, HtmlTokenizer};

@@ -3,11 +3,10 @@
 //! as a browser would and nothing else of the markup kept.
 
 use crate::rich_text::elements::{
-    closes_itself, inline_kind, is_block, is_dropped, is_heading, local_name, Kind,
+    closes_itself, inline_kind, is_block, is_dropped, is_heading, local_name, separates_words,
+    Dropped, Kind,
 };
-use crate::rich_text::{
-    has_formatting, inline_text, Block, HtmlEvent, HtmlTokenizer, Inline, RichText, Section,
-};
+use crate::rich_text::{inline_text, Block, HtmlEvent, HtmlTokenizer, Inline, RichText, Section};
 use crate::text::clean;
 
 /// Labels that start a section of a structured abstract when they open a
@@ -108,195 +107,21 @@ pub fn html_to_text(html: &str, tokenizer: &dyn HtmlTokenizer) -> String {
         return clean(html);
     }
     let mut text = String::new();
-    let mut skip = 0usize;
+    let mut dropped = Dropped::default();
     tokenizer.tokenize(html, &mut |event| match event {
-        HtmlEvent::Start { name, self_closing } if is_dropped(local_name(name)) => {
-            if !closes_itself(local_name(name), self_closing) {
-                skip += 1;
-            }
-        }
-        HtmlEvent::End { name } if is_dropped(local_name(name)) => skip = skip.saturating_sub(1),
+        _ if dropped.track(&event) => {}
         // Block elements and breaks separate words; inline ones never do:
         // `<i>p</i>-Bromostyrene` is "p-Bromostyrene", `(g<sub>1</sub>)`
         // is "(g1)".
         HtmlEvent::Start { name, .. } | HtmlEvent::End { name } => {
-            let name = local_name(name);
-            if is_block(name) || is_heading(name) || matches!(name, "br" | "li" | "ul" | "ol") {
+            if separates_words(local_name(name)) {
                 text.push(' ');
             }
         }
-        HtmlEvent::Text(t) if skip == 0 => text.push_str(t),
+        HtmlEvent::Text(t) if !dropped.inside() => text.push_str(t),
         HtmlEvent::Text(_) => {}
     });
     clean(&text)
-}
-
-/// Read an HTML fragment that is one line of text, a title, into inline
-/// content: emphasis, strong, sub- and superscripts kept, every other tag
-/// dropped (its text kept, but nothing of `<script>` and the like), white
-/// space collapsed as [`html_to_text`] collapses it, so that its text is
-/// the same. Empty when the fragment has no such formatting.
-///
-/// ```
-/// use citecard_core::rich_text::{html_to_inlines, inline_text, Html5gum, Inline};
-/// let title = html_to_inlines("<i>p</i>-Bromostyrene in H<sub>2</sub>O", &Html5gum);
-/// assert_eq!(title[0], Inline::Emphasis(vec![Inline::Text("p".into())]));
-/// assert_eq!(inline_text(&title), "p-Bromostyrene in H2O");
-/// assert!(html_to_inlines("No <span>formatting</span>", &Html5gum).is_empty());
-/// ```
-pub fn html_to_inlines(html: &str, tokenizer: &dyn HtmlTokenizer) -> Vec<Inline> {
-    if !html.contains('<') {
-        return Vec::new();
-    }
-    // The open spans, innermost last; the first is the title itself.
-    let mut frames: Vec<(Option<Kind>, Vec<Inline>)> = vec![(None, Vec::new())];
-    let mut skip = 0usize;
-    tokenizer.tokenize(html, &mut |event| match event {
-        HtmlEvent::Start { name, self_closing } if is_dropped(local_name(name)) => {
-            if !closes_itself(local_name(name), self_closing) {
-                skip += 1;
-            }
-        }
-        HtmlEvent::End { name } if is_dropped(local_name(name)) => skip = skip.saturating_sub(1),
-        _ if skip > 0 => {}
-        HtmlEvent::Start { name, .. } => match inline_kind(local_name(name)) {
-            Some(kind) => frames.push((Some(kind), Vec::new())),
-            None => push_text(&mut frames, " ", is_separator(local_name(name))),
-        },
-        HtmlEvent::End { name } => match inline_kind(local_name(name)) {
-            Some(kind) if frames.iter().any(|(k, _)| *k == Some(kind)) => {
-                while let Some((open, children)) = frames.pop() {
-                    let span = span(open, children);
-                    if let Some((_, parent)) = frames.last_mut() {
-                        parent.extend(span);
-                    }
-                    if open == Some(kind) {
-                        break;
-                    }
-                }
-            }
-            Some(_) => {}
-            None => push_text(&mut frames, " ", is_separator(local_name(name))),
-        },
-        HtmlEvent::Text(text) => push_text(&mut frames, text, true),
-    });
-    while frames.len() > 1 {
-        if let Some((open, children)) = frames.pop() {
-            let span = span(open, children);
-            if let Some((_, parent)) = frames.last_mut() {
-                parent.extend(span);
-            }
-        }
-    }
-    let mut inlines = frames.pop().map(|(_, c)| c).unwrap_or_default();
-    tidy_inlines(&mut inlines);
-    if has_formatting(&inlines) {
-        inlines
-    } else {
-        Vec::new()
-    }
-}
-
-/// Collapse the white space of one line of inline content, as
-/// [`clean`] collapses a string's, dropping what is left empty.
-pub(crate) fn tidy_inlines(inlines: &mut Vec<Inline>) {
-    let mut space = true;
-    collapse(inlines, &mut space);
-    trim_end(inlines);
-}
-
-/// Block elements and breaks separate words; inline ones never do.
-fn is_separator(name: &str) -> bool {
-    is_block(name) || is_heading(name) || matches!(name, "br" | "li" | "ul" | "ol")
-}
-
-fn push_text(frames: &mut [(Option<Kind>, Vec<Inline>)], text: &str, wanted: bool) {
-    if let (true, Some((_, children))) = (wanted, frames.last_mut()) {
-        match children.last_mut() {
-            Some(Inline::Text(last)) => last.push_str(text),
-            _ => children.push(Inline::Text(text.to_owned())),
-        }
-    }
-}
-
-/// A closed span as inline content: nothing when it is empty.
-fn span(kind: Option<Kind>, children: Vec<Inline>) -> Vec<Inline> {
-    match kind {
-        _ if children.is_empty() => Vec::new(),
-        Some(Kind::Emphasis) => vec![Inline::Emphasis(children)],
-        Some(Kind::Strong) => vec![Inline::Strong(children)],
-        Some(Kind::Superscript) => vec![Inline::Superscript(children)],
-        Some(Kind::Subscript) => vec![Inline::Subscript(children)],
-        None => children,
-    }
-}
-
-/// Collapse white space (and drop control characters) across the spans as
-/// [`clean`] does in one string; `space` is whether a space went last.
-fn collapse(inlines: &mut Vec<Inline>, space: &mut bool) {
-    for inline in inlines.iter_mut() {
-        match inline {
-            Inline::Text(text) => {
-                let mut out = String::with_capacity(text.len());
-                let mut pending = false;
-                for c in text.chars() {
-                    if c.is_whitespace() {
-                        pending = true;
-                    } else if !c.is_control() {
-                        if pending && !*space {
-                            out.push(' ');
-                        }
-                        pending = false;
-                        *space = false;
-                        out.push(c);
-                    }
-                }
-                if pending && !*space {
-                    out.push(' ');
-                    *space = true;
-                }
-                *text = out;
-            }
-            Inline::Emphasis(children)
-            | Inline::Strong(children)
-            | Inline::Superscript(children)
-            | Inline::Subscript(children) => collapse(children, space),
-            Inline::LineBreak => {}
-        }
-    }
-    inlines.retain(|inline| match inline {
-        Inline::Text(text) => !text.is_empty(),
-        Inline::Emphasis(c) | Inline::Strong(c) | Inline::Superscript(c) | Inline::Subscript(c) => {
-            !c.is_empty()
-        }
-        Inline::LineBreak => true,
-    });
-}
-
-/// Drop a space at the very end.
-fn trim_end(inlines: &mut Vec<Inline>) {
-    while let Some(last) = inlines.last_mut() {
-        match last {
-            Inline::Text(text) => {
-                let trimmed = text.trim_end().len();
-                text.truncate(trimmed);
-                if !text.is_empty() {
-                    return;
-                }
-            }
-            Inline::Emphasis(c)
-            | Inline::Strong(c)
-            | Inline::Superscript(c)
-            | Inline::Subscript(c) => {
-                trim_end(c);
-                if !c.is_empty() {
-                    return;
-                }
-            }
-            Inline::LineBreak => return,
-        }
-        inlines.pop();
-    }
 }
 
 /// A known label opening `text` ("Purpose: rest") and the rest of the text.

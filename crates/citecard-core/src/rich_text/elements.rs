@@ -1,5 +1,7 @@
 //! What citecard makes of each HTML (and JATS) element name.
 
+use crate::rich_text::HtmlEvent;
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 /// The inline elements rich text keeps.
 pub(crate) enum Kind {
@@ -55,6 +57,41 @@ pub(crate) fn is_block(name: &str) -> bool {
 /// so do we.
 pub(crate) fn closes_itself(name: &str, self_closing: bool) -> bool {
     self_closing && matches!(name, "svg" | "math")
+}
+
+/// Block elements and breaks separate words; inline ones never do.
+pub(crate) fn separates_words(name: &str) -> bool {
+    is_block(name) || is_heading(name) || matches!(name, "br" | "li" | "ul" | "ol")
+}
+
+/// How deep a stream of HTML events is inside elements whose content is
+/// dropped (`<script>`, `<style>`, …).
+#[derive(Default)]
+pub(crate) struct Dropped(usize);
+
+impl Dropped {
+    /// Follow `event`: `true` when it opens or closes a dropped element,
+    /// and so is used up.
+    pub(crate) fn track(&mut self, event: &HtmlEvent<'_>) -> bool {
+        match event {
+            HtmlEvent::Start { name, self_closing } if is_dropped(local_name(name)) => {
+                if !closes_itself(local_name(name), *self_closing) {
+                    self.0 += 1;
+                }
+                true
+            }
+            HtmlEvent::End { name } if is_dropped(local_name(name)) => {
+                self.0 = self.0.saturating_sub(1);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the events are inside a dropped element now.
+    pub(crate) fn inside(&self) -> bool {
+        self.0 > 0
+    }
 }
 
 /// Elements whose content is never text for a reader.
