@@ -106,15 +106,6 @@ pub struct Reference {
 }
 
 impl Reference {
-    /// Give the title its formatting, when it has any; the title's text
-    /// becomes the formatted text's.
-    pub(crate) fn set_title_rich(&mut self, rich: Vec<Inline>) {
-        if crate::rich_text::has_formatting(&rich) {
-            self.title = Some(crate::rich_text::inline_text(&rich));
-            self.title_rich = rich;
-        }
-    }
-
     /// An empty reference whose provenance is `format`, for a reader to fill.
     pub fn read_as(format: Format) -> Self {
         Reference {

@@ -19,9 +19,9 @@ mod tokenizer;
 mod write;
 
 pub use builder::html_to_text;
-pub use inlines::html_to_inlines;
 #[cfg(feature = "bibtex")]
 pub(crate) use inlines::tidy_inlines;
+pub use inlines::{html_to_formatted, html_to_inlines};
 #[cfg(feature = "html5gum")]
 pub use tokenizer::Html5gum;
 pub use tokenizer::{CanonicalHtml, HtmlEvent, HtmlTokenizer};

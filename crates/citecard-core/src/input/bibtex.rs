@@ -12,7 +12,7 @@ use crate::error::{Locator, ParseError, ParseErrorKind, Warning};
 use crate::input::{Record, Records};
 use crate::link::{Doi, HttpUrl};
 use crate::model::{Date, ItemType, Name, Reference};
-use crate::rich_text::{inline_text, HtmlTokenizer, Inline, RichText};
+use crate::rich_text::{has_formatting, inline_text, HtmlTokenizer, Inline, RichText};
 
 mod latex;
 mod strings;
@@ -451,20 +451,27 @@ fn convert(
         ..Reference::read_as(Format::BibTeX)
     };
     reference.source_key = Some(entry.key.clone());
-    reference.title = match (text("title"), text("subtitle")) {
-        (Some(title), Some(subtitle)) => Some(format!("{title}: {subtitle}")),
-        (title, _) => title,
+    // The title read once, with its formatting (`\emph{…}`, `H$_2$O`); the
+    // formatting is kept when its text is the title's (not cut at the
+    // field limit).
+    let formatted = |field: &str| {
+        let rich = entry.get(field).map(chunks_inlines)?;
+        let text = limited(field, crate::text::collapse_whitespace(&inline_text(&rich)))?;
+        Some((text, rich))
     };
-    // The title's formatting (`\emph{…}`, `H$_2$O`), kept when its text is
-    // the title's (not cut at the field limit).
-    let mut rich = entry.get("title").map(chunks_inlines).unwrap_or_default();
-    if let Some(subtitle) = entry.get("subtitle").map(chunks_inlines) {
-        rich.push(Inline::Text(": ".to_owned()));
-        rich.extend(subtitle);
-    }
+    let (title, mut rich) = match (formatted("title"), formatted("subtitle")) {
+        (Some((title, mut rich)), Some((subtitle, more))) => {
+            rich.push(Inline::Text(": ".to_owned()));
+            rich.extend(more);
+            (Some(format!("{title}: {subtitle}")), rich)
+        }
+        (Some((title, rich)), None) => (Some(title), rich),
+        (None, _) => (None, Vec::new()),
+    };
+    reference.title = title;
     crate::rich_text::tidy_inlines(&mut rich);
-    if reference.title.as_deref() == Some(inline_text(&rich).as_str()) {
-        reference.set_title_rich(rich);
+    if has_formatting(&rich) && reference.title.as_deref() == Some(inline_text(&rich).as_str()) {
+        reference.title_rich = rich;
     }
     match entry.author() {
         Ok(people) => {

@@ -92,27 +92,25 @@ fn convert(fields: &mut Fields<'_>) -> Reference {
         "dissertation" => ItemType::Thesis,
         _ => ItemType::Document,
     };
-    let title = first_text(fields, "title");
-    let subtitle = first_text(fields, "subtitle");
-    let (rich_title, rich_subtitle) = (fields.rich("title"), fields.rich("subtitle"));
-    reference.title = match (title, subtitle) {
+    let (title, rich_title) = fields.formatted("title");
+    let (subtitle, rich_subtitle) = fields.formatted("subtitle");
+    (reference.title, reference.title_rich) = match (title, subtitle) {
         (Some(title), Some(subtitle)) if !title.contains(&subtitle) => {
-            if !rich_title.is_empty() || !rich_subtitle.is_empty() {
-                let part = |rich: Vec<Inline>, text: &str| match rich.is_empty() {
-                    true => vec![Inline::Text(text.to_owned())],
+            let text = format!("{title}: {subtitle}");
+            if rich_title.is_empty() && rich_subtitle.is_empty() {
+                (Some(text), Vec::new())
+            } else {
+                let part = |rich: Vec<Inline>, text: String| match rich.is_empty() {
+                    true => vec![Inline::Text(text)],
                     false => rich,
                 };
-                let mut rich = part(rich_title, &title);
+                let mut rich = part(rich_title, title);
                 rich.push(Inline::Text(": ".to_owned()));
-                rich.extend(part(rich_subtitle, &subtitle));
-                reference.set_title_rich(rich);
+                rich.extend(part(rich_subtitle, subtitle));
+                (Some(text), rich)
             }
-            Some(format!("{title}: {subtitle}"))
         }
-        (title, _) => {
-            reference.set_title_rich(rich_title);
-            title
-        }
+        (title, _) => (title, rich_title),
     };
     reference.authors = fields.names("author", person_name);
     reference.editors = fields.names("editor", person_name);

@@ -108,8 +108,7 @@ pub(crate) fn convert(fields: &mut Fields<'_>) -> Reference {
     if let Some(id) = fields.string_like("id") {
         reference.source_key = Some(id);
     }
-    reference.title = fields.text("title");
-    reference.set_title_rich(fields.rich("title"));
+    (reference.title, reference.title_rich) = fields.formatted("title");
     reference.authors = fields.names("author", csl_name);
     reference.editors = fields.names("editor", csl_name);
     reference.container_title = fields.text("container-title");

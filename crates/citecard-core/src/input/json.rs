@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 use crate::error::{Locator, ParseError, ParseErrorKind, Span, Warning};
 use crate::link::{Doi, HttpUrl};
 use crate::model::Date;
-use crate::rich_text::{html_to_inlines, html_to_text, HtmlTokenizer, Inline};
+use crate::rich_text::{html_to_formatted, html_to_text, HtmlTokenizer, Inline};
 
 /// Turn serde_json's error, located within `input[json_start..]`, into a
 /// located error in `input`.
@@ -156,19 +156,20 @@ impl<'a> Fields<'a> {
             .filter(|s| !s.is_empty())
     }
 
-    /// The formatting of a text field (its first string, for a list), as
-    /// inline content; empty when it has none. Read beside [`Self::text`],
-    /// whose text it keeps.
-    pub(crate) fn rich(&self, key: &str) -> Vec<Inline> {
-        let raw = match self.map.get(key) {
-            Some(Value::String(s)) => s.as_str(),
-            Some(Value::Array(items)) => match items.first() {
-                Some(Value::String(s)) => s.as_str(),
-                _ => return Vec::new(),
-            },
-            _ => return Vec::new(),
+    /// A text field (its first string, for a list) with its formatting,
+    /// read once: the text, and the inline formatting when its HTML has any
+    /// (see [`html_to_formatted`]).
+    pub(crate) fn formatted(&mut self, key: &str) -> (Option<String>, Vec<Inline>) {
+        let raw = match self.get(key) {
+            Some(Value::Array(items)) => items
+                .iter()
+                .find_map(|item| item.as_str().filter(|s| !s.trim().is_empty())),
+            _ => self.str(key),
         };
-        html_to_inlines(raw, self.html)
+        match raw.map(|raw| html_to_formatted(raw, self.html)) {
+            Some((text, rich)) if !text.is_empty() => (Some(text), rich),
+            _ => (None, Vec::new()),
+        }
     }
 
     pub(crate) fn bool(&mut self, key: &str) -> Option<bool> {

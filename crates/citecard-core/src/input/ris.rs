@@ -9,7 +9,7 @@ use crate::input::{Record, Records};
 use crate::link::{Doi, HttpUrl};
 use crate::model::{Date, ItemType, Name, Reference};
 use crate::names::{looks_like_organisation, parse_display_name, parse_inverted_name};
-use crate::rich_text::{html_to_inlines, html_to_text, HtmlTokenizer, RichText};
+use crate::rich_text::{html_to_formatted, html_to_text, HtmlTokenizer, RichText};
 
 /// One tagged line (with its continuation lines) of a record.
 struct Field<'a> {
@@ -245,8 +245,8 @@ fn finish(
             b"AU" | b"A1" => reference.authors.push(name(value)),
             b"A2" | b"ED" => reference.editors.push(name(value)),
             b"TI" | b"T1" => {
-                reference.title = Some(one_line());
-                reference.set_title_rich(html_to_inlines(&value.replace('\n', " "), html));
+                let (title, rich) = html_to_formatted(&value.replace('\n', " "), html);
+                (reference.title, reference.title_rich) = (Some(title), rich);
             }
             b"T2" => secondary_title = Some(one_line()),
             b"JO" | b"JF" | b"JA" | b"J1" | b"J2" | b"BT" => {

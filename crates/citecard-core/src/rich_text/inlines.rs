@@ -3,9 +3,9 @@
 //! [`html_to_text`] gives.
 
 use crate::rich_text::elements::{inline_kind, local_name, separates_words, Dropped, Kind};
-#[cfg(doc)]
-use crate::rich_text::html_to_text;
-use crate::rich_text::{has_formatting, HtmlEvent, HtmlTokenizer, Inline};
+use crate::rich_text::{
+    has_formatting, html_to_text, inline_text, HtmlEvent, HtmlTokenizer, Inline,
+};
 
 /// Read an HTML fragment that is one line of text, a title, into inline
 /// content: emphasis, strong, sub- and superscripts kept, every other tag
@@ -64,6 +64,26 @@ pub fn html_to_inlines(html: &str, tokenizer: &dyn HtmlTokenizer) -> Vec<Inline>
         inlines
     } else {
         Vec::new()
+    }
+}
+
+/// A field's text and, when its HTML has any, its formatting (whose text
+/// the text then is), read with one pass of the tokenizer where the field
+/// is formatted.
+///
+/// ```
+/// use citecard_core::rich_text::{html_to_formatted, Html5gum};
+/// let (text, rich) = html_to_formatted("CO<sub>2</sub> &amp; <span>air</span>", &Html5gum);
+/// assert_eq!((text.as_str(), rich.len()), ("CO2 & air", 3));
+/// let (text, rich) = html_to_formatted("Plain &amp; simple", &Html5gum);
+/// assert_eq!((text.as_str(), rich.len()), ("Plain & simple", 0));
+/// ```
+pub fn html_to_formatted(html: &str, tokenizer: &dyn HtmlTokenizer) -> (String, Vec<Inline>) {
+    let rich = html_to_inlines(html, tokenizer);
+    if rich.is_empty() {
+        (html_to_text(html, tokenizer), rich)
+    } else {
+        (inline_text(&rich), rich)
     }
 }
 
