@@ -13,6 +13,10 @@
 
 use std::borrow::Cow;
 
+mod rich;
+
+pub(crate) use rich::to_inlines;
+
 /// One node of formatted output.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Node {
@@ -398,21 +402,8 @@ fn render(node: &Node, html: bool) -> String {
             Token::QuoteOpen(inner) => out.push(quotes.open(inner)),
             Token::QuoteClose => out.push(quotes.close()),
             _ if !html => {}
-            Token::ItalicOn => {
-                styles.italic.push(true);
-                out.push_str("<i>");
-            }
-            Token::ItalicOff => {
-                styles.italic.pop();
-                out.push_str("</i>");
-            }
-            Token::BoldOn => {
-                styles.bold.push(true);
-                out.push_str("<b>");
-            }
-            Token::BoldOff => {
-                styles.bold.pop();
-                out.push_str("</b>");
+            Token::ItalicOn | Token::ItalicOff | Token::BoldOn | Token::BoldOff => {
+                out.push_str(styles.element(&token));
             }
             Token::MarkupOn(markup) => out.push_str(styles.open(markup).0),
             Token::MarkupOff(markup) => out.push_str(styles.close(markup)),
@@ -431,202 +422,58 @@ struct StyleLevels {
 }
 
 impl StyleLevels {
+    /// The levels italics or bold keep; none for sub- and superscripts.
+    fn levels(&mut self, markup: Markup) -> Option<&mut Vec<bool>> {
+        match markup {
+            Markup::Italic => Some(&mut self.italic),
+            Markup::Bold => Some(&mut self.bold),
+            Markup::Superscript | Markup::Subscript => None,
+        }
+    }
+
+    /// An element's own italics or bold, on or off: its tag.
+    fn element(&mut self, token: &Token) -> &'static str {
+        let (markup, on, tag) = match token {
+            Token::ItalicOn => (Markup::Italic, true, "<i>"),
+            Token::ItalicOff => (Markup::Italic, false, "</i>"),
+            Token::BoldOn => (Markup::Bold, true, "<b>"),
+            _ => (Markup::Bold, false, "</b>"),
+        };
+        if let Some(levels) = self.levels(markup) {
+            if on {
+                levels.push(true);
+            } else {
+                levels.pop();
+            }
+        }
+        tag
+    }
+
     /// Open field markup: its opening tag, and whether it flips italics or
     /// bold back to normal (`<i>` inside italics is upright).
     fn open(&mut self, markup: Markup) -> (&'static str, bool) {
-        let (open, close, normal) = match markup {
-            Markup::Italic if self.italic.last() == Some(&true) => {
-                (r#"<span style="font-style:normal;">"#, "</span>", true)
-            }
-            Markup::Bold if self.bold.last() == Some(&true) => {
-                (r#"<span style="font-weight:normal;">"#, "</span>", true)
-            }
-            Markup::Italic => ("<i>", "</i>", false),
-            Markup::Bold => ("<b>", "</b>", false),
-            Markup::Superscript => ("<sup>", "</sup>", false),
-            Markup::Subscript => ("<sub>", "</sub>", false),
+        let normal = self.levels(markup).is_some_and(|l| l.last() == Some(&true));
+        let (open, close) = match (markup, normal) {
+            (Markup::Italic, true) => (r#"<span style="font-style:normal;">"#, "</span>"),
+            (Markup::Bold, true) => (r#"<span style="font-weight:normal;">"#, "</span>"),
+            (Markup::Italic, false) => ("<i>", "</i>"),
+            (Markup::Bold, false) => ("<b>", "</b>"),
+            (Markup::Superscript, _) => ("<sup>", "</sup>"),
+            (Markup::Subscript, _) => ("<sub>", "</sub>"),
         };
-        match markup {
-            Markup::Italic => self.italic.push(!normal),
-            Markup::Bold => self.bold.push(!normal),
-            _ => {}
+        if let Some(levels) = self.levels(markup) {
+            levels.push(!normal);
         }
         self.closers.push(close);
         (open, normal)
     }
 
+    /// Close field markup: its closing tag.
     fn close(&mut self, markup: Markup) -> &'static str {
-        match markup {
-            Markup::Italic => {
-                self.italic.pop();
-            }
-            Markup::Bold => {
-                self.bold.pop();
-            }
-            _ => {}
+        if let Some(levels) = self.levels(markup) {
+            levels.pop();
         }
         self.closers.pop().unwrap_or("")
-    }
-}
-
-/// The entry as rich inline content (italics as emphasis, bold as strong,
-/// sub- and superscripts), with the same text as [`to_text`].
-pub(crate) fn to_inlines(node: &Node) -> Vec<crate::rich_text::Inline> {
-    let mut tokens = Vec::new();
-    flatten(node, &mut tokens);
-    punctuation_in_quote(&mut tokens);
-    let mut spans = SpanStack::default();
-    let mut quotes = QuoteLevels::default();
-    let mut styles = StyleLevels::default();
-    // The whole text so far, to apply the same joins as `to_text`.
-    let mut all = String::new();
-    for token in tokens {
-        match token {
-            Token::Text(t) | Token::Affix(t) => {
-                let before = all.len();
-                push_joined(&mut all, &t, false);
-                spans.text(&all[before..]);
-            }
-            Token::QuoteOpen(_) | Token::QuoteClose => {
-                let mark = match token {
-                    Token::QuoteOpen(inner) => quotes.open(inner),
-                    _ => quotes.close(),
-                };
-                all.push(mark);
-                spans.text(&mark.to_string());
-            }
-            Token::ItalicOn => {
-                styles.italic.push(true);
-                spans.open(Span::Emphasis);
-            }
-            Token::BoldOn => {
-                styles.bold.push(true);
-                spans.open(Span::Strong);
-            }
-            Token::ItalicOff | Token::BoldOff => {
-                match token {
-                    Token::ItalicOff => styles.italic.pop(),
-                    _ => styles.bold.pop(),
-                };
-                spans.close();
-            }
-            Token::MarkupOn(markup) => {
-                let (_, normal) = styles.open(markup);
-                match (markup, normal) {
-                    (Markup::Italic, true) => spans.open_normal(Span::Emphasis),
-                    (Markup::Bold, true) => spans.open_normal(Span::Strong),
-                    (Markup::Italic, false) => spans.open(Span::Emphasis),
-                    (Markup::Bold, false) => spans.open(Span::Strong),
-                    (Markup::Superscript, _) => spans.open(Span::Superscript),
-                    (Markup::Subscript, _) => spans.open(Span::Subscript),
-                }
-            }
-            Token::MarkupOff(markup) => {
-                styles.close(markup);
-                spans.close();
-            }
-        }
-    }
-    spans.finish()
-}
-
-/// A kind of rich inline span.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Span {
-    Emphasis,
-    Strong,
-    Superscript,
-    Subscript,
-}
-
-/// What an open frame of [`SpanStack`] is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Frame {
-    Root,
-    Span(Span),
-    /// Upright (or regular) text inside italics (or bold): the spans closed
-    /// to make room for it, to open again after it, outermost first.
-    Normal(Vec<Span>),
-}
-
-/// Rich inline content built span by span.
-struct SpanStack(Vec<(Frame, Vec<crate::rich_text::Inline>)>);
-
-impl Default for SpanStack {
-    fn default() -> Self {
-        SpanStack(vec![(Frame::Root, Vec::new())])
-    }
-}
-
-impl SpanStack {
-    fn text(&mut self, text: &str) {
-        use crate::rich_text::Inline;
-        if text.is_empty() {
-            return;
-        }
-        if let Some((_, children)) = self.0.last_mut() {
-            match children.last_mut() {
-                Some(Inline::Text(last)) => last.push_str(text),
-                _ => children.push(Inline::Text(text.to_owned())),
-            }
-        }
-    }
-
-    fn open(&mut self, span: Span) {
-        self.0.push((Frame::Span(span), Vec::new()));
-    }
-
-    /// Close the spans down to the innermost `span` and go on outside it.
-    fn open_normal(&mut self, span: Span) {
-        let Some(at) = self.0.iter().rposition(|(f, _)| *f == Frame::Span(span)) else {
-            return self.open_plain();
-        };
-        let mut closed = Vec::new();
-        while self.0.len() > at {
-            if let Some((Frame::Span(kind), _)) = self.0.last() {
-                closed.push(*kind);
-            }
-            self.close();
-        }
-        closed.reverse();
-        self.0.push((Frame::Normal(closed), Vec::new()));
-    }
-
-    fn open_plain(&mut self) {
-        self.0.push((Frame::Normal(Vec::new()), Vec::new()));
-    }
-
-    fn close(&mut self) {
-        use crate::rich_text::Inline;
-        if self.0.len() < 2 {
-            return;
-        }
-        let Some((frame, children)) = self.0.pop() else {
-            return;
-        };
-        let Some((_, parent)) = self.0.last_mut() else {
-            return;
-        };
-        match frame {
-            _ if children.is_empty() => {}
-            Frame::Span(Span::Emphasis) => parent.push(Inline::Emphasis(children)),
-            Frame::Span(Span::Strong) => parent.push(Inline::Strong(children)),
-            Frame::Span(Span::Superscript) => parent.push(Inline::Superscript(children)),
-            Frame::Span(Span::Subscript) => parent.push(Inline::Subscript(children)),
-            Frame::Root | Frame::Normal(_) => parent.extend(children),
-        }
-        if let Frame::Normal(reopen) = frame {
-            for span in reopen {
-                self.open(span);
-            }
-        }
-    }
-
-    fn finish(mut self) -> Vec<crate::rich_text::Inline> {
-        while self.0.len() > 1 {
-            self.close();
-        }
-        self.0.pop().map(|(_, c)| c).unwrap_or_default()
     }
 }
 
