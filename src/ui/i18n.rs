@@ -175,16 +175,12 @@ pub struct Strings {
     pub cite: &'static str,
     /// The cite panel's label.
     pub cite_panel: &'static str,
-    /// Before the style menu.
-    pub cite_as: &'static str,
     /// The style group in the menu.
     pub styles: &'static str,
     /// The export group in the menu.
     pub exports: &'static str,
     /// The copy button.
     pub copy: &'static str,
-    /// The download button.
-    pub download: &'static str,
     /// Includes the abstract in the exports.
     pub include_abstract: &'static str,
     /// After an export link: it downloads a file.
@@ -246,11 +242,9 @@ pub static EN: Strings = Strings {
     show_less: "Show less",
     cite: "Cite",
     cite_panel: "Cite this reference",
-    cite_as: "Cite as",
     styles: "Citation style",
     exports: "Export",
     copy: "Copy",
-    download: "Download",
     include_abstract: "include abstract",
     downloads: |format| format!("Download {format}"),
     copied: "Copied",
@@ -299,11 +293,9 @@ pub static ZH: Strings = Strings {
     show_less: "收起",
     cite: "引用",
     cite_panel: "引用本文",
-    cite_as: "引用格式",
     styles: "引文格式",
     exports: "导出",
     copy: "复制",
-    download: "下载",
     include_abstract: "包含摘要",
     downloads: |format| format!("下载 {format}"),
     copied: "已复制",
