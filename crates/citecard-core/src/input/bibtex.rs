@@ -14,10 +14,12 @@ use crate::link::{Doi, HttpUrl};
 use crate::model::{Date, ItemType, Name, Reference};
 use crate::rich_text::{has_formatting, inline_text, HtmlTokenizer, Inline, RichText};
 
+mod crossref;
 mod latex;
 mod strings;
 
-use latex::{chunks_inlines, chunks_text, clean_latex};
+use crossref::inherit_crossrefs;
+use latex::{chunks_inlines, chunks_text, clean_latex, protect_literal_tildes};
 use strings::unresolvable;
 
 /// Read every entry of a BibTeX or BibLaTeX file.
@@ -137,127 +139,6 @@ pub fn parse(input: &str, html: &dyn HtmlTokenizer) -> Records {
         .collect();
     inherit_crossrefs(&mut records);
     Ok(records)
-}
-
-/// biblatex turns `\textasciitilde{}` (a literal tilde) into `~`, which
-/// then reads as a tie (a space). Before it does, each one becomes
-/// [`latex::LITERAL_TILDE`], which the LaTeX cleaner writes back as `~`.
-fn protect_literal_tildes(entry: &mut biblatex::RawEntry<'_>) {
-    const COMMAND: &str = "\\textasciitilde";
-    for pair in &mut entry.fields {
-        if !pair
-            .value
-            .v
-            .iter()
-            .any(|c| matches!(c.v, RawChunk::Normal(t) if t.contains(COMMAND)))
-        {
-            continue;
-        }
-        let mut chunks = Vec::with_capacity(pair.value.v.len() + 2);
-        for chunk in pair.value.v.drain(..) {
-            let RawChunk::Normal(mut text) = chunk.v else {
-                chunks.push(chunk);
-                continue;
-            };
-            while let Some(at) = text.find(COMMAND) {
-                let after = &text[at + COMMAND.len()..];
-                // Not a longer command's name (`\textasciitildeX`).
-                if after.starts_with(|c: char| c.is_ascii_alphabetic()) {
-                    break;
-                }
-                let rest = after.strip_prefix("{}").unwrap_or(after);
-                chunks.push(biblatex::Spanned::new(
-                    RawChunk::Normal(&text[..at]),
-                    chunk.span.clone(),
-                ));
-                chunks.push(biblatex::Spanned::new(
-                    RawChunk::Normal(latex::LITERAL_TILDE),
-                    chunk.span.clone(),
-                ));
-                text = rest;
-            }
-            chunks.push(biblatex::Spanned::new(RawChunk::Normal(text), chunk.span));
-        }
-        pair.value.v = chunks;
-    }
-}
-
-/// An entry with `crossref = {key}` takes what it lacks from the entry with
-/// that key, as biblatex does (manual, 2.4.1 and appendix B): its people,
-/// date, publisher, volume and series, and the parent's title as its
-/// container (a book's title is its chapter's `booktitle`). One level only,
-/// so a cycle (`crossref = {itself}`) inherits nothing.
-fn inherit_crossrefs(records: &mut [Result<Record, ParseError>]) {
-    let keys: Vec<Option<String>> = records
-        .iter()
-        .map(|r| r.as_ref().ok().and_then(|r| r.reference.source_key.clone()))
-        .collect();
-    for child in 0..records.len() {
-        let Some(key) = records[child]
-            .as_ref()
-            .ok()
-            .and_then(|r| r.reference.source_fields.get("crossref"))
-            .map(|k| k.trim().to_owned())
-        else {
-            continue;
-        };
-        let Some(parent) = keys
-            .iter()
-            .position(|k| k.as_deref() == Some(key.as_str()))
-            .filter(|&p| p != child)
-        else {
-            continue;
-        };
-        // Both at once, without copying the parent.
-        let (parent, record) = if parent < child {
-            let (before, from_child) = records.split_at_mut(child);
-            (&before[parent], &mut from_child[0])
-        } else {
-            let (to_parent, from_parent) = records.split_at_mut(parent);
-            (&from_parent[0], &mut to_parent[child])
-        };
-        let (Ok(parent), Ok(record)) = (parent.as_ref(), record.as_mut()) else {
-            continue;
-        };
-        let parent = &parent.reference;
-        let reference = &mut record.reference;
-        if reference.authors.is_empty() {
-            reference.authors = parent.authors.clone();
-        }
-        if reference.editors.is_empty() {
-            reference.editors = parent.editors.clone();
-        }
-        let contained = matches!(
-            reference.item_type,
-            ItemType::Chapter | ItemType::PaperConference | ItemType::Entry
-        );
-        if reference.container_title.is_none() {
-            reference.container_title = if contained {
-                parent.title.clone()
-            } else {
-                parent.container_title.clone()
-            };
-        }
-        let fill = |mine: &mut Option<String>, theirs: &Option<String>| {
-            if mine.is_none() {
-                mine.clone_from(theirs);
-            }
-        };
-        fill(&mut reference.publisher, &parent.publisher);
-        fill(&mut reference.publisher_place, &parent.publisher_place);
-        fill(&mut reference.volume, &parent.volume);
-        fill(&mut reference.edition, &parent.edition);
-        fill(&mut reference.collection_title, &parent.collection_title);
-        fill(&mut reference.collection_number, &parent.collection_number);
-        fill(&mut reference.language, &parent.language);
-        if reference.issued.is_none() {
-            reference.issued = parent.issued;
-            reference.issued_end = parent.issued_end;
-        }
-        if reference.isbn.is_empty() {
-            reference.isbn = parent.isbn.clone();
-        }
-    }
 }
 
 /// Resolve one raw entry against the `@string` abbreviations. BibTeX itself

@@ -117,7 +117,7 @@ fn span(kind: Option<Kind>, children: Vec<Inline>) -> Vec<Inline> {
 }
 
 /// Collapse white space (and drop control characters) across the spans as
-/// [`clean`] does in one string; `space` is whether a space went last.
+/// [`clean`](crate::text::clean) does in one string; `space` is whether a space went last.
 fn collapse(inlines: &mut Vec<Inline>, space: &mut bool) {
     for inline in inlines.iter_mut() {
         match inline {

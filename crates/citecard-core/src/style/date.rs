@@ -156,7 +156,7 @@ struct RenderedPart {
 /// `range-delimiter` (the start's last suffix and the end's first prefix
 /// left out), and the parts the dates share once ("May 3–5, 2014",
 /// "May 2014–June 2015"). citeproc-js also repeats the `<date>`'s own
-/// `affixes` around the end of a range ("[2014–[2015]]" for
+/// `affixes` around the end of a range ("\[2014–\[2015\]\]" for
 /// `prefix="[" suffix="]"`), which the element adds around the whole.
 fn range_text(parts: &[RenderedPart], delimiter: &str, affixes: (&str, &str)) -> String {
     let whole = |part: &RenderedPart, value: &str| {

@@ -9,7 +9,7 @@
 //! [`rendering`](super::rendering) (`<text>`, `<label>`, `<group>`),
 //! [`date`](super::date), [`number`](super::number),
 //! [`page_range`](super::page_range), [`names`](super::names) and
-//! [`formatting`](super::formatting); [`output`](super::output) is the
+//! [`formatting`](super::formatting); [`output`] is the
 //! output model with citeproc-js's output rules. Where CSL leaves room, the
 //! engine does what citeproc-js does; `tests/styles.rs` compares every
 //! style with citeproc-js's output, and each file's unit tests compare

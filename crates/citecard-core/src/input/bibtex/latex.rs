@@ -2,6 +2,8 @@
 //! its formatting: italics, bold, sub- and superscripts (`\emph{…}`,
 //! `H$_2$O`) as rich inline content, everything else as plain text.
 
+use biblatex::RawChunk;
+
 use crate::rich_text::{inline_text, Inline};
 
 /// What a literal tilde (`\textasciitilde{}`) stands as while biblatex
@@ -232,6 +234,49 @@ fn matching_brace(chars: &[char], open: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// biblatex turns `\textasciitilde{}` (a literal tilde) into `~`, which
+/// then reads as a tie (a space). Before it does, each one becomes
+/// [`LITERAL_TILDE`], which the LaTeX cleaner writes back as `~`.
+pub(super) fn protect_literal_tildes(entry: &mut biblatex::RawEntry<'_>) {
+    const COMMAND: &str = "\\textasciitilde";
+    for pair in &mut entry.fields {
+        if !pair
+            .value
+            .v
+            .iter()
+            .any(|c| matches!(c.v, RawChunk::Normal(t) if t.contains(COMMAND)))
+        {
+            continue;
+        }
+        let mut chunks = Vec::with_capacity(pair.value.v.len() + 2);
+        for chunk in pair.value.v.drain(..) {
+            let RawChunk::Normal(mut text) = chunk.v else {
+                chunks.push(chunk);
+                continue;
+            };
+            while let Some(at) = text.find(COMMAND) {
+                let after = &text[at + COMMAND.len()..];
+                // Not a longer command's name (`\textasciitildeX`).
+                if after.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                    break;
+                }
+                let rest = after.strip_prefix("{}").unwrap_or(after);
+                chunks.push(biblatex::Spanned::new(
+                    RawChunk::Normal(&text[..at]),
+                    chunk.span.clone(),
+                ));
+                chunks.push(biblatex::Spanned::new(
+                    RawChunk::Normal(LITERAL_TILDE),
+                    chunk.span.clone(),
+                ));
+                text = rest;
+            }
+            chunks.push(biblatex::Spanned::new(RawChunk::Normal(text), chunk.span));
+        }
+        pair.value.v = chunks;
+    }
 }
 
 #[cfg(test)]

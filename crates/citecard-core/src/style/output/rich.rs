@@ -7,7 +7,7 @@ use super::{
 };
 
 /// The entry as rich inline content (italics as emphasis, bold as strong,
-/// sub- and superscripts), with the same text as [`to_text`].
+/// sub- and superscripts), with the same text as [`to_text`](super::to_text).
 pub(crate) fn to_inlines(node: &Node) -> Vec<crate::rich_text::Inline> {
     let mut tokens = Vec::new();
     flatten(node, &mut tokens);
