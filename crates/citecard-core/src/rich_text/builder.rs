@@ -149,13 +149,7 @@ impl Frame {
     }
 
     fn into_inline(self) -> Option<Inline> {
-        let children = self.children;
-        Some(match self.kind? {
-            Kind::Emphasis => Inline::Emphasis(children),
-            Kind::Strong => Inline::Strong(children),
-            Kind::Superscript => Inline::Superscript(children),
-            Kind::Subscript => Inline::Subscript(children),
-        })
+        Some(self.kind?.wrap(self.children))
     }
 }
 
@@ -478,7 +472,7 @@ fn flatten(inlines: Vec<Inline>, out: &mut Vec<Event>) {
 /// Collapse white space as a browser would (runs become one space; none at
 /// the start or end, or around a line break), drop control characters, and
 /// drop empty elements.
-fn normalise(inlines: Vec<Inline>) -> Vec<Inline> {
+pub(super) fn normalise(inlines: Vec<Inline>) -> Vec<Inline> {
     let mut events = Vec::new();
     flatten(inlines, &mut events);
     let mut out: Vec<Event> = Vec::with_capacity(events.len());

@@ -1,6 +1,6 @@
 //! What citecard makes of each HTML (and JATS) element name.
 
-use crate::rich_text::HtmlEvent;
+use crate::rich_text::{HtmlEvent, Inline};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 /// The inline elements rich text keeps.
@@ -9,6 +9,18 @@ pub(crate) enum Kind {
     Strong,
     Superscript,
     Subscript,
+}
+
+impl Kind {
+    /// The inline element of this kind around `children`.
+    pub(crate) fn wrap(self, children: Vec<Inline>) -> Inline {
+        match self {
+            Kind::Emphasis => Inline::Emphasis(children),
+            Kind::Strong => Inline::Strong(children),
+            Kind::Superscript => Inline::Superscript(children),
+            Kind::Subscript => Inline::Subscript(children),
+        }
+    }
 }
 
 /// `jats:p` → `p`: JATS abstracts use a namespace prefix.

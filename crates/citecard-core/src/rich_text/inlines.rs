@@ -2,6 +2,7 @@
 //! its emphasis, strong, sub- and superscripts, with the same text as
 //! [`html_to_text`] gives.
 
+use crate::rich_text::builder::normalise;
 use crate::rich_text::elements::{inline_kind, local_name, separates_words, Dropped, Kind};
 use crate::rich_text::{
     has_formatting, html_to_text, inline_text, HtmlEvent, HtmlTokenizer, Inline,
@@ -90,9 +91,7 @@ pub fn html_to_formatted(html: &str, tokenizer: &dyn HtmlTokenizer) -> (String, 
 /// Collapse the white space of one line of inline content, as
 /// [`crate::text::clean`] collapses a string's, dropping what is left empty.
 pub(crate) fn tidy_inlines(inlines: &mut Vec<Inline>) {
-    let mut space = true;
-    collapse(inlines, &mut space);
-    trim_end(inlines);
+    *inlines = normalise(std::mem::take(inlines));
 }
 
 fn push_text(frames: &mut [(Option<Kind>, Vec<Inline>)], text: &str, wanted: bool) {
@@ -108,78 +107,7 @@ fn push_text(frames: &mut [(Option<Kind>, Vec<Inline>)], text: &str, wanted: boo
 fn span(kind: Option<Kind>, children: Vec<Inline>) -> Vec<Inline> {
     match kind {
         _ if children.is_empty() => Vec::new(),
-        Some(Kind::Emphasis) => vec![Inline::Emphasis(children)],
-        Some(Kind::Strong) => vec![Inline::Strong(children)],
-        Some(Kind::Superscript) => vec![Inline::Superscript(children)],
-        Some(Kind::Subscript) => vec![Inline::Subscript(children)],
+        Some(kind) => vec![kind.wrap(children)],
         None => children,
-    }
-}
-
-/// Collapse white space (and drop control characters) across the spans as
-/// [`clean`](crate::text::clean) does in one string; `space` is whether a space went last.
-fn collapse(inlines: &mut Vec<Inline>, space: &mut bool) {
-    for inline in inlines.iter_mut() {
-        match inline {
-            Inline::Text(text) => {
-                let mut out = String::with_capacity(text.len());
-                let mut pending = false;
-                for c in text.chars() {
-                    if c.is_whitespace() {
-                        pending = true;
-                    } else if !c.is_control() {
-                        if pending && !*space {
-                            out.push(' ');
-                        }
-                        pending = false;
-                        *space = false;
-                        out.push(c);
-                    }
-                }
-                if pending && !*space {
-                    out.push(' ');
-                    *space = true;
-                }
-                *text = out;
-            }
-            Inline::Emphasis(children)
-            | Inline::Strong(children)
-            | Inline::Superscript(children)
-            | Inline::Subscript(children) => collapse(children, space),
-            Inline::LineBreak => {}
-        }
-    }
-    inlines.retain(|inline| match inline {
-        Inline::Text(text) => !text.is_empty(),
-        Inline::Emphasis(c) | Inline::Strong(c) | Inline::Superscript(c) | Inline::Subscript(c) => {
-            !c.is_empty()
-        }
-        Inline::LineBreak => true,
-    });
-}
-
-/// Drop a space at the very end.
-fn trim_end(inlines: &mut Vec<Inline>) {
-    while let Some(last) = inlines.last_mut() {
-        match last {
-            Inline::Text(text) => {
-                let trimmed = text.trim_end().len();
-                text.truncate(trimmed);
-                if !text.is_empty() {
-                    return;
-                }
-            }
-            Inline::Emphasis(c)
-            | Inline::Strong(c)
-            | Inline::Superscript(c)
-            | Inline::Subscript(c) => {
-                trim_end(c);
-                if !c.is_empty() {
-                    return;
-                }
-            }
-            Inline::LineBreak => return,
-        }
-        inlines.pop();
     }
 }
