@@ -44,6 +44,34 @@ pub(crate) enum Node {
     Seq(Vec<Node>),
 }
 
+impl Node {
+    /// The nodes inside this one: none for text, a term or an affix.
+    fn children(&self) -> &[Node] {
+        match self {
+            Node::Text(_) | Node::Term(_) | Node::Affix(_) => &[],
+            Node::Italic(c)
+            | Node::Bold(c)
+            | Node::Quoted(c)
+            | Node::InnerQuoted(c)
+            | Node::Markup(_, c)
+            | Node::Seq(c) => c,
+        }
+    }
+
+    /// The nodes inside this one, to change.
+    fn children_mut(&mut self) -> &mut [Node] {
+        match self {
+            Node::Text(_) | Node::Term(_) | Node::Affix(_) => &mut [],
+            Node::Italic(c)
+            | Node::Bold(c)
+            | Node::Quoted(c)
+            | Node::InnerQuoted(c)
+            | Node::Markup(_, c)
+            | Node::Seq(c) => c,
+        }
+    }
+}
+
 /// What a CSL element rendered, and whether it called a variable.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Piece {
@@ -87,18 +115,10 @@ impl Piece {
     /// delimiters), piece by piece in order.
     pub(crate) fn map_text(mut self, f: &mut dyn FnMut(&str) -> String) -> Piece {
         fn walk(node: &mut Node, f: &mut dyn FnMut(&str) -> String) {
-            match node {
-                Node::Text(t) | Node::Term(t) => *t = f(t),
-                Node::Affix(_) => {}
-                Node::Italic(c)
-                | Node::Bold(c)
-                | Node::Quoted(c)
-                | Node::InnerQuoted(c)
-                | Node::Markup(_, c)
-                | Node::Seq(c) => {
-                    c.iter_mut().for_each(|n| walk(n, f));
-                }
+            if let Node::Text(t) | Node::Term(t) = node {
+                *t = f(t);
             }
+            node.children_mut().iter_mut().for_each(|n| walk(n, f));
         }
         if let Some(node) = &mut self.node {
             walk(node, f);
@@ -307,17 +327,10 @@ fn flatten(node: &Node, out: &mut Vec<Token>) {
 /// Latin letters.
 pub(crate) fn is_unitalic_script(node: &Node) -> bool {
     fn text(node: &Node, out: &mut String) {
-        match node {
-            Node::Text(t) | Node::Term(t) | Node::Affix(t) => out.push_str(t),
-            Node::Italic(c)
-            | Node::Bold(c)
-            | Node::Quoted(c)
-            | Node::InnerQuoted(c)
-            | Node::Markup(_, c)
-            | Node::Seq(c) => {
-                c.iter().for_each(|n| text(n, out));
-            }
+        if let Node::Text(t) | Node::Term(t) | Node::Affix(t) = node {
+            out.push_str(t);
         }
+        node.children().iter().for_each(|n| text(n, out));
     }
     let mut all = String::new();
     text(node, &mut all);
@@ -541,13 +554,7 @@ pub(crate) fn capitalize_leading_term(node: &mut Node) {
     fn first_leaf(node: &mut Node) -> Option<&mut Node> {
         match node {
             Node::Text(t) | Node::Term(t) if !t.is_empty() => Some(node),
-            Node::Text(_) | Node::Term(_) | Node::Affix(_) => None,
-            Node::Italic(c)
-            | Node::Bold(c)
-            | Node::Quoted(c)
-            | Node::InnerQuoted(c)
-            | Node::Markup(_, c)
-            | Node::Seq(c) => c.iter_mut().find_map(first_leaf),
+            other => other.children_mut().iter_mut().find_map(first_leaf),
         }
     }
     if let Some(Node::Term(t)) = first_leaf(node) {
