@@ -14,8 +14,10 @@
 use std::borrow::Cow;
 
 mod rich;
+mod superscripts;
 
 pub(crate) use rich::to_inlines;
+use superscripts::superscript;
 
 /// One node of formatted output.
 #[derive(Debug, Clone, PartialEq)]
@@ -527,24 +529,6 @@ fn push_joined(out: &mut String, text: &str, html: bool) {
     } else {
         out.push_str(text);
     }
-}
-
-/// The superscript characters citeproc-js writes as `<sup>` in HTML, each
-/// followed by its base text (Unicode's `<super>` decompositions, and a few
-/// modifier letters): "™" → `<sup>TM</sup>`.
-const SUPERSCRIPTS: &str = "ªa ²2 ³3 ¹1 ºo ʰh ʱɦ ʲj ʳr ʴɹ ʵɻ ʶʁ ʷw ʸy ˠɣ ˡl ˢs ˣx ˤʕ ᴬA \
-    ᴭÆ ᴮB ᴰD ᴱE ᴲƎ ᴳG ᴴH ᴵI ᴶJ ᴷK ᴸL ᴹM ᴺN ᴼO ᴽȢ ᴾP ᴿR ᵀT ᵁU ᵂW \
-    ᵃa ᵄɐ ᵅɑ ᵆᴂ ᵇb ᵈd ᵉe ᵊə ᵋɛ ᵌɜ ᵍg ᵏk ᵐm ᵑŋ ᵒo ᵓɔ ᵔᴖ ᵕᴗ ᵖp ᵗt \
-    ᵘu ᵙᴝ ᵚɯ ᵛv ᵜᴥ ᵝβ ᵞγ ᵟδ ᵠφ ᵡχ ⁰0 ⁱi ⁴4 ⁵5 ⁶6 ⁷7 ⁸8 ⁹9 ⁺+ ⁻− \
-    ⁼= ⁽( ⁾) ⁿn ℠SM ™TM ㆒一 ㆓二 ㆔三 ㆕四 ㆖上 ㆗中 ㆘下 ㆙甲 ㆚乙 ㆛丙 ㆜丁 ㆝天 ㆞地 \
-    ㆟人 ˀʔ ˁʕ ۥو ۦي";
-
-/// The base text of a superscript character, if citeproc-js writes it as one.
-fn superscript(c: char) -> Option<&'static str> {
-    SUPERSCRIPTS
-        .split(' ')
-        .find_map(|pair| pair.strip_prefix(c))
-        .filter(|base| !base.is_empty())
 }
 
 /// Capitalise an entry that starts with a `<text term>` ("N.d.", "(No
