@@ -1,47 +1,189 @@
-//! The card rendered to HTML outside the browser, by Yew's server renderer
-//! from the same components the browser runs: the first part of cards
-//! built ahead of time for pages that must work without JavaScript.
+//! Cards rendered to HTML outside the browser, by Yew's server renderer
+//! from the same components the browser runs, for pages that must work
+//! without JavaScript and that `citecard.js` brings to life in place.
+//!
+//! [`citation_card`] writes a whole `<citation-card>` element: a
+//! declarative shadow root (`<template shadowrootmode="open">`) with the
+//! stylesheet linked and the cards' markup, the schema.org JSON-LD and the
+//! COinS span in the light DOM for machines, and the record itself for the
+//! script to read.
 
-use std::rc::Rc;
-
-use citecard_core::Reference;
+use citecard_core::rich_text::escape_into;
+use citecard_core::style::{self, Style};
+use citecard_core::{metadata, Reference};
 use yew::LocalServerRenderer;
 
-use crate::ui::card::{CitationCard, CitationCardProps};
 use crate::ui::i18n::Lang;
 use crate::ui::options::CardOptions;
+use crate::ui::prerender::{
+    fingerprint, Prerender, StaticCitation, StaticCite, StaticFile, FINGERPRINT_ATTRIBUTE,
+};
+use crate::ui::records::{RecordCards, RecordCardsProps};
 
-/// The card for `reference` as HTML. The server has no page to take a
-/// language from, so `options.lang` falls back to English.
-pub fn render(reference: &Reference, options: CardOptions) -> String {
-    let options = CardOptions {
+/// The server has no page to take a language from: English unless the
+/// options name one. The element says which, so that the script renders
+/// (and hydrates) in the same language.
+fn server_options(options: CardOptions) -> CardOptions {
+    CardOptions {
         lang: Some(options.lang.unwrap_or(Lang::En)),
         ..options
-    };
-    let props = CitationCardProps {
-        reference: Rc::new(reference.clone()),
-        options,
-    };
-    futures::executor::block_on(LocalServerRenderer::<CitationCard>::with_props(props).render())
+    }
+}
+
+/// The markup of the cards for `input` (record text in any format the
+/// first card reads at once, so not BibTeX, which the browser reads in a
+/// module of its own), hydratable: what the script's `mount` would draw
+/// into the shadow root's container.
+pub fn render(input: &str, options: CardOptions, prerender: Option<Prerender>) -> String {
+    let props = yew::props!(RecordCardsProps {
+        input: yew::AttrValue::from(input.to_owned()),
+        options: server_options(options),
+        prerender,
+    });
+    futures::executor::block_on(LocalServerRenderer::<RecordCards>::with_props(props).render())
+}
+
+/// The Cite panel rendered ahead of time: `reference` in every built-in
+/// style, and links to `files`.
+pub fn static_cite(reference: &Reference, files: Vec<StaticFile>) -> StaticCite {
+    StaticCite {
+        citations: Style::ALL
+            .into_iter()
+            .filter_map(|style| {
+                Some(StaticCitation {
+                    label: style.label(),
+                    inlines: style::cite(reference, style)?.inlines,
+                })
+            })
+            .collect(),
+        files,
+    }
+}
+
+/// Where a `<citation-card>` rendered ahead of time finds what it links to.
+#[derive(Debug, Clone)]
+pub struct Links {
+    /// The card stylesheet (`citecard.css`), as the page refers to it.
+    pub css_href: String,
+    /// Each record's exported files beside the page, if they are written:
+    /// the paths of its `.bib` and `.ris` given its citation key.
+    pub files: Option<fn(&str) -> Vec<StaticFile>>,
+}
+
+/// A `<citation-card>` element for one record: `record` is its text (one
+/// record, in any format but BibTeX) and `reference` what it reads as;
+/// `key` its citation key.
+pub fn citation_card(
+    record: &str,
+    reference: &Reference,
+    key: &str,
+    options: CardOptions,
+    links: &Links,
+) -> String {
+    let options = server_options(options);
+    let files = links.files.map(|files| files(key)).unwrap_or_default();
+    let prerender = Prerender::new(move |reference| static_cite(reference, files.clone()));
+    let cards = render(record, options, Some(prerender));
+    let mut out = String::from("<citation-card");
+    for (name, value) in options.attributes() {
+        out.push_str(&format!(" {name}=\"{value}\""));
+    }
+    // A record that could end its <script> (no escape works inside one)
+    // goes in the `record` attribute instead, which the embed reads first.
+    let lower = record.to_ascii_lowercase();
+    let in_attribute = lower.contains("</script") || lower.contains("<!--");
+    if in_attribute {
+        out.push_str(" record=\"");
+        escape_into(record, &mut out);
+        out.push('"');
+    }
+    out.push_str(">\n<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"");
+    escape_into(&links.css_href, &mut out);
+    out.push_str(&format!(
+        "\"><div data-citecard-root=\"\" {FINGERPRINT_ATTRIBUTE}=\"{}\">",
+        fingerprint(record, &options)
+    ));
+    out.push_str(&cards);
+    out.push_str("</div></template>\n");
+    out.push_str(&metadata::jsonld::script(reference));
+    out.push('\n');
+    out.push_str(&metadata::coins::span(reference));
+    out.push('\n');
+    if !in_attribute {
+        out.push_str("<script type=\"text/plain\">");
+        out.push_str(record);
+        out.push_str("</script>\n");
+    }
+    out.push_str("</citation-card>");
+    out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::render;
+    use super::*;
     use citecard_core::parse;
+
+    const SEED: &str = include_str!("../static/records/seed-coproduction.txt");
+
+    fn seed() -> Reference {
+        parse(SEED, None).unwrap().references()[0].clone()
+    }
 
     /// The server renders what the browser shows: title linked to its DOI,
     /// the authors, the venue, badges and abstract, all text escaped.
     #[test]
     fn the_card_renders_to_html_on_the_server() {
-        let input = include_str!("../static/records/seed-coproduction.txt");
-        let reference = &parse(input, None).unwrap().references()[0];
-        let html = render(reference, Default::default());
+        let html = render(SEED, Default::default(), None);
         assert!(html.contains("Embedding coproduction in organisational culture and practice"));
         assert!(html.contains(r#"href="https://doi.org/10.1108/LHS-04-2022-0039""#));
         assert!(html.contains("Julie Repper, Julian Eve"));
         assert!(html.contains("HEALTH POLICY &amp; SERVICES"));
         assert!(html.contains("Purpose:"));
         assert!(!html.contains("<script"));
+    }
+
+    /// The element holds a declarative shadow root with the stylesheet
+    /// and the fingerprinted markup, the metadata, and the record.
+    #[test]
+    fn the_element_carries_its_shadow_root_metadata_and_record() {
+        let links = Links {
+            css_href: "/assets/citecard.css".to_owned(),
+            files: None,
+        };
+        let html = citation_card(SEED, &seed(), "repper2022", CardOptions::default(), &links);
+        assert!(html.starts_with("<citation-card lang=\"en\">"));
+        assert!(html.contains(
+            "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"/assets/citecard.css\">"
+        ));
+        let options = server_options(CardOptions::default());
+        assert!(html.contains(&format!(
+            "data-citecard-render=\"{}\"",
+            fingerprint(SEED, &options)
+        )));
+        assert!(html.contains("<script type=\"application/ld+json\">"));
+        assert!(html.contains("<span class=\"Z3988\""));
+        assert!(html.contains(&format!("<script type=\"text/plain\">{SEED}</script>")));
+        // Cite, as text: the six styles' citations.
+        assert_eq!(
+            html.matches("<dd class=\"citecard-cite-text\">").count(),
+            Style::ALL.len()
+        );
+        assert!(html.contains("data-citecard-static"));
+    }
+
+    /// A record that could close its script element travels in the
+    /// `record` attribute, escaped.
+    #[test]
+    fn a_record_that_could_end_its_script_goes_in_the_attribute() {
+        let record = r#"{"title":"A </script><script>alert(1)</script> title"}"#;
+        let reference = parse(record, None).unwrap().references()[0].clone();
+        let links = Links {
+            css_href: "citecard.css".to_owned(),
+            files: None,
+        };
+        let html = citation_card(record, &reference, "k", CardOptions::default(), &links);
+        assert!(!html.contains("<script>alert"));
+        assert!(html.contains("record=\"{&quot;title&quot;:&quot;A &lt;/script&gt;"));
+        assert!(!html.contains("<script type=\"text/plain\">"));
     }
 }

@@ -7,6 +7,7 @@ pub mod hooks;
 pub mod i18n;
 pub mod options;
 pub mod playground;
+pub mod prerender;
 pub mod records;
 pub mod rich_text;
 

@@ -18,6 +18,7 @@ use crate::ui::hooks::use_copy;
 use crate::ui::i18n::Lang;
 use crate::ui::next_id;
 use crate::ui::options::{CardOptions, Variant};
+use crate::ui::prerender::Prerender;
 
 pub use skeleton::{CardSkeleton, CardSkeletonProps};
 
@@ -30,6 +31,10 @@ pub struct CitationCardProps {
     /// used: the reference is already read).
     #[prop_or_default]
     pub options: CardOptions,
+    /// Rendered ahead of time (by the server renderer): what the card shows
+    /// in place of the controls that need script.
+    #[prop_or_default]
+    pub prerender: Option<Prerender>,
 }
 
 /// A card showing one reference: title (linked to its DOI), authors, venue,
@@ -50,8 +55,15 @@ pub fn CitationCard(props: &CitationCardProps) -> Html {
         abstract_heading: next_id("citecard-abstract-heading"),
         metrics: next_id("citecard-metrics"),
     });
-    let authors_open = use_state(|| false);
-    let abstract_open = use_state(|| false);
+    // The controls that only script can work (the language switch, Copy
+    // DOI) keep their place but stay hidden until the card runs: rendered
+    // ahead of time, and until it is brought to life, they would do
+    // nothing. Effects never run on the server.
+    let live = use_state(|| false);
+    {
+        let live = live.clone();
+        use_effect_with((), move |()| live.set(true));
+    }
     let copy_doi = use_copy();
     let title_id = ids.title.clone();
     let chinese = bilingual && *content == Lang::Zh;
@@ -98,22 +110,22 @@ pub fn CitationCard(props: &CitationCardProps) -> Html {
             <div class="citecard-head">
                 <p class="citecard-type" part="type">{ ui.item_type(reference.item_type) }</p>
                 if bilingual {
-                    { language_switch(&content, t.content_language) }
+                    { language_switch(&content, t.content_language, *live) }
                 }
             </div>
             <h2 id={title_id} class="citecard-title" part="title" lang={title_lang} dir="auto" data-testid="title">{ title }</h2>
-            { authors::authors(reference, &authors_open, &ids.authors, t) }
+            { authors::authors(reference, &ids.authors, t) }
             { venue::venue(reference, t) }
             if full {
                 { badges::badges(reference, t, &ids.metrics) }
                 if let Some(doi) = &reference.doi {
-                    { doi::doi_line(doi, &copy_doi, t) }
+                    { doi::doi_line(doi, &copy_doi, t, *live) }
                 }
                 if let Some(text) = abstract_text {
-                    { abstract_section::abstract_section(text, &abstract_open, &ids, chinese, t) }
+                    { abstract_section::abstract_section(text, &ids, chinese, t) }
                 }
             }
-            <CiteControl reference={props.reference.clone()} lang={ui} style={options.style} />
+            <CiteControl reference={props.reference.clone()} lang={ui} style={options.style} prerender={props.prerender.clone()} />
         </article>
     }
 }
@@ -135,13 +147,30 @@ pub(crate) fn expanded(open: bool) -> &'static str {
     }
 }
 
-pub(crate) fn toggle(state: &UseStateHandle<bool>) -> Callback<MouseEvent> {
-    let state = state.clone();
-    Callback::from(move |_: MouseEvent| state.set(!*state))
+/// A fold that works with or without script: a `<details>` whose summary
+/// reads `closed` (or `open` when open). The stylesheet shows or hides what
+/// it `controls` by the fold's state (`:has(> .citecard-fold[open])`), so
+/// the state lives in the markup and a card rendered ahead of time folds
+/// the same way as a live one.
+pub(crate) fn fold(
+    controls: &AttrValue,
+    closed: &str,
+    open: &'static str,
+    testid: &'static str,
+) -> Html {
+    html! {
+        <details class="citecard-fold">
+            <summary class="citecard-link-button" aria-controls={controls.clone()} data-testid={testid}>
+                <span class="citecard-fold-closed">{ closed.to_owned() }</span>
+                <span class="citecard-fold-open">{ open }</span>
+            </summary>
+        </details>
+    }
 }
 
 /// EN / 中文 for the title and abstract of a record that has both.
-fn language_switch(content: &UseStateHandle<Lang>, label: &'static str) -> Html {
+/// Hidden (its place kept) until `live`.
+fn language_switch(content: &UseStateHandle<Lang>, label: &'static str, live: bool) -> Html {
     let button = |lang: Lang, text: &'static str| {
         let content = content.clone();
         html! {
@@ -151,7 +180,7 @@ fn language_switch(content: &UseStateHandle<Lang>, label: &'static str) -> Html 
         }
     };
     html! {
-        <div class="citecard-lang" role="group" aria-label={label} part="language">
+        <div class="citecard-lang" role="group" aria-label={label} part="language" hidden={!live}>
             { button(Lang::En, "EN") }
             { button(Lang::Zh, "中文") }
         </div>

@@ -7,8 +7,11 @@ use citecard_core::Reference;
 use yew::prelude::*;
 
 use crate::ui::hooks::{use_copy, CopyState};
-use crate::ui::i18n::Lang;
+use crate::ui::i18n::{Lang, Strings};
 use crate::ui::next_id;
+use crate::ui::prerender::Prerender;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::ui::prerender::StaticCite;
 
 /// What the control shows: a citation style or an export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,6 +92,10 @@ pub struct CiteControlProps {
     /// The style to open on when the reader has not chosen one; APA when `None`.
     #[prop_or_default]
     pub style: Option<Style>,
+    /// Rendered ahead of time: the citations already formatted, shown as
+    /// text (no script runs to format them).
+    #[prop_or_default]
+    pub prerender: Option<Prerender>,
 }
 
 /// The module's answer for the current style.
@@ -99,46 +106,114 @@ enum Preview {
     Failed(String),
 }
 
-/// A "Cite" button that opens the cite panel: the six citation styles as
-/// one-click choices, a preview of the chosen one with a copy button, and the
-/// three exports as links that each download a file in one click, as Google
-/// Scholar's panel has them. Escape closes the panel and puts focus back on
-/// the button. The citation module loads when the panel first opens (and is
-/// fetched ahead when the pointer or focus reaches the button).
+/// "Cite", a `<details>` that opens the cite panel: the six citation styles
+/// as one-click choices, a preview of the chosen one with a copy button, and
+/// the three exports as links that each download a file in one click, as
+/// Google Scholar's panel has them. Escape closes the panel and puts focus
+/// back on "Cite". The citation module loads when the panel first opens
+/// (and is fetched ahead when the pointer or focus reaches "Cite").
+///
+/// Rendered ahead of time, the panel holds every style's citation as text
+/// and links to the exported files instead; the script removes it (it is
+/// marked `data-citecard-static`) before it brings the card to life.
 #[component]
 pub fn CiteControl(props: &CiteControlProps) -> Html {
     let open = use_state(|| false);
     let id = use_state(|| next_id("citecard-cite"));
-    let button = use_node_ref();
+    let details = use_node_ref();
+    let summary = use_node_ref();
     let t = props.lang.strings();
-    let toggle = {
+    let on_toggle = {
         let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
+        let details = details.clone();
+        Callback::from(move |_: Event| {
+            if let Some(details) = details.cast::<web_sys::Element>() {
+                open.set(details.has_attribute("open"));
+            }
+        })
     };
     let close = {
         let open = open.clone();
-        let button = button.clone();
+        let details = details.clone();
+        let summary = summary.clone();
         Callback::from(move |()| {
+            if let Some(details) = details.cast::<web_sys::Element>() {
+                let _ = details.remove_attribute("open");
+            }
             open.set(false);
-            if let Some(button) = button.cast::<web_sys::HtmlElement>() {
-                let _ = button.focus();
+            if let Some(summary) = summary.cast::<web_sys::HtmlElement>() {
+                let _ = summary.focus();
             }
         })
     };
     let prefetch = Callback::from(|_: FocusEvent| crate::cite_module::preload());
     let prefetch_pointer = Callback::from(|_: PointerEvent| crate::cite_module::preload());
+    let panel = match prerendered_panel(props, &id, t) {
+        Some(panel) => panel,
+        None if *open => html! {
+            <CitePanel id={(*id).clone()} reference={props.reference.clone()} lang={props.lang} style={props.style}
+                on_close={close} />
+        },
+        None => Html::default(),
+    };
     html! {
-        <div class="citecard-cite" part="cite">
-            <button ref={button} type="button" class="citecard-cite-toggle" aria-expanded={if *open { "true" } else { "false" }}
-                aria-controls={(*id).clone()} onclick={toggle} onfocus={prefetch} onpointerenter={prefetch_pointer}
-                data-testid="cite-toggle">
+        <details ref={details} class="citecard-cite" part="cite" ontoggle={on_toggle} data-testid="cite">
+            <summary ref={summary} class="citecard-cite-toggle" aria-controls={(*id).clone()}
+                onfocus={prefetch} onpointerenter={prefetch_pointer} data-testid="cite-toggle">
                 { t.cite }
-            </button>
-            if *open {
-                <CitePanel id={(*id).clone()} reference={props.reference.clone()} lang={props.lang} style={props.style}
-                    on_close={close} />
+            </summary>
+            { panel }
+        </details>
+    }
+}
+
+/// The panel of a card rendered ahead of time, when `props` asks for one.
+#[cfg(not(target_arch = "wasm32"))]
+fn prerendered_panel(props: &CiteControlProps, id: &AttrValue, t: &Strings) -> Option<Html> {
+    let prerender = props.prerender.as_ref()?;
+    Some(static_panel(&prerender.cite(&props.reference), id, t))
+}
+
+/// Only the server renders ahead of time: in the browser, Cite formats on
+/// demand, and the static panel's code stays out of the wasm bundle.
+#[cfg(target_arch = "wasm32")]
+fn prerendered_panel(_: &CiteControlProps, _: &AttrValue, _: &Strings) -> Option<Html> {
+    None
+}
+
+/// The panel of a card rendered ahead of time: each style's citation as
+/// text to select and copy, then the exported files.
+#[cfg(not(target_arch = "wasm32"))]
+fn static_panel(cite: &StaticCite, id: &AttrValue, t: &Strings) -> Html {
+    let mut files: Vec<Html> = Vec::new();
+    for (i, file) in cite.files.iter().enumerate() {
+        if i > 0 {
+            files.push(
+                html! { <span class="citecard-export-dot" aria-hidden="true">{ "·" }</span> },
+            );
+        }
+        files.push(html! {
+            <a class="citecard-export" href={file.href.clone()} download="" aria-label={(t.downloads)(file.label)}
+                data-testid="static-export">{ file.label }</a>
+        });
+    }
+    html! {
+        <section id={id.clone()} class="citecard-cite-panel" aria-label={t.cite_panel} data-citecard-static="">
+            <dl class="citecard-cite-list" data-testid="static-citations">
+                { for cite.citations.iter().map(|citation| html! {
+                    <div>
+                        <dt>{ citation.label }</dt>
+                        <dd class="citecard-cite-text">{ crate::ui::rich_text::inlines(&citation.inlines) }</dd>
+                    </div>
+                }) }
+            </dl>
+            if !files.is_empty() {
+                <div class="citecard-cite-exports" role="group" aria-label={t.exports}>
+                    <span class="citecard-cite-exports-label">{ t.exports }</span>
+                    { for files }
+                </div>
             }
-        </div>
+        </section>
     }
 }
 

@@ -10,6 +10,7 @@ use crate::ui::card::{CardSkeleton, CitationCard};
 use crate::ui::error_card::{load_error_card, ErrorCard};
 use crate::ui::i18n::Lang;
 use crate::ui::options::CardOptions;
+use crate::ui::prerender::Prerender;
 
 /// Properties of [`RecordCards`].
 #[derive(Properties, PartialEq)]
@@ -27,6 +28,10 @@ pub struct RecordCardsProps {
     /// change: the playground marks them in its editor.
     #[prop_or_default]
     pub on_error_lines: Option<Callback<Vec<usize>>>,
+    /// Rendered ahead of time (by the server renderer): what the cards show
+    /// in place of the controls that need script.
+    #[prop_or_default]
+    pub prerender: Option<Prerender>,
 }
 
 /// How many cards render at a time.
@@ -269,7 +274,7 @@ pub fn RecordCards(props: &RecordCardsProps) -> Html {
             html! {
                 <div class="citecard-list">
                     { for records.iter().take(*shown).map(|record| match record {
-                        Card::Read(reference) => html! { <CitationCard reference={reference.clone()} {options} /> },
+                        Card::Read(reference) => html! { <CitationCard reference={reference.clone()} {options} prerender={props.prerender.clone()} /> },
                         Card::NotRead(_) => html! { <CardSkeleton {theme} {lang} variant={options.variant} /> },
                         Card::Failed(e) => error(e),
                     }) }

@@ -4,6 +4,8 @@
 //   <citation-card><script type="text/plain">RECORD</script></citation-card>
 //
 // Every <citation-card> on the page is upgraded, including those added later.
+// A card rendered ahead of time (`citecard render`, a declarative shadow
+// root) is hydrated in place: its markup stays and comes to life.
 // Cards render in an open shadow root with their own stylesheet, so the page's
 // CSS cannot reach them (theme them with --citecard-* properties and ::part).
 // Nothing is requested from anywhere but the place this file was loaded from
@@ -14,6 +16,8 @@ const RECORD_TYPES = ['text/plain', 'application/json', 'application/x-bibtex', 
 const FETCH_TIMEOUT_MS = 10000;
 // The card's options, as attributes and as the JS API's options object.
 const OPTIONS = ['format', 'style', 'theme', 'variant', 'lang'];
+// The mark `citecard render` leaves on a pre-rendered card's container.
+const PRERENDERED = 'data-citecard-render';
 
 // Cards mount one per task, so a page with a hundred of them never blocks
 // the main thread for more than one card's render at a time.
@@ -37,18 +41,29 @@ const lazyCards = 'IntersectionObserver' in globalThis
   : null;
 
 let loading;
+// Whether the loaded build hydrates pre-rendered cards (citecard-hydrate).
+let hydrating = false;
 /**
  * Load the embed module and its wasm once; resolves to the module. The glue
  * is imported here rather than statically, so that this file runs (and the
  * cards show their skeletons) without waiting for it, and the wasm download
  * starts beside the glue's instead of after it: one round trip less before
  * the first card.
+ *
+ * A page that holds pre-rendered cards gets the build that can hydrate them
+ * (citecard-hydrate, about 16 KB gzipped more); a page of script-drawn
+ * cards does not pay for it.
  */
 function ready() {
-  loading ??= Promise.all([
-    import('./citecard-embed.js'),
-    fetch(new URL('./citecard-embed_bg.wasm', base)),
-  ]).then(async ([embed, wasm]) => {
+  loading ??= (() => {
+    const hydrate = [...document.querySelectorAll('citation-card')].some((card) => card.shadowRoot?.querySelector(`[${PRERENDERED}]`));
+    const name = hydrate ? 'citecard-hydrate' : 'citecard-embed';
+    hydrating = hydrate;
+    return Promise.all([
+      hydrate ? import('./citecard-hydrate.js') : import('./citecard-embed.js'),
+      fetch(new URL(`./${name}_bg.wasm`, base)),
+    ]);
+  })().then(async ([embed, wasm]) => {
     await embed.default({ module_or_path: wasm });
     embed.set_cite_module_url(new URL('./citecard-cite.js', base).href);
     embed.set_bibtex_module_url(new URL('./citecard-bibtex.js', base).href);
@@ -188,7 +203,7 @@ class CitationCardElement extends HTMLElement {
   connectedCallback() {
     this.#container ??= shadowContainer(this);
     if (this.getAttribute('loading') === 'lazy' && lazyCards && !this.#started) {
-      if (!this.#cards) this.#container.replaceChildren(skeleton(this.getAttribute('theme'), this.getAttribute('variant')));
+      if (!this.#cards && !this.#prerendered()) this.#container.replaceChildren(skeleton(this.getAttribute('theme'), this.getAttribute('variant')));
       lazyCards.observe(this);
       return;
     }
@@ -199,6 +214,11 @@ class CitationCardElement extends HTMLElement {
   start() {
     this.#started = true;
     if (this.isConnected) this.#render();
+  }
+
+  /** Whether the container still holds a card rendered ahead of time. */
+  #prerendered() {
+    return this.#container?.hasAttribute(PRERENDERED) ?? false;
   }
 
   disconnectedCallback() {
@@ -252,10 +272,17 @@ class CitationCardElement extends HTMLElement {
   async #render() {
     const generation = ++this.#generation;
     const theme = this.getAttribute('theme');
-    if (!this.#cards) this.#container.replaceChildren(skeleton(theme, this.getAttribute('variant')));
+    // A pre-rendered card stays as it is until the wasm takes it over.
+    if (!this.#cards && !this.#prerendered()) this.#container.replaceChildren(skeleton(theme, this.getAttribute('variant')));
     const options = () => Object.fromEntries(OPTIONS.map((name) => [name, this.getAttribute(name)]));
     const fail = (embed, error) => {
       if (generation !== this.#generation) return;
+      // Without the wasm, a pre-rendered card is still the whole card:
+      // keep it rather than show an error in its place.
+      if (!embed && this.#prerendered()) {
+        console.warn('citecard: the card stays as rendered:', error);
+        return;
+      }
       this.#destroy();
       this.#generation = generation;
       const message = String(error.message || error);
@@ -265,7 +292,7 @@ class CitationCardElement extends HTMLElement {
     const loaded = ready();
     // The record is in the page: its title and authors show at once.
     this.#record().then((text) => {
-      if (generation === this.#generation && !this.#cards) fillSkeleton(this.#container, text);
+      if (generation === this.#generation && !this.#cards && !this.#prerendered()) fillSkeleton(this.#container, text);
     }, () => {});
     let text, embed;
     try {
@@ -279,8 +306,12 @@ class CitationCardElement extends HTMLElement {
       if (this.#cards) {
         this.#cards.update(text, options());
       } else {
-        this.#destroy();
-        this.#generation = generation;
+        // The hydrating build takes a pre-rendered card over in place (or
+        // draws a stale one again), so that one is not cleared first.
+        if (!hydrating || !this.#prerendered()) {
+          this.#destroy();
+          this.#generation = generation;
+        }
         this.#cards = embed.mount(this.#container, text, options());
       }
     });

@@ -93,13 +93,15 @@ test('expanding the abstract shows all of it', async ({ page }) => {
   const body = card.getByTestId('abstract-body');
   const toggle = card.getByTestId('abstract-toggle');
   const collapsed = (await body.boundingBox()).height;
-  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  // A <details> fold: its summary is the toggle, and the state is `open`.
+  await expect(toggle.locator('xpath=..')).toHaveJSProperty('open', false);
+  await expect(toggle).toHaveText('Show more', { useInnerText: true });
   await toggle.click();
-  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
-  await expect(toggle).toHaveText('Show less');
+  await expect(toggle.locator('xpath=..')).toHaveJSProperty('open', true);
+  await expect(toggle).toHaveText('Show less', { useInnerText: true });
   expect((await body.boundingBox()).height).toBeGreaterThan(collapsed * 2);
   await toggle.click();
-  await expect(toggle).toHaveText('Show more');
+  await expect(toggle).toHaveText('Show more', { useInnerText: true });
 });
 
 test('a keyboard-only reader can open Cite, choose a style and copy it', async ({ page }) => {
@@ -117,7 +119,7 @@ test('a keyboard-only reader can open Cite, choose a style and copy it', async (
   const outline = await card.getByTestId('cite-toggle').evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).toBe('solid');
   await page.keyboard.press('Enter');
-  await expect(card.getByTestId('cite-toggle')).toHaveAttribute('aria-expanded', 'true');
+  await expect(card.getByTestId('cite')).toHaveJSProperty('open', true);
   // The styles are one tab stop each: APA, then MLA.
   await page.keyboard.press('Tab');
   await expect(card.getByTestId('cite-style-apa')).toBeFocused();
@@ -135,6 +137,6 @@ test('a keyboard-only reader can open Cite, choose a style and copy it', async (
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(seed.mla.text);
   // Escape closes the panel and gives focus back to Cite.
   await page.keyboard.press('Escape');
-  await expect(card.getByTestId('cite-toggle')).toHaveAttribute('aria-expanded', 'false');
+  await expect(card.getByTestId('cite')).toHaveJSProperty('open', false);
   await expect(card.getByTestId('cite-toggle')).toBeFocused();
 });

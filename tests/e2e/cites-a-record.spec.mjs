@@ -20,9 +20,9 @@ test('the cite panel loads the citation module on demand, previews every style a
   expect(loaded.filter((p) => p.includes('citecard-cite'))).toEqual([]);
 
   const toggle = card.getByTestId('cite-toggle');
-  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(card.getByTestId('cite')).toHaveJSProperty('open', false);
   await toggle.click();
-  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(card.getByTestId('cite')).toHaveJSProperty('open', true);
   const preview = card.getByTestId('cite-preview');
   await expect(preview).toHaveText(seed.apa.text);
   await expect(preview.locator('em')).toHaveText('Leadership in Health Services');

@@ -2,54 +2,10 @@
 // input format, rendered through the embed in real Chromium.
 import { test, expect } from '@playwright/test';
 import { hostPage } from './embed.mjs';
+import { audit, trapDialogs } from './audit.mjs';
 import { formats, record, vectors } from '../xss/records.mjs';
 
 const attribute = (text) => text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
-
-/** Everything dangerous in the shadow roots of the page's cards, as strings. */
-async function audit(page) {
-  return page.evaluate(() => {
-    const found = [];
-    const forbidden = new Set(['script', 'img', 'iframe', 'svg', 'math', 'form', 'object', 'embed', 'style', 'meta', 'base', 'video', 'audio', 'input', 'textarea', 'frame', 'frameset', 'marquee']);
-    const badUrl = /^\s*(javascript|data|vbscript):/i;
-    for (const host of document.querySelectorAll('citation-card')) {
-      const root = host.shadowRoot;
-      if (!root) continue;
-      for (const el of root.querySelectorAll('*')) {
-        const name = el.localName;
-        // The one SVG the card draws itself: the open-access padlock, a
-        // fixed path and nothing from the record.
-        const padlock = name === 'svg' && el.classList.contains('citecard-oa-icon') && el.querySelectorAll('*').length === 1 && el.firstElementChild?.localName === 'path';
-        if (forbidden.has(name) && !padlock) found.push(`<${name}>`);
-        // The card's own legend and the error card's details are the only
-        // <details>.
-        if (name === 'details' && !['citecard-legend', 'citecard-error-details'].includes(el.className)) found.push('<details>');
-        if (name === 'link' && !(el.rel === 'stylesheet' && el.href.endsWith('/citecard.css'))) found.push(`<link ${el.outerHTML}>`);
-        for (const attr of el.attributes) {
-          if (/^on/i.test(attr.name)) found.push(`${name}[${attr.name}]`);
-          if (attr.name === 'style') found.push(`${name}[style]`);
-          if (['href', 'src', 'action', 'formaction', 'xlink:href', 'srcdoc'].includes(attr.name) && badUrl.test(attr.value)) {
-            found.push(`${name}[${attr.name}=${attr.value}]`);
-          }
-        }
-        if (name === 'a' && el.hasAttribute('href')) {
-          if (!/^https?:\/\//.test(el.getAttribute('href'))) found.push(`a[href=${el.getAttribute('href')}]`);
-          if (el.getAttribute('rel') !== 'noopener noreferrer') found.push(`a[rel=${el.getAttribute('rel')}]`);
-        }
-      }
-    }
-    return found;
-  });
-}
-
-// Runs in the page before anything else: alert, confirm and prompt count
-// their calls in window.xssed instead of opening a dialog.
-const trapDialogs = () => {
-  const trap = () => { window.xssed = (window.xssed ?? 0) + 1; };
-  window.alert = trap;
-  window.confirm = trap;
-  window.prompt = trap;
-};
 
 for (const format of formats) {
   test(`no XSS vector runs or leaves markup, in ${format}`, async ({ page }) => {

@@ -1,5 +1,7 @@
 //! `citecard`: check bibliographic records from the command line.
 
+mod render;
+
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
@@ -16,6 +18,10 @@ Usage:
                                                         write every record in another format
   citecard cite --style STYLE [--html] [--format FORMAT] <FILE|->
                                                         one formatted reference per line, per record
+  citecard render [--style STYLE] [--theme T] [--variant V] [--lang L] [--full-page]
+                  [--out DIR] [--css-href URL] [--script-src URL] [--format FORMAT] <FILE|->
+                                                        the cards as static HTML that works without
+                                                        JavaScript (citecard.js brings it to life)
   citecard --help | --version
 
 Options:
@@ -24,6 +30,19 @@ Options:
   -t, --to FORMAT       what `convert` writes: csl-json (one array), bibtex, ris
   -s, --style STYLE     the citation style: {styles}
       --html            write the HTML citeproc-js writes, on one line
+
+Render options:
+      --theme T         auto (the reader's setting), light or dark
+      --variant V       full or compact
+      --lang L          the cards' interface language: en or zh (en when not given)
+      --full-page       a whole HTML page for one record, with Google Scholar's
+                        citation_* tags in its head
+      --out DIR         a page per record (named from its citation key), an
+                        index.html of them all, each record's .bib, .ris and
+                        .json, and citecard.css (unless --css-href names another)
+      --css-href URL    where the pages find citecard.css (default: citecard.css)
+      --script-src URL  add a module script tag for URL: citecard.js, which
+                        brings the cards to life in place
 
 Exit status: 0 when every record was read, 1 when the input or a record has
 an error (printed with its line and column), 2 for a usage error.";
@@ -88,6 +107,13 @@ fn run(args: &[String], out: &mut impl Write) -> Result<u8, Failure> {
                 return Ok(1);
             };
             cite(&input, &options, out).map_err(io_failure)
+        }
+        "render" => {
+            let options = render::RenderOptions::parse(rest)?;
+            let Some(input) = read_text(options.path())? else {
+                return Ok(1);
+            };
+            render::render(&input, &options, out)
         }
         other => Err(Failure::Usage(format!("unknown command `{other}`"))),
     }

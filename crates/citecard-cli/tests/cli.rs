@@ -337,3 +337,166 @@ fn cite_html_never_carries_markup_from_the_record() {
         }
     }
 }
+
+const BIB: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../examples/static-site/refs.bib"
+);
+
+/// A fresh, empty directory under the target directory.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+#[test]
+fn render_writes_a_card_element_with_its_shadow_root_metadata_and_record() {
+    let output = citecard(&["render", "--theme", "dark", SEED], b"");
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let html = text(&output.stdout);
+    assert!(
+        html.starts_with("<citation-card theme=\"dark\" lang=\"en\">"),
+        "{html}"
+    );
+    assert!(html.contains(
+        "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"citecard.css\">"
+    ));
+    assert!(html.contains("data-citecard-render=\""));
+    assert!(html.contains("<script type=\"application/ld+json\">"));
+    assert!(html.contains("<span class=\"Z3988\" title=\"ctx_ver=Z39.88-2004"));
+    // The record itself, as the embed reads it: it reads as the file does.
+    let record = html
+        .split("<script type=\"text/plain\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</script>").next())
+        .expect("the record's script");
+    let alone = citecard(&["check", "-"], record.as_bytes());
+    assert_eq!(
+        text(&alone.stdout),
+        text(&citecard(&["check", SEED], b"").stdout)
+    );
+    // The same components as the browser's: the card, the folds, Cite.
+    for part in [
+        "data-testid=\"citation-card\"",
+        "data-theme=\"dark\"",
+        "class=\"citecard-fold\"",
+        "data-testid=\"static-citations\"",
+    ] {
+        assert!(html.contains(part), "{part}");
+    }
+    // No file links without --out.
+    assert!(!html.contains(".bib\""));
+}
+
+#[test]
+fn render_carries_a_bibtex_record_as_csl_json_that_reads_the_same() {
+    // BibTeX leans on @string and is read in a module of its own in the
+    // browser: the card carries the record as CSL-JSON.
+    let output = citecard(&["render", BIB], b"");
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let html = text(&output.stdout);
+    assert_eq!(html.matches("<citation-card").count(), 6);
+    let records: Vec<&str> = html
+        .split("<script type=\"text/plain\">")
+        .skip(1)
+        .map(|rest| rest.split("</script>").next().unwrap())
+        .collect();
+    assert_eq!(records.len(), 6);
+    let basili = records.iter().find(|r| r.contains("Basili")).unwrap();
+    let item: serde_json::Value = serde_json::from_str(basili).unwrap();
+    assert_eq!(
+        item[0]["container-title"],
+        "IEEE Transactions on Software Engineering"
+    );
+}
+
+#[test]
+fn render_full_page_puts_google_scholar_tags_in_the_head() {
+    let output = citecard(
+        &[
+            "render",
+            "--full-page",
+            "--script-src",
+            "/js/citecard.js",
+            SEED,
+        ],
+        b"",
+    );
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let html = text(&output.stdout);
+    let head = html.split("</head>").next().unwrap();
+    assert!(html.starts_with("<!doctype html>\n<html lang=\"en\">"));
+    assert!(head.contains("<title>Embedding coproduction in organisational culture and practice: a case study</title>"));
+    assert!(head.contains("<meta name=\"citation_title\" content=\"Embedding coproduction in organisational culture and practice: a case study\">"));
+    assert!(head.contains("<meta name=\"citation_doi\" content=\"10.1108/LHS-04-2022-0039\">"));
+    assert!(head.contains("<script type=\"module\" src=\"/js/citecard.js\"></script>"));
+    // One article per page: several records need --out.
+    let output = citecard(&["render", "--full-page", BIB], b"");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr).contains("--out DIR"),
+        "{}",
+        text(&output.stderr)
+    );
+}
+
+#[test]
+fn render_out_writes_a_page_and_files_per_record_and_an_index() {
+    let dir = scratch("render-out");
+    let output = citecard(&["render", "--out", dir.to_str().unwrap(), BIB], b"");
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    for key in [
+        "lamport1978time",
+        "knuth1984texbook",
+        "vaswani2017attention",
+    ] {
+        let page = std::fs::read_to_string(dir.join(format!("{key}.html"))).unwrap();
+        assert!(page.contains("<meta name=\"citation_title\""));
+        assert!(page.contains(&format!("href=\"{key}.bib\"")));
+        assert!(page.contains(&format!("href=\"{key}.ris\"")));
+        let bib = std::fs::read_to_string(dir.join(format!("{key}.bib"))).unwrap();
+        assert!(bib.starts_with('@'), "{bib}");
+        let ris = std::fs::read_to_string(dir.join(format!("{key}.ris"))).unwrap();
+        assert!(ris.starts_with("TY  - "), "{ris}");
+        let json: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(dir.join(format!("{key}.json"))).unwrap(),
+        )
+        .unwrap();
+        assert!(json[0]["title"].is_string());
+    }
+    let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    assert_eq!(index.matches("<citation-card").count(), 6);
+    assert!(!index.contains("citation_title"), "one article per page");
+    assert!(dir.join("citecard.css").exists());
+    // With --css-href, the pages link that and no stylesheet is written.
+    let dir = scratch("render-out-css");
+    let output = citecard(
+        &[
+            "render",
+            "--out",
+            dir.to_str().unwrap(),
+            "--css-href",
+            "/assets/citecard.css",
+            SEED,
+        ],
+        b"",
+    );
+    assert!(output.status.success());
+    assert!(!dir.join("citecard.css").exists());
+    let page = std::fs::read_to_string(dir.join("repper2022embedding.html")).unwrap();
+    assert!(page.contains("href=\"/assets/citecard.css\""));
+}
+
+#[test]
+fn render_rejects_unknown_options_with_status_2() {
+    for args in [
+        &["render", "--theme", "purple", SEED][..],
+        &["render", "--variant", "tiny", SEED][..],
+        &["render", "--out"][..],
+        &["render", "--bogus", SEED][..],
+    ] {
+        let output = citecard(args, b"");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+    }
+}

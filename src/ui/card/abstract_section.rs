@@ -3,28 +3,22 @@
 use citecard_core::RichText;
 use yew::prelude::*;
 
-use crate::ui::card::{expanded, toggle, Ids};
+use crate::ui::card::{fold, Ids};
 use crate::ui::i18n::Strings;
 
 /// About how many characters of an abstract a card shows (the record keeps
 /// up to the 64 KB field limit, and the exports have it all).
 const MAX_ABSTRACT_CHARS: usize = 20_000;
 
-/// The abstract, collapsed to about four lines when long.
-pub(crate) fn abstract_section(
-    text: &RichText,
-    open: &UseStateHandle<bool>,
-    ids: &Ids,
-    chinese: bool,
-    t: &Strings,
-) -> Html {
+/// The abstract, whole in the markup; when long, it shows about four lines
+/// until its fold (a `<details>`, which works without script) is opened.
+pub(crate) fn abstract_section(text: &RichText, ids: &Ids, chinese: bool, t: &Strings) -> Html {
     // Very long abstracts are cut for the card; the record and its exports
     // keep all that was read (up to the 64 KB field limit).
     let shortened = text.truncated(MAX_ABSTRACT_CHARS);
     let text = shortened.as_ref().unwrap_or(text);
     // About four lines of a card 40 characters wide.
     let long = text.truncated(320).is_some() || text.sections.len() > 2;
-    let collapsed = long && !**open;
     // The language its script tells (enough of the text to tell it).
     let lang = if chinese {
         Some("zh-Hans")
@@ -36,18 +30,15 @@ pub(crate) fn abstract_section(
     html! {
         <section class="citecard-abstract" part="abstract" aria-labelledby={ids.abstract_heading.clone()} data-testid="abstract">
             <h3 id={ids.abstract_heading.clone()} class="citecard-abstract-heading">{ t.abstract_heading }</h3>
-            <div id={ids.abstract_body.clone()} dir="auto" class={classes!("citecard-abstract-body", collapsed.then_some("citecard-collapsed"))}
+            <div id={ids.abstract_body.clone()} dir="auto" class={classes!("citecard-abstract-body", long.then_some("citecard-foldable"))}
                 lang={lang} data-testid="abstract-body">
                 { crate::ui::rich_text::rich_text(text) }
             </div>
-            if shortened.is_some() && !collapsed {
-                <p class="citecard-note" data-testid="abstract-shortened">{ t.abstract_shortened }</p>
+            if shortened.is_some() {
+                <p class="citecard-note citecard-fold-rest" data-testid="abstract-shortened">{ t.abstract_shortened }</p>
             }
             if long {
-                <button type="button" class="citecard-link-button" aria-expanded={expanded(**open)}
-                    aria-controls={ids.abstract_body.clone()} onclick={toggle(open)} data-testid="abstract-toggle">
-                    { if **open { t.show_less } else { t.show_more } }
-                </button>
+                { fold(&ids.abstract_body, t.show_more, t.show_less, "abstract-toggle") }
             }
         </section>
     }

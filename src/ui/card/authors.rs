@@ -3,7 +3,7 @@
 use citecard_core::{Name, Reference};
 use yew::prelude::*;
 
-use crate::ui::card::{expanded, toggle};
+use crate::ui::card::fold;
 use crate::ui::i18n::Strings;
 
 /// How many authors show before "+ N more".
@@ -12,13 +12,10 @@ const AUTHORS_SHOWN: usize = 3;
 /// exports have them all).
 const MAX_NAMES_SHOWN: usize = 100;
 
-/// The first few names, then "+ N more" to show the rest.
-pub(crate) fn authors(
-    reference: &Reference,
-    open: &UseStateHandle<bool>,
-    id: &AttrValue,
-    t: &Strings,
-) -> Html {
+/// The first few names, then "+ N more" to show the rest. Every name shown
+/// expanded is in the markup; a `<details>` folds them (see [`fold`]), so
+/// the list opens with or without script.
+pub(crate) fn authors(reference: &Reference, id: &AttrValue, t: &Strings) -> Html {
     let editors = reference.authors.is_empty();
     let names: &[Name] = if editors {
         &reference.editors
@@ -30,38 +27,46 @@ pub(crate) fn authors(
     }
     // Never hide a single name behind "+ 1 more".
     let collapsible = names.len() > AUTHORS_SHOWN + 1;
-    let shown = if collapsible && !**open {
-        &names[..AUTHORS_SHOWN]
+    let first = if collapsible {
+        AUTHORS_SHOWN
     } else {
-        names
+        names.len()
     };
     // Expanded, at most MAX_NAMES_SHOWN: a list of thousands helps nobody
     // and would cost a long frame.
-    let not_shown = shown.len().saturating_sub(MAX_NAMES_SHOWN);
-    let mut text = shown[..shown.len() - not_shown]
-        .iter()
-        .map(Name::display)
-        .collect::<Vec<_>>()
-        .join(", ");
-    if not_shown > 0 {
-        text.push_str(", … ");
-        text.push_str(&(t.names_not_shown)(not_shown));
+    let listed = names.len().min(MAX_NAMES_SHOWN);
+    let join = |names: &[Name]| {
+        names
+            .iter()
+            .map(Name::display)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let shown = join(&names[..first]);
+    let mut rest = String::new();
+    if collapsible {
+        rest.push_str(", ");
+        rest.push_str(&join(&names[first..listed]));
+        if names.len() > listed {
+            rest.push_str(", … ");
+            rest.push_str(&(t.names_not_shown)(names.len() - listed));
+        }
     }
-    if editors {
-        text.push(' ');
-        text.push_str((t.editors)(names.len()));
-    }
-    let more = names.len().saturating_sub(AUTHORS_SHOWN);
+    let role = editors.then(|| format!(" {}", (t.editors)(names.len())));
+    let more = names.len() - first;
     html! {
-        <p class="citecard-authors" part="authors" dir="auto">
-            <span id={id.clone()} data-testid={if editors { "editors" } else { "authors" }}>{ text }</span>
+        <div class="citecard-authors" part="authors" dir="auto">
+            <span id={id.clone()} data-testid={if editors { "editors" } else { "authors" }}>
+                { shown }
+                if collapsible {
+                    <span class="citecard-fold-rest" data-testid="authors-rest">{ rest }</span>
+                }
+                { role.unwrap_or_default() }
+            </span>
             if collapsible {
                 { " " }
-                <button type="button" class="citecard-link-button" aria-expanded={expanded(**open)}
-                    aria-controls={id.clone()} onclick={toggle(open)} data-testid="authors-toggle">
-                    { if **open { t.fewer_authors.to_owned() } else { format!("+ {more} {}", t.more_authors) } }
-                </button>
+                { fold(id, &format!("+ {more} {}", t.more_authors), t.fewer_authors, "authors-toggle") }
             }
-        </p>
+        </div>
     }
 }
