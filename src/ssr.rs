@@ -14,7 +14,7 @@ use citecard_core::{metadata, Reference};
 use yew::LocalServerRenderer;
 
 use crate::ui::i18n::Lang;
-use crate::ui::options::CardOptions;
+use crate::ui::options::{record_needs_attribute, CardOptions};
 use crate::ui::prerender::{
     fingerprint, Prerender, StaticCitation, StaticCite, StaticFile, FINGERPRINT_ATTRIBUTE,
 };
@@ -60,11 +60,28 @@ pub fn static_cite(reference: &Reference, files: Vec<StaticFile>) -> StaticCite 
     }
 }
 
+/// The card stylesheet, `static/citecard.css`: what a card's shadow root
+/// links or holds.
+pub const STYLESHEET: &str = include_str!("../static/citecard.css");
+
+/// How a card rendered ahead of time gets its stylesheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stylesheet {
+    /// Linked at this URL (as the page refers to it): cached across pages,
+    /// and no `'unsafe-inline'` needed under a Content-Security-Policy; one
+    /// request more on a first visit.
+    Link(String),
+    /// Written into each card's shadow root ([`STYLESHEET`]): painted with
+    /// the page's HTML, no request at all; bigger pages, and a CSP must
+    /// allow the `<style>` (by its hash, or `'unsafe-inline'`).
+    Inline,
+}
+
 /// Where a `<citation-card>` rendered ahead of time finds what it links to.
 #[derive(Debug, Clone)]
 pub struct Links {
-    /// The card stylesheet (`citecard.css`), as the page refers to it.
-    pub css_href: String,
+    /// The card stylesheet.
+    pub stylesheet: Stylesheet,
     /// Each record's exported files beside the page, if they are written:
     /// the paths of its `.bib` and `.ris` given its citation key.
     pub files: Option<fn(&str) -> Vec<StaticFile>>,
@@ -88,19 +105,28 @@ pub fn citation_card(
     for (name, value) in options.attributes() {
         out.push_str(&format!(" {name}=\"{value}\""));
     }
-    // A record that could end its <script> (no escape works inside one)
-    // goes in the `record` attribute instead, which the embed reads first.
-    let lower = record.to_ascii_lowercase();
-    let in_attribute = lower.contains("</script") || lower.contains("<!--");
+    // The embed reads the `record` attribute first.
+    let in_attribute = record_needs_attribute(record);
     if in_attribute {
         out.push_str(" record=\"");
         escape_into(record, &mut out);
         out.push('"');
     }
-    out.push_str(">\n<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"");
-    escape_into(&links.css_href, &mut out);
+    out.push_str(">\n<template shadowrootmode=\"open\">");
+    match &links.stylesheet {
+        Stylesheet::Link(href) => {
+            out.push_str("<link rel=\"stylesheet\" href=\"");
+            escape_into(href, &mut out);
+            out.push_str("\">");
+        }
+        Stylesheet::Inline => {
+            out.push_str("<style>");
+            out.push_str(STYLESHEET);
+            out.push_str("</style>");
+        }
+    }
     out.push_str(&format!(
-        "\"><div data-citecard-root=\"\" {FINGERPRINT_ATTRIBUTE}=\"{}\">",
+        "<div data-citecard-root=\"\" {FINGERPRINT_ATTRIBUTE}=\"{}\">",
         fingerprint(record, &options)
     ));
     out.push_str(&cards);
@@ -147,7 +173,7 @@ mod tests {
     #[test]
     fn the_element_carries_its_shadow_root_metadata_and_record() {
         let links = Links {
-            css_href: "/assets/citecard.css".to_owned(),
+            stylesheet: Stylesheet::Link("/assets/citecard.css".to_owned()),
             files: None,
         };
         let html = citation_card(SEED, &seed(), "repper2022", CardOptions::default(), &links);
@@ -178,12 +204,15 @@ mod tests {
         let record = r#"{"title":"A </script><script>alert(1)</script> title"}"#;
         let reference = parse(record, None).unwrap().references()[0].clone();
         let links = Links {
-            css_href: "citecard.css".to_owned(),
+            stylesheet: Stylesheet::Inline,
             files: None,
         };
         let html = citation_card(record, &reference, "k", CardOptions::default(), &links);
         assert!(!html.contains("<script>alert"));
         assert!(html.contains("record=\"{&quot;title&quot;:&quot;A &lt;/script&gt;"));
         assert!(!html.contains("<script type=\"text/plain\">"));
+        // The stylesheet, inline: the card's own, nothing of the record's.
+        assert_eq!(html.matches("<style>").count(), 1);
+        assert!(html.contains(&format!("<style>{STYLESHEET}</style>")));
     }
 }

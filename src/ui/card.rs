@@ -55,15 +55,6 @@ pub fn CitationCard(props: &CitationCardProps) -> Html {
         abstract_heading: next_id("citecard-abstract-heading"),
         metrics: next_id("citecard-metrics"),
     });
-    // The controls that only script can work (the language switch, Copy
-    // DOI) keep their place but stay hidden until the card runs: rendered
-    // ahead of time, and until it is brought to life, they would do
-    // nothing. Effects never run on the server.
-    let live = use_state(|| false);
-    {
-        let live = live.clone();
-        use_effect_with((), move |()| live.set(true));
-    }
     let copy_doi = use_copy();
     let title_id = ids.title.clone();
     let chinese = bilingual && *content == Lang::Zh;
@@ -110,7 +101,7 @@ pub fn CitationCard(props: &CitationCardProps) -> Html {
             <div class="citecard-head">
                 <p class="citecard-type" part="type">{ ui.item_type(reference.item_type) }</p>
                 if bilingual {
-                    { language_switch(&content, t.content_language, *live) }
+                    { language_switch(&content, t.content_language) }
                 }
             </div>
             <h2 id={title_id} class="citecard-title" part="title" lang={title_lang} dir="auto" data-testid="title">{ title }</h2>
@@ -119,7 +110,7 @@ pub fn CitationCard(props: &CitationCardProps) -> Html {
             if full {
                 { badges::badges(reference, t, &ids.metrics) }
                 if let Some(doi) = &reference.doi {
-                    { doi::doi_line(doi, &copy_doi, t, *live) }
+                    { doi::doi_line(doi, &copy_doi, t) }
                 }
                 if let Some(text) = abstract_text {
                     { abstract_section::abstract_section(text, &ids, chinese, t) }
@@ -169,8 +160,9 @@ pub(crate) fn fold(
 }
 
 /// EN / 中文 for the title and abstract of a record that has both.
-/// Hidden (its place kept) until `live`.
-fn language_switch(content: &UseStateHandle<Lang>, label: &'static str, live: bool) -> Html {
+/// It needs script: `citecard-scripted` keeps its place but hides it in a
+/// card rendered ahead of time until citecard.js runs the card.
+fn language_switch(content: &UseStateHandle<Lang>, label: &'static str) -> Html {
     let button = |lang: Lang, text: &'static str| {
         let content = content.clone();
         html! {
@@ -180,7 +172,7 @@ fn language_switch(content: &UseStateHandle<Lang>, label: &'static str, live: bo
         }
     };
     html! {
-        <div class="citecard-lang" role="group" aria-label={label} part="language" hidden={!live}>
+        <div class="citecard-lang citecard-scripted" role="group" aria-label={label} part="language">
             { button(Lang::En, "EN") }
             { button(Lang::Zh, "中文") }
         </div>

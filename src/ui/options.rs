@@ -136,6 +136,14 @@ impl CardOptions {
     }
 }
 
+/// Whether record text must go in a `<citation-card>`'s `record` attribute
+/// (escaped) rather than in its child `<script type="text/plain">`: when
+/// it could end that script early, since no escape works inside one.
+pub fn record_needs_attribute(record: &str) -> bool {
+    let lower = record.to_ascii_lowercase();
+    lower.contains("</script") || lower.contains("<!--")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::ui::hooks::{use_copy, CopyState};
 use crate::ui::i18n::Lang;
-use crate::ui::options::{CardOptions, Theme, Variant};
+use crate::ui::options::{record_needs_attribute, CardOptions, Theme, Variant};
 use crate::ui::records::RecordCards;
 use crate::SAMPLE_RECORD;
 
@@ -28,14 +28,6 @@ fn on_select(
     })
 }
 
-/// Escape text for an HTML attribute value in double quotes.
-fn attribute(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 /// The two lines a site owner pastes: the script and the element holding
 /// `record` verbatim (in a `record` attribute when the text would end a
 /// `<script>` early), with the chosen options as attributes.
@@ -46,11 +38,10 @@ pub fn embed_snippet(record: &str, options: &CardOptions) -> String {
         .map(|(name, value)| format!(" {name}=\"{value}\""))
         .collect();
     let record = record.trim();
-    let element = if record.to_ascii_lowercase().contains("</script") {
-        format!(
-            "<citation-card{attributes} record=\"{}\"></citation-card>",
-            attribute(record)
-        )
+    let element = if record_needs_attribute(record) {
+        let mut escaped = String::new();
+        citecard_core::rich_text::escape_into(record, &mut escaped);
+        format!("<citation-card{attributes} record=\"{escaped}\"></citation-card>")
     } else {
         format!("<citation-card{attributes}><script type=\"text/plain\">\n{record}\n</script></citation-card>")
     };

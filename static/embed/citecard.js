@@ -313,6 +313,9 @@ class CitationCardElement extends HTMLElement {
           this.#generation = generation;
         }
         this.#cards = embed.mount(this.#container, text, options());
+        // The wasm draws (or hydrates) in microtasks: by the next task the
+        // card runs, and the controls that need script may show.
+        setTimeout(() => this.toggleAttribute('data-live', true));
       }
     });
   }

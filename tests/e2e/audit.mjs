@@ -15,7 +15,9 @@ export async function audit(page) {
         const padlock = name === 'svg' && el.classList.contains('citecard-oa-icon') && el.querySelectorAll('*').length === 1 && el.firstElementChild?.localName === 'path';
         // The one input: the Cite panel's own "include the abstract" box.
         const includeAbstract = name === 'input' && el.type === 'checkbox' && el.dataset.testid === 'include-abstract' && el.attributes.length <= 2;
-        if (forbidden.has(name) && !padlock && !includeAbstract) found.push(`<${name}>`);
+        // citecard render --inline-css: the card stylesheet, beside the cards.
+        const inlineSheet = name === 'style' && el.parentNode === root && el.attributes.length === 0;
+        if (forbidden.has(name) && !padlock && !includeAbstract && !inlineSheet) found.push(`<${name}>`);
         // The card's own <details>: the legend, the folds, Cite and the
         // error card's details.
         if (name === 'details' && !['citecard-legend', 'citecard-fold', 'citecard-cite', 'citecard-error-details'].includes(el.className)) found.push('<details>');
@@ -62,7 +64,7 @@ export async function auditPage(page) {
   const light = await page.evaluate(() => {
     const found = [];
     const web = /^https?:\/\//;
-    const allowed = new Set(['html', 'head', 'body', 'main', 'meta', 'title', 'style', 'script', 'h1', 'ol', 'li', 'p', 'a', 'span', 'citation-card', 'template']);
+    const allowed = new Set(['html', 'head', 'body', 'main', 'meta', 'title', 'style', 'link', 'script', 'h1', 'ol', 'li', 'p', 'a', 'span', 'citation-card', 'template']);
     for (const el of document.querySelectorAll('*')) {
       const name = el.localName;
       if (!allowed.has(name)) found.push(`<${name}>`);
@@ -71,6 +73,7 @@ export async function auditPage(page) {
         if (attr.name === 'style') found.push(`${name}[style]`);
       }
       if (name === 'style' && el.parentElement !== document.head) found.push('<style> outside the head');
+      if (name === 'link' && !(el.rel === 'stylesheet' && /\/citecard\.css$/.test(el.href))) found.push(`<link ${el.outerHTML}>`);
       if (name === 'meta' && el.hasAttribute('http-equiv')) found.push(`meta[http-equiv=${el.getAttribute('http-equiv')}]`);
       if (name === 'meta' && /_url$/.test(el.name) && !web.test(el.content)) found.push(`meta[${el.name}=${el.content}]`);
       if (name === 'a' && !(web.test(el.getAttribute('href')) || /^[A-Za-z0-9_-]+\.html$/.test(el.getAttribute('href')))) {

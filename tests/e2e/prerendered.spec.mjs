@@ -153,7 +153,8 @@ test('citecard.js hydrates pre-rendered cards in place: the same nodes, no layou
   });
   let release;
   const gate = new Promise((resolve) => { release = resolve; });
-  const fragments = render(live, seedRecord) + render(live, bilingual);
+  // The second card holds its stylesheet (--inline-css) instead of linking it.
+  const fragments = render(live, seedRecord) + render(['--inline-css', '--script-src', `${bundle}/citecard.js`], bilingual);
   await servePage(page, fragments.replace(/<script type="module"[^>]*><\/script>\n/g, ''), { gate, head: `<script type="module" src="${bundle}/citecard.js"></script>` });
   // Not waiting for the load event, which waits for the script held back.
   await page.goto(`${hostOrigin}/site/page.html`, { waitUntil: 'commit' });

@@ -19,7 +19,8 @@ Usage:
   citecard cite --style STYLE [--html] [--format FORMAT] <FILE|->
                                                         one formatted reference per line, per record
   citecard render [--style STYLE] [--theme T] [--variant V] [--lang L] [--full-page]
-                  [--out DIR] [--css-href URL] [--script-src URL] [--format FORMAT] <FILE|->
+                  [--out DIR] [--css-href URL | --inline-css] [--script-src URL]
+                  [--format FORMAT] <FILE|->
                                                         the cards as static HTML that works without
                                                         JavaScript (citecard.js brings it to life)
   citecard --help | --version
@@ -41,6 +42,8 @@ Render options:
                         index.html of them all, each record's .bib, .ris and
                         .json, and citecard.css (unless --css-href names another)
       --css-href URL    where the pages find citecard.css (default: citecard.css)
+      --inline-css      the stylesheet in every card instead of linked: painted
+                        with the HTML, no request; a CSP must allow the <style>
       --script-src URL  add a module script tag for URL: citecard.js, which
                         brings the cards to life in place
 

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use citecard::ssr::{self, Links};
+use citecard::ssr::{self, Links, Stylesheet, STYLESHEET};
 use citecard::ui::i18n::Lang;
 use citecard::ui::options::{CardOptions, Theme, Variant};
 use citecard::ui::prerender::StaticFile;
@@ -16,15 +16,13 @@ use citecard_core::{metadata, parse, Format, Reference};
 
 use crate::{describe_error, Failure};
 
-/// The card stylesheet, written beside the pages `--out` writes.
-const STYLESHEET: &str = include_str!("../../../static/citecard.css");
-
 /// What `render` was asked for.
 pub struct RenderOptions {
     card: CardOptions,
     full_page: bool,
     out: Option<PathBuf>,
     css_href: Option<String>,
+    inline_css: bool,
     script_src: Option<String>,
     path: String,
 }
@@ -35,6 +33,7 @@ impl RenderOptions {
         let mut full_page = false;
         let mut out = None;
         let mut css_href = None;
+        let mut inline_css = false;
         let mut script_src = None;
         let mut path = None;
         let mut args = args.iter();
@@ -86,6 +85,7 @@ impl RenderOptions {
                 "--full-page" => full_page = true,
                 "--out" => out = Some(PathBuf::from(value("a directory")?)),
                 "--css-href" => css_href = Some(value("a URL")?),
+                "--inline-css" => inline_css = true,
                 "--script-src" => script_src = Some(value("a URL")?),
                 "-" => path = Some("-".to_owned()),
                 flag if flag.starts_with('-') => {
@@ -108,6 +108,7 @@ impl RenderOptions {
             full_page,
             out,
             css_href,
+            inline_css,
             script_src,
             path,
         })
@@ -180,6 +181,12 @@ pub fn render(input: &str, options: &RenderOptions, out: &mut impl Write) -> Res
         }
         None => {
             let links = links(options, None);
+            // Loaded before what follows is drawn, so that the cards never
+            // show unstyled (a stylesheet in a shadow root does not hold
+            // back the first paint; this one, in the page, does).
+            if let Stylesheet::Link(href) = &links.stylesheet {
+                writeln!(out, "{}", stylesheet_tag(href)).map_err(crate::io_failure)?;
+            }
             for entry in &entries {
                 let element =
                     ssr::citation_card(&entry.text, &entry.reference, &entry.key, card, &links);
@@ -240,10 +247,16 @@ fn file_name(key: &str) -> String {
 
 fn links(options: &RenderOptions, files: Option<fn(&str) -> Vec<StaticFile>>) -> Links {
     Links {
-        css_href: options
-            .css_href
-            .clone()
-            .unwrap_or_else(|| "citecard.css".to_owned()),
+        stylesheet: if options.inline_css {
+            Stylesheet::Inline
+        } else {
+            Stylesheet::Link(
+                options
+                    .css_href
+                    .clone()
+                    .unwrap_or_else(|| "citecard.css".to_owned()),
+            )
+        },
         files,
     }
 }
@@ -262,6 +275,13 @@ fn exported_files(key: &str) -> Vec<StaticFile> {
     ]
 }
 
+fn stylesheet_tag(href: &str) -> String {
+    let mut tag = String::from("<link rel=\"stylesheet\" href=\"");
+    escape_into(href, &mut tag);
+    tag.push_str("\">");
+    tag
+}
+
 fn script_tag(src: &str) -> String {
     let mut tag = String::from("<script type=\"module\" src=\"");
     escape_into(src, &mut tag);
@@ -269,8 +289,17 @@ fn script_tag(src: &str) -> String {
     tag
 }
 
-/// A whole HTML document around `body`, with `head` (meta tags) in its head.
-fn document(title: &str, lang: Lang, head: &str, body: &str, options: &RenderOptions) -> String {
+/// A whole HTML document around `body`, with `head` (meta tags) in its
+/// head, and the card stylesheet, which the page loads before its first
+/// paint so that the cards' shadow roots find it loaded.
+fn document(
+    title: &str,
+    lang: Lang,
+    head: &str,
+    body: &str,
+    links: &Links,
+    options: &RenderOptions,
+) -> String {
     let mut html = format!(
         "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<title>",
         lang.tag()
@@ -278,6 +307,10 @@ fn document(title: &str, lang: Lang, head: &str, body: &str, options: &RenderOpt
     escape_into(title, &mut html);
     html.push_str("</title>\n");
     html.push_str(head);
+    if let Stylesheet::Link(href) = &links.stylesheet {
+        html.push_str(&stylesheet_tag(href));
+        html.push('\n');
+    }
     if let Some(src) = &options.script_src {
         html.push_str(&script_tag(src));
         html.push('\n');
@@ -306,13 +339,14 @@ fn page(entry: &Entry, card: CardOptions, links: &Links, options: &RenderOptions
         card.lang.unwrap_or(Lang::En),
         &head,
         &element,
+        links,
         options,
     )
 }
 
 /// `--out DIR`: a page per record, an index of them all, each record's
 /// `.bib`, `.ris` and `.json`, and the stylesheet unless `--css-href`
-/// names another.
+/// names another or `--inline-css` puts it in every card.
 fn write_site(
     dir: &Path,
     entries: &[Entry],
@@ -352,10 +386,11 @@ fn write_site(
             card.lang.unwrap_or(Lang::En),
             "",
             &index,
+            &links,
             options,
         ),
     )?;
-    if options.css_href.is_none() {
+    if options.css_href.is_none() && !options.inline_css {
         write("citecard.css", STYLESHEET)?;
     }
     Ok(())

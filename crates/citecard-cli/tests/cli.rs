@@ -355,8 +355,9 @@ fn render_writes_a_card_element_with_its_shadow_root_metadata_and_record() {
     let output = citecard(&["render", "--theme", "dark", SEED], b"");
     assert!(output.status.success(), "{}", text(&output.stderr));
     let html = text(&output.stdout);
+    // The stylesheet first, loaded before the cards are drawn.
     assert!(
-        html.starts_with("<citation-card theme=\"dark\" lang=\"en\">"),
+        html.starts_with("<link rel=\"stylesheet\" href=\"citecard.css\">\n<citation-card theme=\"dark\" lang=\"en\">"),
         "{html}"
     );
     assert!(html.contains(

@@ -59,7 +59,7 @@ pub(crate) fn authors(reference: &Reference, id: &AttrValue, t: &Strings) -> Htm
             <span id={id.clone()} data-testid={if editors { "editors" } else { "authors" }}>
                 { shown }
                 if collapsible {
-                    <span class="citecard-fold-rest" data-testid="authors-rest">{ rest }</span>
+                    <span class="citecard-fold-rest">{ rest }</span>
                 }
                 { role.unwrap_or_default() }
             </span>

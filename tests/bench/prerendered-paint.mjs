@@ -1,0 +1,157 @@
+// How soon a card is painted when `citecard render` wrote it into the page,
+// compared in the same run, served the same way, with: a plain HTML page of
+// the same text, the same pre-rendered page with citecard.js (until the card
+// is hydrated and its controls run), and the script-only embed; the
+// pre-rendered page both with its stylesheet linked (the default) and inline
+// (`--inline-css`).
+//
+//   node tests/bench/prerendered-paint.mjs [runs]   (from tests/, after
+//                                                   `trunk build --release`)
+//
+// The pages are written by the CLI (built here, debug: the markup is the
+// same in any profile); the bundle in dist/embed/ is served gzipped from a
+// server in this process. Each run opens a fresh browser context (cold: empty
+// HTTP cache) per page, the pages taking turns, so that a busy moment of this
+// shared machine falls on all of them. "Painted" is the start of the first
+// animation frame after the one in which the card's title exists (the frame
+// that drew it); "interactive" is the same for the card marked live by
+// citecard.js. Prints the median and 90th percentile of each, from
+// navigation start, and each page's median as a ratio of the plain page's.
+import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const runs = Number(process.argv[2] ?? 15);
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const dist = join(root, 'dist/embed/');
+const recordPath = join(root, 'static/records/seed-coproduction.txt');
+const record = readFileSync(recordPath, 'utf8');
+
+execFileSync('cargo', ['build', '--quiet', '--locked', '-p', 'citecard-cli'], { cwd: root, stdio: 'inherit' });
+const citecard = (...args) => execFileSync(join(root, 'target/debug/citecard'), ['render', ...args, recordPath], { encoding: 'utf8' });
+
+const types = { '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.html': 'text/html; charset=utf-8' };
+const files = new Map();
+const collect = (dir, prefix) => {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) collect(path, `${prefix}${name}/`);
+    else if (types[extname(name)]) files.set(`/embed/${prefix}${name}`, { type: types[extname(name)], body: readFileSync(path) });
+  }
+};
+collect(dist, '');
+if (!files.has('/embed/citecard-hydrate_bg.wasm')) throw new Error('no dist/embed/citecard-hydrate_bg.wasm: run trunk build --release first');
+
+const prerendered = citecard('--full-page', '--css-href', '/embed/citecard.css');
+const inlined = citecard('--full-page', '--inline-css');
+const hydrating = citecard('--full-page', '--css-href', '/embed/citecard.css', '--script-src', '/embed/citecard.js');
+const scriptOnly = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>script only</title>
+<script type="module" src="/embed/citecard.js"></script></head>
+<body><main><citation-card><script type="text/plain">${record.replaceAll('</script', '<\\/script')}</script></citation-card></main></body></html>`;
+const pages = { prerendered, inlined, hydrating, scriptOnly };
+for (const [name, html] of Object.entries(pages)) files.set(`/${name}`, { type: types['.html'], body: Buffer.from(html), page: true });
+
+const server = createServer((request, response) => {
+  const path = new URL(request.url, 'http://localhost').pathname;
+  const file = files.get(path);
+  if (!file) {
+    response.writeHead(404).end();
+    return;
+  }
+  response
+    .writeHead(200, { 'content-type': file.type, 'content-encoding': 'gzip', 'cache-control': file.page ? 'no-store' : 'public, max-age=3600' })
+    .end(gzipSync(file.body, { level: 9 }));
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+// The plain page: the card's own text (as the pre-rendered card shows it),
+// as paragraphs, with no stylesheet and no script.
+{
+  const tab = await browser.newPage();
+  await tab.goto(`${origin}/prerendered`);
+  const [text, title] = await tab.evaluate(() => {
+    const card = document.querySelector('citation-card').shadowRoot;
+    return [card.querySelector('article').innerText, card.querySelector('[data-testid=title]').innerText];
+  });
+  await tab.close();
+  const escape = (s) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+  const rest = text.split('\n').filter((line) => line.trim() && line !== title);
+  files.set('/plain', {
+    type: types['.html'],
+    page: true,
+    body: Buffer.from(`<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>plain</title></head>
+<body><main><article><h2 id="title">${escape(title)}</h2>${rest.map((line) => `<p>${escape(line)}</p>`).join('')}</article></main></body></html>`),
+  });
+}
+
+// Marks the frame in which the title first exists, and the next one; the
+// same for the card marked live.
+const probe = () => {
+  const title = () => document.getElementById('title')
+    ?? document.querySelector('citation-card')?.shadowRoot?.querySelector('[data-testid=title]');
+  const watch = (found, mark) => {
+    const frame = () => {
+      if (found()) requestAnimationFrame((t) => (window[mark] = t));
+      else requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  };
+  watch(() => title()?.textContent.includes('Embedding coproduction'), '__painted');
+  watch(() => document.querySelector('citation-card[data-live]'), '__live');
+};
+
+const networks = [
+  { name: 'no throttling (loopback)', conditions: null },
+  { name: '4G: 9 Mbit/s, 85 ms RTT', conditions: { latency: 85, downloadThroughput: 9e6 / 8, uploadThroughput: 1.5e6 / 8 } },
+];
+
+const stats = (values) => {
+  const sorted = values.filter((v) => v !== undefined).sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { median: at(0.5), p90: at(0.9) };
+};
+const ms = (v) => (v === undefined ? '      –' : `${v.toFixed(0)} ms`.padStart(7));
+
+const order = ['plain', 'inlined', 'prerendered', 'hydrating', 'scriptOnly'];
+console.log(`card painted: ${runs} cold runs per page and network, Chromium ${browser.version()}, served gzip -9`);
+console.log('network                     page           painted (median / p90)   × plain   interactive (median / p90)');
+for (const { name, conditions } of networks) {
+  const results = Object.fromEntries(order.map((page) => [page, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const page of order) {
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      await tab.addInitScript(probe);
+      const cdp = await context.newCDPSession(tab);
+      await cdp.send('Network.enable');
+      if (conditions) await cdp.send('Network.emulateNetworkConditions', { offline: false, ...conditions });
+      await tab.goto(`${origin}/${page}`);
+      await tab.waitForFunction(() => window.__painted !== undefined, null, { timeout: 20_000 });
+      if (page === 'hydrating' || page === 'scriptOnly') await tab.waitForFunction(() => window.__live !== undefined, null, { timeout: 20_000 });
+      results[page].push(await tab.evaluate(() => ({ painted: window.__painted, live: window.__live })));
+      await context.close();
+    }
+  }
+  const plain = stats(results.plain.map((r) => r.painted)).median;
+  for (const page of order) {
+    const painted = stats(results[page].map((r) => r.painted));
+    const live = stats(results[page].map((r) => r.live));
+    console.log(
+      `${name.padEnd(27)} ${page.padEnd(13)}  ${ms(painted.median)} / ${ms(painted.p90)}       ${(painted.median / plain).toFixed(2).padStart(5)}    ${ms(live.median)} / ${ms(live.p90)}`,
+    );
+  }
+}
+await browser.close();
+server.close();
