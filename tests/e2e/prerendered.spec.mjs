@@ -1,17 +1,14 @@
 // Cards rendered ahead of time by `citecard render`: read with JavaScript
-// off, hydrated in place by citecard.js, and as safe as the live card. The
-// CLI is built (debug) and run here; the pages are answered by Playwright
-// on the host origin, the bundle by the bundle's server, as in embed.mjs.
+// off, hydrated in place by citecard.js, and as safe as the live card
+// (prerender.mjs builds and runs the CLI and serves the pages).
 import { test, expect } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, extname } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { bundle, hostOrigin, seedRecord } from './embed.mjs';
+import { buildCli, buildSite, live, render, root, serve, servePage } from './prerender.mjs';
 import { auditPage, trapDialogs } from './audit.mjs';
 import { formats, record, vectors } from '../xss/records.mjs';
 
-const root = new URL('../../', import.meta.url).pathname;
 const golden = JSON.parse(readFileSync(join(root, 'crates/citecard-core/tests/golden/citations.json'), 'utf8'));
 const seed = golden.entries.find((e) => e.fixture === 'static/records/seed-coproduction.txt');
 const bilingual = JSON.stringify({
@@ -19,50 +16,7 @@ const bilingual = JSON.stringify({
   authors: 'Li Lei, Han Meimei, Wang Fang, Zhao Lei, Sun Li', doi: '10.1000/reading', JCR: 'Q2',
 });
 
-let citecard;
-test.beforeAll(() => {
-  execFileSync('cargo', ['build', '--quiet', '--locked', '-p', 'citecard-cli'], { cwd: root, stdio: 'inherit' });
-  citecard = join(root, 'target/debug/citecard');
-});
-
-/** `citecard render ARGS -` over `input`: its standard output. */
-const render = (args, input) => execFileSync(citecard, ['render', ...args, '-'], { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] });
-
-/** The pages' links to the bundle (its own origin, as a CDN's). */
-const live = ['--css-href', `${bundle}/citecard.css`, '--script-src', `${bundle}/citecard.js`];
-
-const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.bib': 'application/x-bibtex', '.ris': 'application/x-research-info-systems', '.json': 'application/json' };
-
-/**
- * Answer `${hostOrigin}/site/…` from `dir` and pass the bundle through; a
- * request for citecard.js waits for `gate` when one is given.
- */
-async function serve(page, dir, { gate } = {}) {
-  await page.route(`${hostOrigin}/site/**`, (route) => {
-    const path = join(dir, decodeURIComponent(new URL(route.request().url()).pathname.slice('/site/'.length)) || 'index.html');
-    if (!existsSync(path)) return route.fulfill({ status: 404, body: 'not found' });
-    return route.fulfill({ status: 200, contentType: TYPES[extname(path)] ?? 'application/octet-stream', body: readFileSync(path) });
-  });
-  await page.route(`${bundle}/**`, async (route) => {
-    if (gate && route.request().url().endsWith('/citecard.js')) await gate;
-    try {
-      await route.fulfill({ response: await route.fetch() });
-    } catch {
-      // The test ended while a lazy module was still on its way.
-    }
-  });
-}
-
-/** A page of `body` (fragments) with `head`, answered at `${hostOrigin}/site/page.html`. */
-async function servePage(page, body, { gate, head = '' } = {}) {
-  // Registered after `serve`'s routes, this one answers first.
-  await serve(page, tmpdir(), { gate });
-  await page.route(`${hostOrigin}/site/page.html`, (route) => route.fulfill({
-    status: 200,
-    contentType: 'text/html; charset=utf-8',
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>page</title>${head}</head><body>${body}</body></html>`,
-  }));
-}
+test.beforeAll(buildCli);
 
 const card = (page, i = 0) => page.locator('citation-card').nth(i).locator('[data-testid=citation-card]');
 
@@ -70,8 +24,7 @@ test.describe('with JavaScript off', () => {
   test.use({ javaScriptEnabled: false });
 
   test('the example site shows every card, whole, with its metadata', async ({ page }) => {
-    const out = mkdtempSync(join(tmpdir(), 'citecard-site-'));
-    execFileSync(join(root, 'examples/static-site/build'), [out], { env: { ...process.env, CITECARD: citecard }, stdio: 'ignore' });
+    const out = buildSite();
     await serve(page, out);
     const pages = readdirSync(join(out, 'papers')).filter((f) => f.endsWith('.html') && f !== 'index.html');
     expect(pages).toHaveLength(6);

@@ -1,10 +1,12 @@
 // The card as a reader sees it, light and dark, full and compact, and the
 // error card, and the card for a record that cannot be fetched (in
-// Chinese), written to tests/screenshots/out/card-NAME.png.
+// Chinese), and pages `citecard render` wrote, written to
+// tests/screenshots/out/card-NAME.png.
 import { test, expect } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { Playground } from '../e2e/playground.mjs';
-import { hostPage } from '../e2e/embed.mjs';
+import { bundle, hostOrigin, hostPage } from '../e2e/embed.mjs';
+import { buildCli, buildSite, live, serve } from '../e2e/prerender.mjs';
 
 const out = (name) => fileURLToPath(new URL(`./out/card-${name}.png`, import.meta.url));
 
@@ -58,4 +60,38 @@ test('screenshot: the playground marks the line of a record that cannot be read'
   await expect(page.getByTestId('error-line')).toHaveCount(1);
   await page.getByTestId('error-details').locator('summary').click();
   await page.screenshot({ path: out('playground-error'), animations: 'disabled' });
+});
+
+// Pages `citecard render` wrote (examples/static-site): a paper's page and
+// the list of them all, with JavaScript off (the static card, its Cite
+// panel open) and on (hydrated), light and dark, 800 and 360 px.
+test.describe('pre-rendered pages', () => {
+  test.beforeAll(buildCli);
+  for (const js of [false, true]) {
+    test.describe(`JavaScript ${js ? 'on' : 'off'}`, () => {
+      test.use({ javaScriptEnabled: js });
+      for (const scheme of ['light', 'dark']) {
+        test(`screenshots: pre-rendered, JavaScript ${js ? 'on' : 'off'}, ${scheme}`, async ({ page }) => {
+          test.setTimeout(60_000);
+          const site = buildSite(js ? live : ['--css-href', `${bundle}/citecard.css`]);
+          await serve(page, site);
+          await page.emulateMedia({ colorScheme: scheme });
+          const name = `prerendered-${js ? 'js' : 'nojs'}-${scheme}`;
+          for (const width of [800, 360]) {
+            await page.setViewportSize({ width, height: 900 });
+            await page.goto(`${hostOrigin}/site/papers/lamport1978time.html`);
+            const card = page.locator('citation-card [data-testid=citation-card]');
+            if (js) await expect(page.locator('citation-card[data-live]')).toHaveCount(1);
+            await card.getByTestId('cite-toggle').click();
+            if (js) await expect(card.getByTestId('cite-preview')).toContainText('Lamport');
+            await page.screenshot({ path: out(`${name}-page-${width}`), fullPage: true, animations: 'disabled' });
+            await page.goto(`${hostOrigin}/site/papers/index.html`);
+            if (js) await expect(page.locator('citation-card[data-live]')).toHaveCount(6);
+            await page.getByTestId('authors-toggle').first().click();
+            await page.screenshot({ path: out(`${name}-list-${width}`), fullPage: true, animations: 'disabled' });
+          }
+        });
+      }
+    });
+  }
 });
