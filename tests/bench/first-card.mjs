@@ -21,7 +21,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { NETWORKS, coldTab, launch, stats } from './browser.mjs';
 
 const runs = Number(process.argv[2] ?? 15);
 const dist = fileURLToPath(new URL('../../dist/embed/', import.meta.url));
@@ -76,17 +76,8 @@ const probe = () => {
   requestAnimationFrame(frame);
 };
 
-// DevTools network conditions (throughput in bytes per second).
-const networks = [
-  { name: 'no throttling (loopback)', conditions: null },
-  { name: 'cable: 20 Mbit/s, 20 ms RTT', conditions: { latency: 20, downloadThroughput: 20e6 / 8, uploadThroughput: 5e6 / 8 } },
-  { name: '4G: 9 Mbit/s, 85 ms RTT', conditions: { latency: 85, downloadThroughput: 9e6 / 8, uploadThroughput: 1.5e6 / 8 } },
-];
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const networks = [NETWORKS.loopback, NETWORKS.cable, NETWORKS.fourG];
+const browser = await launch();
 
 const measure = async (tab) => {
   await tab.waitForFunction(() => window.__firstCard !== undefined, null, { timeout: 20_000 });
@@ -97,11 +88,6 @@ const measure = async (tab) => {
   });
 };
 
-const stats = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { median: at(0.5), p90: at(0.9) };
-};
 const ms = (v) => `${v.toFixed(0)} ms`.padStart(7);
 
 console.log(`first card on screen: ${runs} runs each, Chromium ${browser.version()}, bundle ${url}embed/ (gzip -9)`);
@@ -110,12 +96,7 @@ for (const { name, conditions } of networks) {
   for (const warm of [false, true]) {
     const results = [];
     for (let i = 0; i < runs; i++) {
-      const context = await browser.newContext();
-      const tab = await context.newPage();
-      await tab.addInitScript(probe);
-      const cdp = await context.newCDPSession(tab);
-      await cdp.send('Network.enable');
-      if (conditions) await cdp.send('Network.emulateNetworkConditions', { offline: false, ...conditions });
+      const { context, tab } = await coldTab(browser, probe, conditions);
       await tab.goto(url);
       if (warm) {
         await measure(tab);

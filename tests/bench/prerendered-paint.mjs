@@ -23,7 +23,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { NETWORKS, coldTab, launch, stats } from './browser.mjs';
 
 const runs = Number(process.argv[2] ?? 15);
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -70,10 +70,7 @@ const server = createServer((request, response) => {
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 
 // The plain page: the card's own text (as the pre-rendered card shows it),
 // as paragraphs, with no stylesheet and no script.
@@ -112,16 +109,8 @@ const probe = () => {
   watch(() => document.querySelector('citation-card[data-live]'), '__live');
 };
 
-const networks = [
-  { name: 'no throttling (loopback)', conditions: null },
-  { name: '4G: 9 Mbit/s, 85 ms RTT', conditions: { latency: 85, downloadThroughput: 9e6 / 8, uploadThroughput: 1.5e6 / 8 } },
-];
+const networks = [NETWORKS.loopback, NETWORKS.fourG];
 
-const stats = (values) => {
-  const sorted = values.filter((v) => v !== undefined).sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { median: at(0.5), p90: at(0.9) };
-};
 const ms = (v) => (v === undefined ? '      –' : `${v.toFixed(0)} ms`.padStart(7));
 
 const order = ['plain', 'inlined', 'prerendered', 'hydrating', 'scriptOnly'];
@@ -131,12 +120,7 @@ for (const { name, conditions } of networks) {
   const results = Object.fromEntries(order.map((page) => [page, []]));
   for (let i = 0; i < runs; i++) {
     for (const page of order) {
-      const context = await browser.newContext();
-      const tab = await context.newPage();
-      await tab.addInitScript(probe);
-      const cdp = await context.newCDPSession(tab);
-      await cdp.send('Network.enable');
-      if (conditions) await cdp.send('Network.emulateNetworkConditions', { offline: false, ...conditions });
+      const { context, tab } = await coldTab(browser, probe, conditions);
       await tab.goto(`${origin}/${page}`);
       await tab.waitForFunction(() => window.__painted !== undefined, null, { timeout: 20_000 });
       if (page === 'hydrating' || page === 'scriptOnly') await tab.waitForFunction(() => window.__live !== undefined, null, { timeout: 20_000 });

@@ -171,22 +171,10 @@ impl Options {
                         |e: citecard_core::detect::UnknownFormatName| Failure::Usage(e.to_string()),
                     )?);
                 }
-                "-" => path = Some("-".to_owned()),
-                flag if flag.starts_with('-') => {
-                    return Err(Failure::Usage(format!("unknown option `{flag}`")))
-                }
-                file => {
-                    if path.replace(file.to_owned()).is_some() {
-                        return Err(Failure::Usage(
-                            "give one input file (or - for standard input)".into(),
-                        ));
-                    }
-                }
+                other => input_path(other, &mut path)?,
             }
         }
-        let path = path.ok_or_else(|| {
-            Failure::Usage("no input given: name a FILE, or - for standard input".into())
-        })?;
+        let path = required_path(path)?;
         if convert && to.is_none() {
             return Err(Failure::Usage(
                 "convert needs --to csl-json, bibtex or ris".into(),
@@ -194,6 +182,27 @@ impl Options {
         }
         Ok(Options { format, to, path })
     }
+}
+
+/// An argument that is not an option of the command: the input (`-` for
+/// standard input, once), or an unknown option.
+fn input_path(arg: &str, path: &mut Option<String>) -> Result<(), Failure> {
+    if arg.starts_with('-') && arg != "-" {
+        return Err(Failure::Usage(format!("unknown option `{arg}`")));
+    }
+    if path.replace(arg.to_owned()).is_some() {
+        return Err(Failure::Usage(
+            "give one input file (or - for standard input)".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// The input the arguments named, or the usage error that none did.
+fn required_path(path: Option<String>) -> Result<String, Failure> {
+    path.ok_or_else(|| {
+        Failure::Usage("no input given: name a FILE, or - for standard input".into())
+    })
 }
 
 struct CiteOptions {

@@ -57,29 +57,9 @@ impl RenderOptions {
                         |e: citecard_core::detect::UnknownFormatName| Failure::Usage(e.to_string()),
                     )?)
                 }
-                "--theme" => {
-                    let id = value("auto, light or dark")?;
-                    card.theme =
-                        Theme::ALL
-                            .into_iter()
-                            .find(|t| t.id() == id)
-                            .ok_or_else(|| {
-                                Failure::Usage(format!(
-                                    "unknown theme `{id}`: expected auto, light or dark"
-                                ))
-                            })?;
-                }
+                "--theme" => card.theme = one_of(&Theme::ALL, &value("a theme")?, Theme::id)?,
                 "--variant" => {
-                    let id = value("full or compact")?;
-                    card.variant =
-                        Variant::ALL
-                            .into_iter()
-                            .find(|v| v.id() == id)
-                            .ok_or_else(|| {
-                                Failure::Usage(format!(
-                                    "unknown variant `{id}`: expected full or compact"
-                                ))
-                            })?;
+                    card.variant = one_of(&Variant::ALL, &value("a variant")?, Variant::id)?
                 }
                 "--lang" => card.lang = Some(Lang::from_tag(&value("a language (en, zh)")?)),
                 "--full-page" => full_page = true,
@@ -87,22 +67,10 @@ impl RenderOptions {
                 "--css-href" => css_href = Some(value("a URL")?),
                 "--inline-css" => inline_css = true,
                 "--script-src" => script_src = Some(value("a URL")?),
-                "-" => path = Some("-".to_owned()),
-                flag if flag.starts_with('-') => {
-                    return Err(Failure::Usage(format!("unknown option `{flag}`")))
-                }
-                file => {
-                    if path.replace(file.to_owned()).is_some() {
-                        return Err(Failure::Usage(
-                            "give one input file (or - for standard input)".into(),
-                        ));
-                    }
-                }
+                other => crate::input_path(other, &mut path)?,
             }
         }
-        let path = path.ok_or_else(|| {
-            Failure::Usage("no input given: name a FILE, or - for standard input".into())
-        })?;
+        let path = crate::required_path(path)?;
         Ok(RenderOptions {
             card,
             full_page,
@@ -117,6 +85,20 @@ impl RenderOptions {
     pub fn path(&self) -> &str {
         &self.path
     }
+}
+
+/// The value of `all` whose `id` is `given`, or a usage error that lists them.
+fn one_of<T: Copy>(all: &[T], given: &str, id: fn(T) -> &'static str) -> Result<T, Failure> {
+    all.iter()
+        .copied()
+        .find(|&v| id(v) == given)
+        .ok_or_else(|| {
+            let ids: Vec<&str> = all.iter().map(|&v| id(v)).collect();
+            Failure::Usage(format!(
+                "unknown value `{given}`: expected {}",
+                ids.join(", ")
+            ))
+        })
 }
 
 /// One record, ready to render.
