@@ -139,10 +139,11 @@ pub(crate) fn expanded(open: bool) -> &'static str {
 }
 
 /// A fold that works with or without script: a `<details>` whose summary
-/// reads `closed` (or `open` when open). The stylesheet shows or hides what
-/// it `controls` by the fold's state (`:has(> .citecard-fold[open])`), so
-/// the state lives in the markup and a card rendered ahead of time folds
-/// the same way as a live one.
+/// reads `closed` (or `open` when open). It goes before what it `controls`
+/// in the same container, and the stylesheet draws it after them and shows
+/// or hides them by its state (`.citecard-fold:not([open]) ~ …`), so the
+/// state lives in the markup and a card rendered ahead of time folds the
+/// same way as a live one.
 pub(crate) fn fold(
     controls: &AttrValue,
     closed: &str,
@@ -161,7 +162,7 @@ pub(crate) fn fold(
 
 /// EN / 中文 for the title and abstract of a record that has both.
 /// It needs script: `citecard-scripted` keeps its place but hides it in a
-/// card rendered ahead of time until citecard.js runs the card.
+/// card rendered ahead of time until the script takes the card over.
 fn language_switch(content: &UseStateHandle<Lang>, label: &'static str) -> Html {
     let button = |lang: Lang, text: &'static str| {
         let content = content.clone();

@@ -311,11 +311,9 @@ class CitationCardElement extends HTMLElement {
         if (!hydrating || !this.#prerendered()) {
           this.#destroy();
           this.#generation = generation;
+          this.#container.removeAttribute(PRERENDERED);
         }
         this.#cards = embed.mount(this.#container, text, options());
-        // The wasm draws (or hydrates) in microtasks: by the next task the
-        // card runs, and the controls that need script may show.
-        setTimeout(() => this.toggleAttribute('data-live', true));
       }
     });
   }

@@ -30,15 +30,16 @@ pub(crate) fn abstract_section(text: &RichText, ids: &Ids, chinese: bool, t: &St
     html! {
         <section class="citecard-abstract" part="abstract" aria-labelledby={ids.abstract_heading.clone()} data-testid="abstract">
             <h3 id={ids.abstract_heading.clone()} class="citecard-abstract-heading">{ t.abstract_heading }</h3>
+            // The fold before what it governs (drawn after it): see `card::fold`.
+            if long {
+                { fold(&ids.abstract_body, t.show_more, t.show_less, "abstract-toggle") }
+            }
             <div id={ids.abstract_body.clone()} dir="auto" class={classes!("citecard-abstract-body", long.then_some("citecard-foldable"))}
                 lang={lang} data-testid="abstract-body">
                 { crate::ui::rich_text::rich_text(text) }
             </div>
             if shortened.is_some() {
                 <p class="citecard-note citecard-fold-rest" data-testid="abstract-shortened">{ t.abstract_shortened }</p>
-            }
-            if long {
-                { fold(&ids.abstract_body, t.show_more, t.show_less, "abstract-toggle") }
             }
         </section>
     }

@@ -54,8 +54,12 @@ pub(crate) fn authors(reference: &Reference, id: &AttrValue, t: &Strings) -> Htm
     }
     let role = editors.then(|| format!(" {}", (t.editors)(names.len())));
     let more = names.len() - first;
+    // The fold first (drawn last): see `card::fold`.
     html! {
         <div class="citecard-authors" part="authors" dir="auto">
+            if collapsible {
+                { fold(id, &format!("+ {more} {}", t.more_authors), t.fewer_authors, "authors-toggle") }
+            }
             <span id={id.clone()} data-testid={if editors { "editors" } else { "authors" }}>
                 { shown }
                 if collapsible {
@@ -63,10 +67,6 @@ pub(crate) fn authors(reference: &Reference, id: &AttrValue, t: &Strings) -> Htm
                 }
                 { role.unwrap_or_default() }
             </span>
-            if collapsible {
-                { " " }
-                { fold(id, &format!("+ {more} {}", t.more_authors), t.fewer_authors, "authors-toggle") }
-            }
         </div>
     }
 }
