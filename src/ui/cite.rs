@@ -132,6 +132,18 @@ pub fn CiteControl(props: &CiteControlProps) -> Html {
             }
         })
     };
+    // The panel is drawn on the click itself (Enter and Space on a summary
+    // click it), before the details opens: the toggle event comes a task
+    // later, and a keyboard user's next Tab must already find the panel.
+    let on_click = {
+        let open = open.clone();
+        let details = details.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(details) = details.cast::<web_sys::Element>() {
+                open.set(!details.has_attribute("open"));
+            }
+        })
+    };
     let close = {
         let open = open.clone();
         let details = details.clone();
@@ -159,7 +171,7 @@ pub fn CiteControl(props: &CiteControlProps) -> Html {
     html! {
         <details ref={details} class="citecard-cite" part="cite" ontoggle={on_toggle} data-testid="cite">
             <summary ref={summary} class="citecard-cite-toggle" aria-controls={(*id).clone()}
-                onfocus={prefetch} onpointerenter={prefetch_pointer} data-testid="cite-toggle">
+                onclick={on_click} onfocus={prefetch} onpointerenter={prefetch_pointer} data-testid="cite-toggle">
                 { t.cite }
             </summary>
             { panel }
