@@ -24,6 +24,7 @@ pub mod export;
 pub mod input;
 pub mod limits;
 pub mod link;
+pub mod list;
 pub mod metadata;
 pub mod model;
 pub mod names;

@@ -1,0 +1,9 @@
+//! Publication lists: what a list of many records needs beyond each record's
+//! card. `fold` is text folded for matching; `search` finds a reader's words
+//! in entries and says where, for marking; `highlight` finds the page owner
+//! among every record's authors; `duplicates` makes one entry per work.
+
+pub mod duplicates;
+pub mod fold;
+pub mod highlight;
+pub mod search;
