@@ -108,7 +108,11 @@ pub fn is_preprint(reference: &Reference) -> bool {
 
 /// What identifies a work across its versions: its title folded to letters
 /// and digits, its first author's family name, and its year.
-fn work_key(reference: &Reference) -> Option<(String, String, i32)> {
+type WorkKey = (String, String, i32);
+
+/// The [`WorkKey`] of `reference`, when it has a title, a first author and
+/// a year.
+fn work_key(reference: &Reference) -> Option<WorkKey> {
     let title: String = fold(reference.title.as_deref()?)
         .chars()
         .filter(|c| c.is_alphanumeric())
@@ -124,8 +128,9 @@ fn work_key(reference: &Reference) -> Option<(String, String, i32)> {
 
 /// One entry per work in `references`, in input order: a record with the
 /// DOI of an earlier one joins that entry; a preprint and a published
-/// record of the same work (see [`work_key`]) become the published record's
-/// entry, with the preprint beside it.
+/// record of the same work (the same title folded to letters and digits,
+/// the same first author's family name, years at most one apart) become
+/// the published record's entry, with the preprint beside it.
 ///
 /// ```
 /// use citecard_core::list::duplicates::{deduplicate, Reason};
@@ -140,7 +145,7 @@ fn work_key(reference: &Reference) -> Option<(String, String, i32)> {
 pub fn deduplicate(references: &[Reference]) -> Deduplicated {
     let mut list = Deduplicated::default();
     // For each entry: the DOIs and work key of its records.
-    let mut seen: Vec<(Vec<&Doi>, Option<(String, String, i32)>)> = Vec::new();
+    let mut seen: Vec<(Vec<&Doi>, Option<WorkKey>)> = Vec::new();
     for (index, reference) in references.iter().enumerate() {
         if let Some(doi) = &reference.doi {
             if let Some(at) = seen.iter().position(|(dois, _)| dois.contains(&doi)) {
