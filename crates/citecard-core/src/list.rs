@@ -1,9 +1,11 @@
 //! Publication lists: what a list of many records needs beyond each record's
 //! card. `fold` is text folded for matching; `search` finds a reader's words
 //! in entries and says where, for marking; `highlight` finds the page owner
-//! among every record's authors; `duplicates` makes one entry per work.
+//! among every record's authors; `duplicates` makes one entry per work;
+//! `order` sorts the entries and groups them under headings.
 
 pub mod duplicates;
 pub mod fold;
 pub mod highlight;
+pub mod order;
 pub mod search;
