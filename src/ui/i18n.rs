@@ -175,6 +175,8 @@ pub struct Strings {
     pub cite: &'static str,
     /// The cite panel's label.
     pub cite_panel: &'static str,
+    /// The heading of a page that lists references (`citecard render --out`).
+    pub references: &'static str,
     /// The style group in the menu.
     pub styles: &'static str,
     /// The export group in the menu.
@@ -242,6 +244,7 @@ pub static EN: Strings = Strings {
     show_less: "Show less",
     cite: "Cite",
     cite_panel: "Cite this reference",
+    references: "References",
     styles: "Citation style",
     exports: "Export",
     copy: "Copy",
@@ -293,6 +296,7 @@ pub static ZH: Strings = Strings {
     show_less: "收起",
     cite: "引用",
     cite_panel: "引用本文",
+    references: "参考文献",
     styles: "引文格式",
     exports: "导出",
     copy: "复制",

@@ -314,7 +314,7 @@ fn page(entry: &Entry, card: CardOptions, links: &Links, options: &RenderOptions
         .title
         .as_deref()
         .or(entry.reference.title_zh.as_deref())
-        .unwrap_or("Untitled");
+        .unwrap_or(card.lang.unwrap_or(Lang::En).strings().untitled);
     let head = metadata::highwire::to_html(&metadata::highwire::tags(&entry.reference));
     document(
         title,
@@ -343,7 +343,9 @@ fn write_site(
     std::fs::create_dir_all(dir)
         .map_err(|e| Failure::Io(format!("cannot create {}: {e}", dir.display())))?;
     let links = links(options, Some(exported_files));
-    let mut index = String::from("<h1>References</h1>\n<ol class=\"citecard-index\">\n");
+    let lang = card.lang.unwrap_or(Lang::En);
+    let heading = lang.strings().references;
+    let mut index = format!("<h1>{heading}</h1>\n<ol class=\"citecard-index\">\n");
     for entry in entries {
         let one = std::slice::from_ref(&entry.reference);
         write(
@@ -363,14 +365,7 @@ fn write_site(
     index.push_str("</ol>");
     write(
         "index.html",
-        &document(
-            "References",
-            card.lang.unwrap_or(Lang::En),
-            "",
-            &index,
-            &links,
-            options,
-        ),
+        &document(heading, lang, "", &index, &links, options),
     )?;
     if options.css_href.is_none() && !options.inline_css {
         write("citecard.css", STYLESHEET)?;

@@ -490,6 +490,30 @@ fn render_out_writes_a_page_and_files_per_record_and_an_index() {
 }
 
 #[test]
+fn render_out_speaks_the_cards_language() {
+    let dir = scratch("render-out-zh");
+    let output = citecard(
+        &[
+            "render",
+            "--out",
+            dir.to_str().unwrap(),
+            "--lang",
+            "zh",
+            SEED,
+        ],
+        b"",
+    );
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    assert!(index.starts_with("<!doctype html>\n<html lang=\"zh-CN\">"));
+    assert!(index.contains("<title>参考文献</title>"));
+    assert!(index.contains("<h1>参考文献</h1>"));
+    assert!(index.contains("<citation-card lang=\"zh-CN\">"));
+    // The card itself, in Chinese: its Cite button.
+    assert!(index.contains(">引用</summary>"), "{index}");
+}
+
+#[test]
 fn render_rejects_unknown_options_with_status_2() {
     for args in [
         &["render", "--theme", "purple", SEED][..],
