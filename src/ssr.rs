@@ -100,6 +100,10 @@ pub fn citation_card(
     let options = server_options(options);
     let files = links.files.map(|files| files(key)).unwrap_or_default();
     let prerender = Prerender::new(move |reference| static_cite(reference, files.clone()));
+    // The cards are drawn from the record text, read again here rather than
+    // from `reference`, exactly as the script in the browser will read it:
+    // hydration needs the same markup node for node. `reference` (what the
+    // caller read) gives only the metadata beside the cards.
     let cards = render(record, options, Some(prerender));
     let mut out = String::from("<citation-card");
     for (name, value) in options.attributes() {

@@ -123,7 +123,7 @@ pub(crate) fn convert(fields: &mut Fields<'_>) -> Reference {
     reference.issue = fields.string_like("issue");
     reference.page = fields.string_like("page");
     let number = fields.string_like("number");
-    if item_type.numbers_articles() {
+    if item_type.is_article() {
         reference.article_number = number;
     } else {
         reference.number = number;

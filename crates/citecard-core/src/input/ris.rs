@@ -336,7 +336,7 @@ fn finish(
             }
             // `C7` is the article number of a journal article (RIS
             // specification; Scopus writes it so).
-            b"C7" if reference.item_type.numbers_articles() => {
+            b"C7" if reference.item_type.is_article() => {
                 reference.article_number = Some(one_line());
             }
             b"AN" | b"ID" | b"N1" | b"ST" | b"C1" | b"C2" | b"DB" | b"DP" | b"CN" | b"LB"

@@ -96,10 +96,10 @@ fn descending<T: PartialOrd>(a: Option<T>, b: Option<T>) -> Ordering {
     }
 }
 
-/// Text compared case and diacritics aside; missing last.
-fn ascending_text(a: Option<&str>, b: Option<&str>) -> Ordering {
+/// Folded text in order; missing last.
+fn ascending(a: &Option<String>, b: &Option<String>) -> Ordering {
     match (a, b) {
-        (Some(a), Some(b)) => fold(a).cmp(&fold(b)),
+        (Some(a), Some(b)) => a.cmp(b),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
@@ -131,31 +131,33 @@ pub fn arrange(
     group: GroupBy,
     sort: SortBy,
 ) -> Vec<Group> {
-    let mut sorted: Vec<usize> = entries
+    // The texts compared, folded once per entry rather than per comparison.
+    let folded = |text: Option<&str>| text.map(fold);
+    let mut keyed: Vec<(usize, Option<String>, Option<String>)> = entries
         .iter()
         .copied()
         .filter(|&i| i < references.len())
+        .map(|i| {
+            let reference = &references[i];
+            let title = reference.title.as_deref().or(reference.title_zh.as_deref());
+            (i, folded(title), folded(first_author(reference)))
+        })
         .collect();
-    let title = |i: usize| {
-        references[i]
-            .title
-            .as_deref()
-            .or(references[i].title_zh.as_deref())
-    };
-    sorted.sort_by(|&a, &b| {
-        let (ra, rb) = (&references[a], &references[b]);
+    keyed.sort_by(|(a, title_a, author_a), (b, title_b, author_b)| {
+        let (ra, rb) = (&references[*a], &references[*b]);
         let first = match sort {
             SortBy::Year => descending(year(ra), year(rb)),
             SortBy::Citations => descending(ra.metrics.citation_count, rb.metrics.citation_count),
             SortBy::Impact => descending(ra.metrics.impact_factor, rb.metrics.impact_factor),
-            SortBy::Title => ascending_text(title(a), title(b)),
-            SortBy::Author => ascending_text(first_author(ra), first_author(rb)),
+            SortBy::Title => ascending(title_a, title_b),
+            SortBy::Author => ascending(author_a, author_b),
         };
         first.then_with(|| match sort {
             SortBy::Title => Ordering::Equal,
-            _ => ascending_text(title(a), title(b)),
+            _ => ascending(title_a, title_b),
         })
     });
+    let sorted = keyed.into_iter().map(|(i, _, _)| i);
     let heading = |i: usize| match group {
         GroupBy::Year => Heading::Year(year(&references[i])),
         GroupBy::Type => Heading::Type(references[i].item_type),

@@ -27,10 +27,7 @@ pub fn context_object(reference: &Reference) -> Vec<(&'static str, String)> {
     let container = reference.container_title.as_deref();
     // The Z39.88 format, its genre, and which key holds which title.
     match reference.item_type {
-        ItemType::ArticleJournal
-        | ItemType::ArticleMagazine
-        | ItemType::ArticleNewspaper
-        | ItemType::Preprint => {
+        item_type if item_type.is_article() => {
             put("rft_val_fmt", Some("info:ofi/fmt:kev:mtx:journal"));
             put(
                 "rft.genre",

@@ -55,10 +55,7 @@ pub fn tags(reference: &Reference) -> Vec<MetaTag> {
     put("citation_publication_date", date.as_deref());
     let container = reference.container_title.as_deref();
     match reference.item_type {
-        ItemType::ArticleJournal
-        | ItemType::ArticleMagazine
-        | ItemType::ArticleNewspaper
-        | ItemType::Preprint => {
+        item_type if item_type.is_article() => {
             put("citation_journal_title", container);
         }
         ItemType::PaperConference => put("citation_conference_title", container),

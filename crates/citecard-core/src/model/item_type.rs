@@ -197,10 +197,11 @@ impl ItemType {
         }
     }
 
-    /// Whether a CSL `number` of this type is an article number (journal,
-    /// magazine and newspaper articles, preprints) rather than a report or
-    /// other number.
-    pub fn numbers_articles(self) -> bool {
+    /// Whether this is an article in a periodical (journal, magazine or
+    /// newspaper) or a preprint of one: its container is a periodical, and a
+    /// CSL `number` of it is an article number rather than a report or other
+    /// number.
+    pub fn is_article(self) -> bool {
         matches!(
             self,
             ItemType::ArticleJournal
