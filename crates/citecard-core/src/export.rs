@@ -4,6 +4,9 @@ pub mod bibtex;
 pub mod csl_json;
 pub mod ris;
 
+use std::borrow::Borrow;
+use std::collections::HashSet;
+
 use crate::model::Reference;
 
 /// Stable, unique citation keys for `references`: the key or id a record was
@@ -18,9 +21,12 @@ use crate::model::Reference;
 /// let keys = citation_keys(&[reference.clone(), reference]);
 /// assert_eq!(keys, ["knuthndart", "knuthndarta"]);
 /// ```
-pub fn citation_keys(references: &[Reference]) -> Vec<String> {
+pub fn citation_keys<R: Borrow<Reference>>(references: &[R]) -> Vec<String> {
     let mut keys: Vec<String> = Vec::with_capacity(references.len());
+    // Looked up in a set: a list of a thousand records has a thousand keys.
+    let mut taken: HashSet<String> = HashSet::with_capacity(references.len());
     for reference in references {
+        let reference = reference.borrow();
         let base = reference
             .source_key
             .as_ref()
@@ -39,7 +45,7 @@ pub fn citation_keys(references: &[Reference]) -> Vec<String> {
             .unwrap_or_else(|| reference.citation_key());
         let mut key = base.clone();
         let mut suffix = b'a';
-        while keys.contains(&key) {
+        while taken.contains(&key) {
             key = format!("{base}{}", suffix as char);
             suffix = suffix.saturating_add(1);
             if suffix > b'z' {
@@ -47,6 +53,7 @@ pub fn citation_keys(references: &[Reference]) -> Vec<String> {
                 break;
             }
         }
+        taken.insert(key.clone());
         keys.push(key);
     }
     keys

@@ -2,7 +2,9 @@
 //! published version, become one entry. Nothing is dropped silently: every
 //! merge is returned, with its reason, for the list to say.
 
-use crate::link::Doi;
+use std::borrow::Borrow;
+use std::collections::HashMap;
+
 use crate::list::fold::fold;
 use crate::model::{ItemType, Reference};
 
@@ -142,33 +144,41 @@ fn work_key(reference: &Reference) -> Option<WorkKey> {
 /// assert_eq!(list.entries.len(), 1);
 /// assert_eq!(list.merges[0].reason, Reason::SameDoi);
 /// ```
-pub fn deduplicate(references: &[Reference]) -> Deduplicated {
+pub fn deduplicate<R: Borrow<Reference>>(references: &[R]) -> Deduplicated {
     let mut list = Deduplicated::default();
-    // For each entry: the DOIs and work key of its records.
-    let mut seen: Vec<(Vec<&Doi>, Option<WorkKey>)> = Vec::new();
+    // The entry each DOI (compared case-insensitively, as `Doi` compares)
+    // belongs to, and the entries of each title and first author with their
+    // years: looked up, not searched, so that a list of a thousand records
+    // takes no quadratic time.
+    let mut by_doi: HashMap<String, usize> = HashMap::new();
+    let mut by_work: HashMap<(String, String), Vec<(usize, i32)>> = HashMap::new();
     for (index, reference) in references.iter().enumerate() {
-        if let Some(doi) = &reference.doi {
-            if let Some(at) = seen.iter().position(|(dois, _)| dois.contains(&doi)) {
-                list.merges.push(Merge {
-                    record: index,
-                    into: list.entries[at].record,
-                    reason: Reason::SameDoi,
-                });
-                continue;
-            }
+        let reference = reference.borrow();
+        let doi = reference
+            .doi
+            .as_ref()
+            .map(|d| d.as_str().to_ascii_lowercase());
+        if let Some(&at) = doi.as_ref().and_then(|doi| by_doi.get(doi)) {
+            list.merges.push(Merge {
+                record: index,
+                into: list.entries[at].record,
+                reason: Reason::SameDoi,
+            });
+            continue;
         }
         let key = work_key(reference);
         let preprint = is_preprint(reference);
         let version_of = key.as_ref().and_then(|(title, family, year)| {
-            seen.iter()
-                .zip(&list.entries)
-                .position(|((_, other), entry)| {
-                    other
-                        .as_ref()
-                        .is_some_and(|(t, f, y)| t == title && f == family && (y - year).abs() <= 1)
+            let versions = by_work.get(&(title.clone(), family.clone()))?;
+            versions
+                .iter()
+                .find(|&&(at, other)| {
+                    let entry = &list.entries[at];
+                    (other - year).abs() <= 1
                         && entry.preprint.is_none()
-                        && is_preprint(&references[entry.record]) != preprint
+                        && is_preprint(references[entry.record].borrow()) != preprint
                 })
+                .map(|&(at, _)| at)
         });
         if let Some(at) = version_of {
             let entry = &mut list.entries[at];
@@ -185,10 +195,14 @@ pub fn deduplicate(references: &[Reference]) -> Deduplicated {
                 into,
                 reason: Reason::PreprintOf,
             });
-            seen[at].0.extend(reference.doi.as_ref());
+            by_doi.extend(doi.map(|doi| (doi, at)));
             continue;
         }
-        seen.push((reference.doi.iter().collect(), key));
+        let at = list.entries.len();
+        by_doi.extend(doi.map(|doi| (doi, at)));
+        if let Some((title, family, year)) = key {
+            by_work.entry((title, family)).or_default().push((at, year));
+        }
         list.entries.push(Entry {
             record: index,
             preprint: None,
@@ -200,6 +214,7 @@ pub fn deduplicate(references: &[Reference]) -> Deduplicated {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::link::Doi;
     use crate::model::{Date, Name};
 
     fn work(

@@ -2,6 +2,7 @@
 //! (by year, newest first, or by type), as `<citation-list group-by sort>`
 //! and `citecard render --list` ask.
 
+use std::borrow::Borrow;
 use std::cmp::Ordering;
 
 use crate::list::fold::fold;
@@ -125,8 +126,8 @@ fn first_author(reference: &Reference) -> Option<&str> {
 /// assert_eq!(groups[0].heading, Heading::Year(Some(2020)));
 /// assert_eq!(groups[1].entries, [0]);
 /// ```
-pub fn arrange(
-    references: &[Reference],
+pub fn arrange<R: Borrow<Reference>>(
+    references: &[R],
     entries: &[usize],
     group: GroupBy,
     sort: SortBy,
@@ -138,13 +139,13 @@ pub fn arrange(
         .copied()
         .filter(|&i| i < references.len())
         .map(|i| {
-            let reference = &references[i];
+            let reference = references[i].borrow();
             let title = reference.title.as_deref().or(reference.title_zh.as_deref());
             (i, folded(title), folded(first_author(reference)))
         })
         .collect();
     keyed.sort_by(|(a, title_a, author_a), (b, title_b, author_b)| {
-        let (ra, rb) = (&references[*a], &references[*b]);
+        let (ra, rb) = (references[*a].borrow(), references[*b].borrow());
         let first = match sort {
             SortBy::Year => descending(year(ra), year(rb)),
             SortBy::Citations => descending(ra.metrics.citation_count, rb.metrics.citation_count),
@@ -159,8 +160,8 @@ pub fn arrange(
     });
     let sorted = keyed.into_iter().map(|(i, _, _)| i);
     let heading = |i: usize| match group {
-        GroupBy::Year => Heading::Year(year(&references[i])),
-        GroupBy::Type => Heading::Type(references[i].item_type),
+        GroupBy::Year => Heading::Year(year(references[i].borrow())),
+        GroupBy::Type => Heading::Type(references[i].borrow().item_type),
         GroupBy::None => Heading::All,
     };
     let mut groups: Vec<Group> = Vec::new();

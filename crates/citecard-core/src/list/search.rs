@@ -33,10 +33,15 @@ impl Query {
     /// assert!(!query.matches(&["Hans Müller", "2021"]));
     /// ```
     pub fn matches(&self, texts: &[&str]) -> bool {
-        let folded: Vec<Vec<char>> = texts.iter().map(|t| fold(t).chars().collect()).collect();
+        self.is_in(&Haystack::new(texts))
+    }
+
+    /// Whether every word of the query is in `haystack`: what a list does
+    /// on each keystroke, with each entry's texts folded once beforehand.
+    pub fn is_in(&self, haystack: &Haystack) -> bool {
         self.words
             .iter()
-            .all(|word| folded.iter().any(|text| find(text, word, 0).is_some()))
+            .all(|word| find(&haystack.0, word, 0).is_some())
     }
 
     /// Where the query's words are in `text`, as byte ranges of `text`
@@ -82,6 +87,24 @@ impl Query {
     }
 }
 
+/// An entry's texts folded once, to be searched on every keystroke. The
+/// texts are kept apart by line breaks, which no query word holds (words
+/// are split at white space), so no word is found across two texts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Haystack(Vec<char>);
+
+impl Haystack {
+    /// `texts` folded (see [`fold`]) for searching.
+    pub fn new(texts: &[&str]) -> Haystack {
+        let mut folded = Vec::with_capacity(texts.iter().map(|t| t.len() + 1).sum());
+        for text in texts {
+            folded.extend(fold(text).chars());
+            folded.push('\n');
+        }
+        Haystack(folded)
+    }
+}
+
 /// Where `needle` is in `haystack` from `from` on.
 fn find(haystack: &[char], needle: &[char], from: usize) -> Option<usize> {
     if needle.is_empty() || haystack.len() < needle.len() {
@@ -118,6 +141,16 @@ mod tests {
             .unwrap()
             .matches(&["阅读研究", "2021"]));
         assert!(!Query::new("写作").unwrap().matches(&["阅读研究"]));
+    }
+
+    #[test]
+    fn a_word_is_never_found_across_two_texts() {
+        let query = Query::new("graph theory").unwrap();
+        assert!(query.is_in(&Haystack::new(&["Graph", "theory"])));
+        assert!(!Query::new("htheo")
+            .unwrap()
+            .is_in(&Haystack::new(&["Graph", "theory"])));
+        assert!(!query.is_in(&Haystack::default()));
     }
 
     #[test]
