@@ -46,6 +46,47 @@ pub fn key(reference: &Reference) -> String {
         .unwrap_or_default()
 }
 
+/// `reference` as the CSL-JSON item the module reads, keyed `key`; without
+/// its abstract unless `with_abstract`. The module reads the abstracts back
+/// with `CanonicalHtml`, so the exports keep them when asked.
+fn item_value(reference: &Reference, key: &str, with_abstract: bool) -> serde_json::Value {
+    let mut item = csl_json::to_value(reference, key);
+    if !with_abstract {
+        if let Some(map) = item.as_object_mut() {
+            map.remove("abstract");
+            if let Some(serde_json::Value::Object(custom)) = map.get_mut("custom") {
+                custom.remove("abstract-zh");
+            }
+        }
+    }
+    item
+}
+
+/// Write `references` as one text in `choice` (a style id, one citation a
+/// line; or one `bibtex`, `ris` or `csl-json` file with unique keys) with
+/// the citation module, loading it if needed: a list's export.
+pub async fn export_all<R: std::borrow::Borrow<Reference>>(
+    references: &[R],
+    choice: &str,
+    with_abstract: bool,
+) -> Result<String, String> {
+    let function = MODULE.with(|m| m.function("export_all")).await?;
+    let keys = citecard_core::export::citation_keys(references);
+    let items: Vec<serde_json::Value> = references
+        .iter()
+        .zip(&keys)
+        .map(|(reference, key)| item_value(reference.borrow(), key, with_abstract))
+        .collect();
+    let items = items
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| e.to_string())?;
+    function
+        .call2(&JsValue::NULL, &items, &choice.into())
+        .map_err(message)?
+        .as_string()
+        .ok_or_else(|| "the citation module gave no text".to_owned())
+}
+
 /// Start loading the module, so that it is ready when the panel opens.
 pub fn preload() {
     MODULE.with(LazyModule::preload);
@@ -60,18 +101,7 @@ pub async fn cite(
     with_abstract: bool,
 ) -> Result<Output, String> {
     let function = MODULE.with(|m| m.function("cite")).await?;
-    // The module reads the abstracts back with `CanonicalHtml`, so the
-    // exports keep them when asked.
-    let mut item = csl_json::to_value(reference, &key(reference));
-    if !with_abstract {
-        if let Some(map) = item.as_object_mut() {
-            map.remove("abstract");
-            if let Some(serde_json::Value::Object(custom)) = map.get_mut("custom") {
-                custom.remove("abstract-zh");
-            }
-        }
-    }
-    let item = item
+    let item = item_value(reference, &key(reference), with_abstract)
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| e.to_string())?;
     let answer = function

@@ -110,6 +110,41 @@ pub fn cite(item: JsValue, choice: &str) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// Write `items` (CSL-JSON item objects, as the card writes them) as one
+/// text in `choice`: one BibTeX, RIS or CSL-JSON file holding them all, with
+/// citation keys unique across them, or each item formatted in a style, one
+/// per line. What a publication list exports.
+pub fn format_items(items: &[Map<String, Value>], choice: &str) -> Result<String, String> {
+    let references: Vec<_> = items
+        .iter()
+        .map(|item| csl_json::read_item(item, &CanonicalHtml).0)
+        .collect();
+    Ok(match choice {
+        "bibtex" => bibtex::write(&references),
+        "ris" => ris::write(&references),
+        "csl-json" => export::csl_json::write(&references),
+        style => {
+            let style: Style = style.parse()?;
+            let mut lines = Vec::with_capacity(references.len());
+            for reference in &references {
+                let citation = style::cite(reference, style)
+                    .ok_or_else(|| format!("the {style} style could not be read"))?;
+                lines.push(citation.text);
+            }
+            lines.join("\n")
+        }
+    })
+}
+
+/// [`format_items`] for JavaScript: `items` is an array of CSL-JSON item
+/// objects; answers the text, or throws an `Error` with the message.
+#[wasm_bindgen]
+pub fn export_all(items: JsValue, choice: &str) -> Result<String, JsError> {
+    let items: Vec<Map<String, Value>> = serde_wasm_bindgen::from_value(items)
+        .map_err(|e| JsError::new(&format!("not an array of CSL-JSON item objects: {e}")))?;
+    format_items(&items, choice).map_err(|e| JsError::new(&e))
+}
+
 /// Parse one BibTeX entry and format its first record in `style`, as the
 /// speed benchmark does one card at a time (feature `bibtex`).
 #[cfg(feature = "bibtex")]
@@ -174,6 +209,32 @@ mod tests {
         assert!(json.contains("\"DOI\": \"10.1108/LHS-04-2022-0039\""));
         // The abstract survives the hand-over with its markup.
         assert!(json.contains("\"abstract\": \"<p>An <strong>abstract</strong></p>\""));
+    }
+
+    #[test]
+    fn writes_many_items_as_one_file_or_one_citation_a_line() {
+        let mut other = item();
+        other.insert("title".into(), Value::from("A second paper"));
+        let items = [item(), other];
+        let bibtex = format_items(&items, "bibtex").unwrap();
+        // Two entries with the same id get distinct keys, as BibTeX needs.
+        assert!(bibtex.contains("@article{repper2022embedding,"));
+        assert!(bibtex.contains("@article{repper2022embeddinga,"));
+        assert_eq!(
+            format_items(&items, "ris")
+                .unwrap()
+                .matches("TY  - JOUR")
+                .count(),
+            2
+        );
+        let json: Value = serde_json::from_str(&format_items(&items, "csl-json").unwrap()).unwrap();
+        assert_eq!(json.as_array().map(Vec::len), Some(2));
+        let apa = format_items(&items, "apa").unwrap();
+        let lines: Vec<&str> = apa.lines().collect();
+        assert_eq!(lines.len(), 2);
+        // Each line is the item's own citation, as `cite` writes it alone.
+        assert_eq!(lines[0], format_item(&item(), "apa").unwrap().text);
+        assert!(format_items(&items, "nature").is_err());
     }
 
     #[test]

@@ -11,6 +11,7 @@ use crate::detect::Format;
 use crate::error::{Locator, ParseError, ParseErrorKind, Warning};
 use crate::input::{Record, Records};
 use crate::link::{Doi, HttpUrl};
+use crate::list::annotations::AUTHOR_ANNOTATIONS;
 use crate::model::{Date, ItemType, Name, Reference};
 use crate::rich_text::{has_formatting, inline_text, HtmlTokenizer, Inline, RichText};
 
@@ -95,11 +96,14 @@ pub fn parse(input: &str, html: &dyn HtmlTokenizer) -> Records {
             // biblatex resolves `crossref` and `xdata` recursively and never
             // returns on a cycle (`crossref = {itself}`; upstream:
             // https://github.com/typst/biblatex/issues/92); each entry is read
-            // on its own anyway, so keep the links as text instead.
+            // on its own anyway, so keep the links as text instead. The
+            // authors' data annotations (biblatex's `author+an`: `1=equal;
+            // 2=corresponding`) are kept as text too, for a list to show.
             let mut links = Vec::new();
             raw.v.fields.retain(|pair| {
                 let link = pair.key.v.eq_ignore_ascii_case("crossref")
-                    || pair.key.v.eq_ignore_ascii_case("xdata");
+                    || pair.key.v.eq_ignore_ascii_case("xdata")
+                    || pair.key.v.eq_ignore_ascii_case(AUTHOR_ANNOTATIONS);
                 if link {
                     let value: String = pair
                         .value

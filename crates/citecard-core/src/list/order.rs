@@ -21,6 +21,18 @@ pub enum GroupBy {
 }
 
 impl GroupBy {
+    /// Every grouping, in menu order.
+    pub const ALL: [GroupBy; 3] = [GroupBy::Year, GroupBy::Type, GroupBy::None];
+
+    /// `year`, `type` or `none`: the attribute's value.
+    pub fn id(self) -> &'static str {
+        match self {
+            GroupBy::Year => "year",
+            GroupBy::Type => "type",
+            GroupBy::None => "none",
+        }
+    }
+
     /// `year`, `type` or `none`; `None` for anything else.
     pub fn from_id(id: &str) -> Option<GroupBy> {
         match id.trim() {
@@ -49,6 +61,27 @@ pub enum SortBy {
 }
 
 impl SortBy {
+    /// Every order, in menu order.
+    pub const ALL: [SortBy; 5] = [
+        SortBy::Year,
+        SortBy::Citations,
+        SortBy::Impact,
+        SortBy::Title,
+        SortBy::Author,
+    ];
+
+    /// `year`, `citations`, `impact`, `title` or `author`: the attribute's
+    /// and the URL fragment's value.
+    pub fn id(self) -> &'static str {
+        match self {
+            SortBy::Year => "year",
+            SortBy::Citations => "citations",
+            SortBy::Impact => "impact",
+            SortBy::Title => "title",
+            SortBy::Author => "author",
+        }
+    }
+
     /// `year`, `citations`, `impact`, `title` or `author`; `None` for
     /// anything else.
     pub fn from_id(id: &str) -> Option<SortBy> {
@@ -194,6 +227,17 @@ fn type_rank(item_type: ItemType) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_read_back() {
+        for group in GroupBy::ALL {
+            assert_eq!(GroupBy::from_id(group.id()), Some(group));
+        }
+        for sort in SortBy::ALL {
+            assert_eq!(SortBy::from_id(sort.id()), Some(sort));
+        }
+        assert_eq!(SortBy::from_id("newest"), None);
+    }
     use crate::model::{Date, Name};
 
     fn entry(

@@ -10,16 +10,13 @@ use crate::list::fold::fold;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Query {
     /// The folded query, split into words: every word must be found.
-    words: Vec<Vec<char>>,
+    words: Vec<String>,
 }
 
 impl Query {
     /// The query `text` typed; `None` when it has nothing to look for.
     pub fn new(text: &str) -> Option<Query> {
-        let words: Vec<Vec<char>> = fold(text)
-            .split_whitespace()
-            .map(|word| word.chars().collect())
-            .collect();
+        let words: Vec<String> = fold(text).split_whitespace().map(str::to_owned).collect();
         (!words.is_empty()).then_some(Query { words })
     }
 
@@ -39,9 +36,11 @@ impl Query {
     /// Whether every word of the query is in `haystack`: what a list does
     /// on each keystroke, with each entry's texts folded once beforehand.
     pub fn is_in(&self, haystack: &Haystack) -> bool {
+        // Folded text is searched as UTF-8: a folded word found in folded
+        // text is found whole, on character boundaries.
         self.words
             .iter()
-            .all(|word| find(&haystack.0, word, 0).is_some())
+            .all(|word| haystack.0.contains(word.as_str()))
     }
 
     /// Where the query's words are in `text`, as byte ranges of `text`
@@ -67,6 +66,8 @@ impl Query {
         }
         let mut found: Vec<Range<usize>> = Vec::new();
         for word in &self.words {
+            let word: Vec<char> = word.chars().collect();
+            let word = &word;
             let mut from = 0;
             while let Some(start) = find(&folded, word, from) {
                 let end = start + word.len();
@@ -91,14 +92,14 @@ impl Query {
 /// texts are kept apart by line breaks, which no query word holds (words
 /// are split at white space), so no word is found across two texts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Haystack(Vec<char>);
+pub struct Haystack(String);
 
 impl Haystack {
     /// `texts` folded (see [`fold`]) for searching.
     pub fn new(texts: &[&str]) -> Haystack {
-        let mut folded = Vec::with_capacity(texts.iter().map(|t| t.len() + 1).sum());
+        let mut folded = String::with_capacity(texts.iter().map(|t| t.len() + 1).sum());
         for text in texts {
-            folded.extend(fold(text).chars());
+            folded.push_str(&fold(text));
             folded.push('\n');
         }
         Haystack(folded)
