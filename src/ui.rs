@@ -5,6 +5,7 @@ pub mod cite;
 pub mod error_card;
 pub mod hooks;
 pub mod i18n;
+pub mod list;
 pub mod options;
 pub mod playground;
 pub mod prerender;

@@ -35,6 +35,10 @@ pub struct CitationCardProps {
     /// in place of the controls that need script.
     #[prop_or_default]
     pub prerender: Option<Prerender>,
+    /// The level of the card's title heading: 2, or 3 for a card opened
+    /// inside a list under its group headings.
+    #[prop_or(2)]
+    pub heading_level: u8,
 }
 
 /// A card showing one reference: title (linked to its DOI), authors, venue,
@@ -104,7 +108,7 @@ pub fn CitationCard(props: &CitationCardProps) -> Html {
                     { language_switch(&content, t.content_language) }
                 }
             </div>
-            <h2 id={title_id} class="citecard-title" part="title" lang={title_lang} dir="auto" data-testid="title">{ title }</h2>
+            <@{if props.heading_level == 3 { "h3" } else { "h2" }} id={title_id} class="citecard-title" part="title" lang={title_lang} dir="auto" data-testid="title">{ title }</@>
             { authors::authors(reference, &ids.authors, t) }
             { venue::venue(reference, t) }
             if full {

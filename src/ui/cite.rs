@@ -48,7 +48,7 @@ impl Choice {
         }
     }
 
-    fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Choice::Style(style) => style.label(),
             Choice::Bibtex => "BibTeX",
@@ -60,7 +60,7 @@ impl Choice {
 
 impl Choice {
     /// The file a download of this choice is saved as, and its MIME type.
-    fn file(self, key: &str) -> (String, &'static str) {
+    pub(crate) fn file(self, key: &str) -> (String, &'static str) {
         match self {
             Choice::Style(_) => (format!("{key}.txt"), "text/plain;charset=utf-8"),
             Choice::Bibtex => (format!("{key}.bib"), "application/x-bibtex;charset=utf-8"),

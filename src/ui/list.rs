@@ -1,0 +1,386 @@
+//! A publication list: every record of a `.bib`, `.ris`, BookSci or any
+//! other supported export as one list, grouped (by year or type) and
+//! sorted, searchable and filterable, with the page's owner highlighted,
+//! duplicates merged (and said), and each entry opening into its full card.
+//!
+//! The rules (search, highlight, duplicates, order) are the core's
+//! (`citecard_core::list`); this is their view. Each part has its file:
+//! `options` (the attributes), `view` (search and filters, kept in the URL
+//! fragment), `catalogue` (what is worked out once per input), `toolbar`,
+//! `entry` (a row), `export`, `notes` (merges, unreadable records), `page`
+//! (the URL fragment and scrolling) and `strings` (EN/中文).
+
+mod catalogue;
+mod entry;
+mod export;
+mod notes;
+pub mod options;
+mod page;
+mod strings;
+mod toolbar;
+pub mod view;
+
+use std::rc::Rc;
+
+use citecard_core::list::highlight::Person;
+use citecard_core::list::order::{GroupBy, Heading};
+use citecard_core::list::search::Query;
+use citecard_core::{ParseError, Reference};
+use yew::prelude::*;
+
+use crate::ui::error_card::{load_error_card, ErrorCard};
+use crate::ui::hooks::use_records;
+use crate::ui::hooks::use_records::{Card, Parsed};
+use crate::ui::i18n::Lang;
+use crate::ui::next_id;
+use crate::ui::options::CardOptions;
+
+use catalogue::Catalogue;
+use entry::ListEntry;
+use export::ListExport;
+pub use options::ListOptions;
+use strings::list_strings;
+use toolbar::ListToolbar;
+use view::View;
+
+/// Properties of [`PublicationList`].
+#[derive(Properties, PartialEq)]
+pub struct PublicationListProps {
+    /// Records in any supported format, any number up to the record limit.
+    pub input: AttrValue,
+    /// The card's options: format (detected when `None`), style, theme,
+    /// variant and language, for the list and every card it opens.
+    #[prop_or_default]
+    pub options: CardOptions,
+    /// The list's own options: grouping, order, highlight, selected entries,
+    /// search, page size.
+    #[prop_or_default]
+    pub list: ListOptions,
+    /// Why the records could not be had at all (a `src` that answered 404):
+    /// an error card with this message instead.
+    #[prop_or_default]
+    pub failure: Option<AttrValue>,
+}
+
+/// An `Rc` compared by address: the same catalogue, not an equal one (which
+/// would compare a thousand records on every render).
+struct Same<T>(Rc<T>);
+
+impl<T> PartialEq for Same<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The records of the entries whose cards are open.
+#[derive(Default)]
+struct Open(Vec<usize>);
+
+/// Open or close an entry's card, or open it (a permalink's target).
+enum Opening {
+    Toggle(usize),
+    Show(usize),
+}
+
+impl Reducible for Open {
+    type Action = Opening;
+
+    fn reduce(self: Rc<Self>, action: Opening) -> Rc<Self> {
+        let mut open = self.0.clone();
+        match action {
+            Opening::Toggle(record) if open.contains(&record) => open.retain(|&r| r != record),
+            Opening::Toggle(record) | Opening::Show(record) if !open.contains(&record) => {
+                open.push(record)
+            }
+            _ => return self,
+        }
+        Rc::new(Open(open))
+    }
+}
+
+/// The groups shown: each heading with its entries' records, filtered.
+type Shown = Vec<(Heading, Vec<usize>)>;
+
+/// The list, from its records to its rows. It reads every record (long
+/// inputs in tasks of their own, BibTeX in its module), works out the
+/// entries once, then filters and pages them on every change.
+#[component]
+pub fn PublicationList(props: &PublicationListProps) -> Html {
+    let options = props.options;
+    let ui = options.lang.unwrap_or_else(Lang::from_page);
+    let t = list_strings(ui);
+    let records = use_records(&props.input, options.format, usize::MAX);
+    // The catalogue is made once every record is read.
+    let complete = records
+        .parsed
+        .filter(|parsed| match &**parsed {
+            Ok(cards) => !cards.iter().any(|c| matches!(c, Card::NotRead(_))),
+            Err(_) => true,
+        })
+        .map(Same);
+    let catalogue: Rc<Option<Result<Rc<Catalogue>, ParseError>>> =
+        use_memo(complete, |complete: &Option<Same<Parsed>>| {
+            complete.as_ref().map(|parsed| match &*parsed.0 {
+                Ok(cards) => Ok(Rc::new(Catalogue::new(cards))),
+                Err(error) => Err(error.clone()),
+            })
+        });
+    let view = use_state(View::default);
+    let shown = use_state(|| props.list.page_size);
+    let open = use_reducer(Open::default);
+    // A permalink's key, until its entry is found; then the anchor to reveal.
+    let target = use_state(|| None::<String>);
+    let reveal = use_state(|| None::<String>);
+    let root = use_node_ref();
+    let ids = use_state(|| next_id("citecard-list"));
+    let owners: Rc<Vec<Person>> = use_memo(props.list.highlight.clone(), |names| {
+        names.split(';').filter_map(Person::parse).collect()
+    });
+    // The fragment, read after the first render (which the server's
+    // rendering matches) and whenever it changes.
+    {
+        let (view, target) = (view.clone(), target.clone());
+        use_effect_with((), move |_| {
+            let read = move || {
+                let fragment = page::fragment();
+                match View::from_fragment(&fragment) {
+                    Some(next) => view.set(next),
+                    None if !fragment.is_empty() => {
+                        view.set(View::default());
+                        target.set(Some(page::decoded_fragment()));
+                    }
+                    None => {}
+                }
+            };
+            read.clone()();
+            page::on_fragment_change(read)
+        });
+    }
+    let catalogue_now: Option<Rc<Catalogue>> = match &*catalogue {
+        Some(Ok(catalogue)) => Some(catalogue.clone()),
+        _ => None,
+    };
+    let group_by = props.list.group_by;
+    let sort = view.sort.unwrap_or(props.list.sort);
+    let arranged = use_memo(
+        (catalogue_now.clone().map(Same), group_by, sort),
+        |(catalogue, group_by, sort)| {
+            catalogue
+                .as_ref()
+                .map(|c| c.0.arrange(*group_by, *sort))
+                .unwrap_or_default()
+        },
+    );
+    let query: Rc<Option<Rc<Query>>> =
+        use_memo(view.query.clone(), |text| Query::new(text).map(Rc::new));
+    let filtered: Rc<Shown> = use_memo(
+        (
+            catalogue_now.clone().map(Same),
+            Same(arranged.clone()),
+            (*view).clone(),
+            query.clone(),
+        ),
+        |(catalogue, arranged, view, query)| {
+            let Some(catalogue) = catalogue else {
+                return Vec::new();
+            };
+            let catalogue = &catalogue.0;
+            arranged
+                .0
+                .iter()
+                .map(|group| {
+                    let records = group
+                        .entries
+                        .iter()
+                        .copied()
+                        .filter(|&r| {
+                            view.keeps(
+                                &catalogue.references[r],
+                                &catalogue.haystacks[r],
+                                query.as_deref(),
+                            )
+                        })
+                        .collect::<Vec<_>>();
+                    (group.heading, records)
+                })
+                .filter(|(_, records)| !records.is_empty())
+                .collect()
+        },
+    );
+    // A permalink's entry: opened, paged in, then brought into view.
+    {
+        let (open, shown, target, reveal) = (
+            open.dispatcher(),
+            shown.clone(),
+            target.clone(),
+            reveal.clone(),
+        );
+        let arranged = arranged.clone();
+        let page_size = props.list.page_size;
+        use_effect_with(
+            ((*target).clone(), catalogue_now.clone().map(Same)),
+            move |(key, catalogue)| {
+                if let (Some(key), Some(catalogue)) = (key, catalogue) {
+                    if let Some(record) = catalogue.0.find(key) {
+                        open.dispatch(Opening::Show(record));
+                        let position = arranged
+                            .iter()
+                            .flat_map(|g| g.entries.iter())
+                            .position(|&r| r == record)
+                            .unwrap_or(0);
+                        if position >= *shown {
+                            shown.set((position / page_size + 1) * page_size);
+                        }
+                        reveal.set(Some(catalogue.0.keys[record].clone()));
+                    }
+                    target.set(None);
+                }
+            },
+        );
+    }
+    {
+        let (root, reveal) = (root.clone(), reveal.clone());
+        use_effect_with((*reveal).clone(), move |anchor| {
+            if let Some(anchor) = anchor {
+                if let Some(element) = root.cast::<web_sys::Element>() {
+                    page::reveal(&element, anchor);
+                }
+                reveal.set(None);
+            }
+        });
+    }
+    let on_view = {
+        let (view, shown) = (view.clone(), shown.clone());
+        let page_size = props.list.page_size;
+        Callback::from(move |next: View| {
+            page::set_fragment(&next.to_fragment());
+            shown.set(page_size);
+            view.set(next);
+        })
+    };
+    let on_toggle = {
+        let open = open.dispatcher();
+        use_callback((), move |record: usize, _| {
+            open.dispatch(Opening::Toggle(record))
+        })
+    };
+    if let Some(message) = &props.failure {
+        return load_error_card(message, options.theme, options.lang);
+    }
+    let catalogue = match &*catalogue {
+        None => {
+            return html! {
+                <section class="citecard citecard-publications" part="list" lang={ui.tag()} dir="ltr"
+                    data-theme={options.theme.id()} aria-label={t.publications} aria-busy="true" data-testid="publication-list">
+                    <p class="citecard-list-loading" data-testid="list-loading">{ t.loading }</p>
+                </section>
+            }
+        }
+        Some(Err(error)) => {
+            return html! {
+                <ErrorCard error={error.clone()} input={props.input.clone()} theme={options.theme} lang={options.lang} />
+            }
+        }
+        Some(Ok(catalogue)) => catalogue.clone(),
+    };
+    let total = catalogue.works.entries.len();
+    let count: usize = filtered.iter().map(|(_, records)| records.len()).sum();
+    let row = |record: usize, with_id: bool| {
+        html! {
+            <ListEntry key={record} reference={catalogue.references[record].clone()} {record}
+                anchor={catalogue.keys[record].clone()} {with_id} preprint={catalogue.preprint_of(record).cloned()}
+                query={(*query).clone()} owners={owners.clone()} {options} open={open.0.contains(&record)}
+                on_toggle={on_toggle.clone()} />
+        }
+    };
+    // Pinned entries, in the attribute's order, under the same filters.
+    let mut selected: Vec<usize> = Vec::new();
+    for key in props.list.selected_keys() {
+        if let Some(record) = catalogue.find(key) {
+            let keeps = view.keeps(
+                &catalogue.references[record],
+                &catalogue.haystacks[record],
+                query.as_deref(),
+            );
+            if keeps && !selected.contains(&record) {
+                selected.push(record);
+            }
+        }
+    }
+    let heading = |heading: Heading| match heading {
+        Heading::Year(Some(year)) => year.to_string(),
+        Heading::Year(None) => t.undated.to_owned(),
+        Heading::Type(item_type) => ui.item_type(item_type).to_owned(),
+        Heading::All => t.publications.to_owned(),
+    };
+    let mut budget = *shown;
+    let mut groups: Vec<Html> = Vec::new();
+    for (index, (h, records)) in filtered.iter().enumerate() {
+        if budget == 0 {
+            break;
+        }
+        let take = records.len().min(budget);
+        budget -= take;
+        let id = format!("{}-{index}", *ids);
+        let rows = records[..take].iter().map(|&r| row(r, true));
+        groups.push(if group_by == GroupBy::None {
+            html! { <ol class="citecard-entries" aria-label={t.publications}>{ for rows }</ol> }
+        } else {
+            html! {
+                <section class="citecard-list-group" aria-labelledby={id.clone()} data-testid="list-group">
+                    <h2 {id} class="citecard-list-heading" part="list-heading" data-testid="list-heading">{ heading(*h) }</h2>
+                    <ol class="citecard-entries">{ for rows }</ol>
+                </section>
+            }
+        });
+    }
+    let left = count.saturating_sub(*shown);
+    let show_more = {
+        let shown = shown.clone();
+        let page_size = props.list.page_size;
+        Callback::from(move |_: MouseEvent| shown.set(*shown + page_size))
+    };
+    let export_shown: Rc<Vec<Rc<Reference>>> = Rc::new(
+        filtered
+            .iter()
+            .flat_map(|(_, records)| records.iter().map(|&r| catalogue.references[r].clone()))
+            .collect(),
+    );
+    let export_all: Rc<Vec<Rc<Reference>>> = Rc::new(
+        catalogue
+            .works
+            .entries
+            .iter()
+            .map(|e| catalogue.references[e.record].clone())
+            .collect(),
+    );
+    let selected_id = format!("{}-selected", *ids);
+    html! {
+        <section ref={root} class="citecard citecard-publications" part="list" lang={ui.tag()} dir="ltr"
+            data-theme={options.theme.id()} aria-label={t.publications} data-testid="publication-list">
+            if props.list.search {
+                <ListToolbar view={Rc::new((*view).clone())} sort={props.list.sort} facets={catalogue.facets.clone()}
+                    count={(count, total)} lang={ui} on_change={on_view} />
+            }
+            <div class="citecard-list-bar">
+                <ListExport shown={export_shown} all={export_all} lang={ui} />
+                { notes::notes(&catalogue, ui) }
+            </div>
+            if !selected.is_empty() {
+                <section class="citecard-list-group citecard-list-selected" aria-labelledby={selected_id.clone()} data-testid="list-selected">
+                    <h2 id={selected_id} class="citecard-list-heading" part="list-heading">{ t.selected }</h2>
+                    <ol class="citecard-entries">{ for selected.iter().map(|&r| row(r, false)) }</ol>
+                </section>
+            }
+            { for groups }
+            if count == 0 {
+                <p class="citecard-list-empty" data-testid="list-empty">{ t.nothing_found }</p>
+            }
+            if left > 0 {
+                <button type="button" class="citecard-more" onclick={show_more} data-testid="list-more">
+                    { (t.show_more)(left.min(props.list.page_size), left) }
+                </button>
+            }
+        </section>
+    }
+}
