@@ -160,7 +160,11 @@ pub fn CiteControl(props: &CiteControlProps) -> Html {
     };
     let prefetch = Callback::from(|_: FocusEvent| crate::cite_module::preload());
     let prefetch_pointer = Callback::from(|_: PointerEvent| crate::cite_module::preload());
-    let panel = match prerendered_panel(props, &id, t) {
+    let prerendered = prerendered_panel(props, &id, t);
+    // The summary names the panel it controls only while there is one (a
+    // reference to a missing element is an error for assistive technology).
+    let controls = (prerendered.is_some() || *open).then(|| (*id).clone());
+    let panel = match prerendered {
         Some(panel) => panel,
         None if *open => html! {
             <CitePanel id={(*id).clone()} reference={props.reference.clone()} lang={props.lang} style={props.style}
@@ -170,7 +174,7 @@ pub fn CiteControl(props: &CiteControlProps) -> Html {
     };
     html! {
         <details ref={details} class="citecard-cite" part="cite" ontoggle={on_toggle} data-testid="cite">
-            <summary ref={summary} class="citecard-cite-toggle" aria-controls={(*id).clone()}
+            <summary ref={summary} class="citecard-cite-toggle" aria-controls={controls}
                 onclick={on_click} onfocus={prefetch} onpointerenter={prefetch_pointer} data-testid="cite-toggle">
                 { t.cite }
             </summary>

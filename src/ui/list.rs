@@ -323,11 +323,12 @@ pub fn PublicationList(props: &PublicationListProps) -> Html {
         budget -= take;
         let id = format!("{}-{index}", *ids);
         let rows = records[..take].iter().map(|&r| row(r, true));
+        let key = format!("{h:?}");
         groups.push(if group_by == GroupBy::None {
-            html! { <ol class="citecard-entries" aria-label={t.publications}>{ for rows }</ol> }
+            html! { <ol {key} class="citecard-entries" aria-label={t.publications}>{ for rows }</ol> }
         } else {
             html! {
-                <section class="citecard-list-group" aria-labelledby={id.clone()} data-testid="list-group">
+                <section {key} class="citecard-list-group" aria-labelledby={id.clone()} data-testid="list-group">
                     <h2 {id} class="citecard-list-heading" part="list-heading" data-testid="list-heading">{ heading(*h) }</h2>
                     <ol class="citecard-entries">{ for rows }</ol>
                 </section>
@@ -355,32 +356,45 @@ pub fn PublicationList(props: &PublicationListProps) -> Html {
             .collect(),
     );
     let selected_id = format!("{}-selected", *ids);
+    // Every child keyed: when the groups come and go as the reader types,
+    // the toolbar (and the search box with its focus) must stay the same
+    // elements, not be rebuilt in place.
+    let mut children: Vec<Html> = Vec::new();
+    if props.list.search {
+        children.push(html! {
+            <ListToolbar key="tools" view={Rc::new((*view).clone())} sort={props.list.sort} facets={catalogue.facets.clone()}
+                count={(count, total)} lang={ui} on_change={on_view} />
+        });
+    }
+    children.push(html! {
+        <div key="bar" class="citecard-list-bar">
+            <ListExport shown={export_shown} all={export_all} lang={ui} />
+            { notes::notes(&catalogue, ui) }
+        </div>
+    });
+    if !selected.is_empty() {
+        children.push(html! {
+            <section key="selected" class="citecard-list-group citecard-list-selected" aria-labelledby={selected_id.clone()} data-testid="list-selected">
+                <h2 id={selected_id} class="citecard-list-heading" part="list-heading">{ t.selected }</h2>
+                <ol class="citecard-entries">{ for selected.iter().map(|&r| row(r, false)) }</ol>
+            </section>
+        });
+    }
+    children.extend(groups);
+    if count == 0 {
+        children.push(html! { <p key="empty" class="citecard-list-empty" data-testid="list-empty">{ t.nothing_found }</p> });
+    }
+    if left > 0 {
+        children.push(html! {
+            <button key="more" type="button" class="citecard-more" onclick={show_more} data-testid="list-more">
+                { (t.show_more)(left.min(props.list.page_size), left) }
+            </button>
+        });
+    }
     html! {
         <section ref={root} class="citecard citecard-publications" part="list" lang={ui.tag()} dir="ltr"
             data-theme={options.theme.id()} aria-label={t.publications} data-testid="publication-list">
-            if props.list.search {
-                <ListToolbar view={Rc::new((*view).clone())} sort={props.list.sort} facets={catalogue.facets.clone()}
-                    count={(count, total)} lang={ui} on_change={on_view} />
-            }
-            <div class="citecard-list-bar">
-                <ListExport shown={export_shown} all={export_all} lang={ui} />
-                { notes::notes(&catalogue, ui) }
-            </div>
-            if !selected.is_empty() {
-                <section class="citecard-list-group citecard-list-selected" aria-labelledby={selected_id.clone()} data-testid="list-selected">
-                    <h2 id={selected_id} class="citecard-list-heading" part="list-heading">{ t.selected }</h2>
-                    <ol class="citecard-entries">{ for selected.iter().map(|&r| row(r, false)) }</ol>
-                </section>
-            }
-            { for groups }
-            if count == 0 {
-                <p class="citecard-list-empty" data-testid="list-empty">{ t.nothing_found }</p>
-            }
-            if left > 0 {
-                <button type="button" class="citecard-more" onclick={show_more} data-testid="list-more">
-                    { (t.show_more)(left.min(props.list.page_size), left) }
-                </button>
-            }
+            { for children }
         </section>
     }
 }

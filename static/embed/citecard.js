@@ -3,7 +3,10 @@
 //   <script type="module" src="https://your.host/citecard/citecard.js"></script>
 //   <citation-card><script type="text/plain">RECORD</script></citation-card>
 //
-// Every <citation-card> on the page is upgraded, including those added later.
+//   <citation-list src="pubs.bib" highlight="Knuth, Donald E."></citation-list>
+//
+// Every <citation-card> and <citation-list> on the page is upgraded,
+// including those added later.
 // A card rendered ahead of time (`citecard render`, a declarative shadow
 // root) is hydrated in place: its markup stays and comes to life.
 // Cards render in an open shadow root with their own stylesheet, so the page's
@@ -16,6 +19,8 @@ const RECORD_TYPES = ['text/plain', 'application/json', 'application/x-bibtex', 
 const FETCH_TIMEOUT_MS = 10000;
 // The card's options, as attributes and as the JS API's options object.
 const OPTIONS = ['format', 'style', 'theme', 'variant', 'lang'];
+// A publication list's own attributes (ListOptions in src/ui/list/options.rs).
+const LIST_OPTIONS = ['group-by', 'sort', 'highlight', 'selected', 'search', 'page-size'];
 // The mark `citecard render` leaves on a pre-rendered card's container.
 const PRERENDERED = 'data-citecard-render';
 
@@ -52,15 +57,17 @@ let hydrating = false;
  *
  * A page that holds pre-rendered cards gets the build that can hydrate them
  * (citecard-hydrate, about 16 KB gzipped more); a page of script-drawn
- * cards does not pay for it.
+ * cards does not pay for it. A page with a publication list gets the build
+ * with lists (citecard-list, which hydrates too), for its cards as well.
  */
 function ready() {
   loading ??= (() => {
-    const hydrate = [...document.querySelectorAll('citation-card')].some((card) => card.shadowRoot?.querySelector(`[${PRERENDERED}]`));
-    const name = hydrate ? 'citecard-hydrate' : 'citecard-embed';
+    const list = document.querySelector('citation-list') !== null;
+    const hydrate = list || [...document.querySelectorAll('citation-card')].some((card) => card.shadowRoot?.querySelector(`[${PRERENDERED}]`));
+    const name = list ? 'citecard-list' : hydrate ? 'citecard-hydrate' : 'citecard-embed';
     hydrating = hydrate;
     return Promise.all([
-      hydrate ? import('./citecard-hydrate.js') : import('./citecard-embed.js'),
+      list ? import('./citecard-list.js') : hydrate ? import('./citecard-hydrate.js') : import('./citecard-embed.js'),
       fetch(new URL(`./${name}_bg.wasm`, base)),
     ]);
   })().then(async ([embed, wasm]) => {
@@ -70,6 +77,23 @@ function ready() {
     return embed;
   });
   return loading;
+}
+
+let listLoading;
+/**
+ * The module with lists: the one `ready()` loaded when the page had a list
+ * then, else (a list added after the cards loaded theirs) loaded now.
+ */
+async function listReady() {
+  const embed = await ready();
+  if (embed.mount_list) return embed;
+  listLoading ??= import('./citecard-list.js').then(async (list) => {
+    await list.default({ module_or_path: new URL('./citecard-list_bg.wasm', base) });
+    list.set_cite_module_url(new URL('./citecard-cite.js', base).href);
+    list.set_bibtex_module_url(new URL('./citecard-bibtex.js', base).href);
+    return list;
+  });
+  return listLoading;
 }
 
 let citeLoading;
@@ -190,33 +214,40 @@ function shadowContainer(host) {
   return container;
 }
 
-class CitationCardElement extends HTMLElement {
-  static observedAttributes = ['record', 'src', ...OPTIONS];
-  // (`loading="lazy"` is read once, when the element is connected.)
-
+/**
+ * What <citation-card> and <citation-list> share: a record text from `src`,
+ * `record` or a child script; a shadow root with the stylesheet and a
+ * container; re-rendering when an attribute changes; destroying when the
+ * element leaves the page. Subclasses say which attributes they read, what
+ * shows while the wasm loads, and how the wasm mounts them.
+ */
+class RecordElement extends HTMLElement {
   #container = null;
-  #cards = null;
+  #mounted = null;
   #generation = 0;
   #fetched = null;
   #started = false;
 
+  /** The attributes passed to the wasm (the options object). */
+  static options = OPTIONS;
+
   connectedCallback() {
     this.#container ??= shadowContainer(this);
     if (this.getAttribute('loading') === 'lazy' && lazyCards && !this.#started) {
-      if (!this.#cards && !this.#prerendered()) this.#container.replaceChildren(skeleton(this.getAttribute('theme'), this.getAttribute('variant')));
+      if (!this.#mounted && !this.#prerendered()) this.#container.replaceChildren(this.placeholder());
       lazyCards.observe(this);
       return;
     }
     this.start();
   }
 
-  /** Render now (lazy cards call this when they come into view). */
+  /** Render now (lazy elements call this when they come into view). */
   start() {
     this.#started = true;
     if (this.isConnected) this.#render();
   }
 
-  /** Whether the container still holds a card rendered ahead of time. */
+  /** Whether the container still holds markup rendered ahead of time. */
   #prerendered() {
     return this.#container?.hasAttribute(PRERENDERED) ?? false;
   }
@@ -237,10 +268,10 @@ class CitationCardElement extends HTMLElement {
 
   #destroy() {
     this.#generation += 1;
-    if (this.#cards) {
-      this.#cards.destroy();
-      this.#cards.free();
-      this.#cards = null;
+    if (this.#mounted) {
+      this.#mounted.destroy();
+      this.#mounted.free();
+      this.#mounted = null;
     }
     this.#container?.replaceChildren();
   }
@@ -272,27 +303,27 @@ class CitationCardElement extends HTMLElement {
   async #render() {
     const generation = ++this.#generation;
     const theme = this.getAttribute('theme');
-    // A pre-rendered card stays as it is until the wasm takes it over.
-    if (!this.#cards && !this.#prerendered()) this.#container.replaceChildren(skeleton(theme, this.getAttribute('variant')));
-    const options = () => Object.fromEntries(OPTIONS.map((name) => [name, this.getAttribute(name)]));
+    // Markup rendered ahead of time stays as it is until the wasm takes it over.
+    if (!this.#mounted && !this.#prerendered()) this.#container.replaceChildren(this.placeholder());
+    const options = () => Object.fromEntries(this.constructor.options.map((name) => [name, this.getAttribute(name)]));
     const fail = (embed, error) => {
       if (generation !== this.#generation) return;
       // Without the wasm, a pre-rendered card is still the whole card:
       // keep it rather than show an error in its place.
       if (!embed && this.#prerendered()) {
-        console.warn('citecard: the card stays as rendered:', error);
+        console.warn('citecard: the element stays as rendered:', error);
         return;
       }
       this.#destroy();
       this.#generation = generation;
       const message = String(error.message || error);
-      if (embed) this.#cards = embed.mount(this.#container, '', options(), message);
+      if (embed) this.#mounted = this.mount(embed, this.#container, '', options(), message);
       else this.#container.replaceChildren(errorCard(message, theme));
     };
-    const loaded = ready();
-    // The record is in the page: its title and authors show at once.
+    const loaded = this.load();
+    // The record is in the page: what of it the placeholder can show, at once.
     this.#record().then((text) => {
-      if (generation === this.#generation && !this.#cards && !this.#prerendered()) fillSkeleton(this.#container, text);
+      if (generation === this.#generation && !this.#mounted && !this.#prerendered()) this.preview(this.#container, text);
     }, () => {});
     let text, embed;
     try {
@@ -303,8 +334,8 @@ class CitationCardElement extends HTMLElement {
     }
     await scheduleMount(() => {
       if (generation !== this.#generation || !this.isConnected) return;
-      if (this.#cards) {
-        this.#cards.update(text, options());
+      if (this.#mounted) {
+        this.#mounted.update(text, options());
       } else {
         // The hydrating build takes a pre-rendered card over in place (or
         // draws a stale one again), so that one is not cleared first.
@@ -313,13 +344,56 @@ class CitationCardElement extends HTMLElement {
           this.#generation = generation;
           this.#container.removeAttribute(PRERENDERED);
         }
-        this.#cards = embed.mount(this.#container, text, options());
+        this.#mounted = this.mount(embed, this.#container, text, options());
       }
     });
   }
 }
 
+class CitationCardElement extends RecordElement {
+  static observedAttributes = ['record', 'src', ...OPTIONS];
+  // (`loading="lazy"` is read once, when the element is connected.)
+
+  load() {
+    return ready();
+  }
+
+  placeholder() {
+    return skeleton(this.getAttribute('theme'), this.getAttribute('variant'));
+  }
+
+  preview(container, text) {
+    fillSkeleton(container, text);
+  }
+
+  mount(embed, container, text, options, failure) {
+    return embed.mount(container, text, options, failure);
+  }
+}
+
+class CitationListElement extends RecordElement {
+  static options = [...OPTIONS, ...LIST_OPTIONS];
+  static observedAttributes = ['record', 'src', ...OPTIONS, ...LIST_OPTIONS];
+
+  load() {
+    return listReady();
+  }
+
+  placeholder() {
+    const list = skeleton(this.getAttribute('theme'), 'compact');
+    list.dataset.testid = 'list-skeleton';
+    return list;
+  }
+
+  preview() {}
+
+  mount(embed, container, text, options, failure) {
+    return embed.mount_list(container, text, options, failure);
+  }
+}
+
 if (!customElements.get('citation-card')) customElements.define('citation-card', CitationCardElement);
+if (!customElements.get('citation-list')) customElements.define('citation-list', CitationListElement);
 
 /**
  * Render the records in `recordText` as cards inside `element` (in its open

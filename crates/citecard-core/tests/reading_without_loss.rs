@@ -123,6 +123,23 @@ fn bibtex_translators_and_editor_roles_are_kept() {
 }
 
 #[test]
+fn a_bibtex_cjk_name_with_a_space_has_a_given_name_not_a_particle() {
+    // BibTeX's von part is the words beginning with a lower-case letter
+    // (Patashnik, "Designing BibTeX Styles"); a caseless Han word is not one.
+    let references = read("@article{k, author = {张 三 and van der Berg, Anna}, title = {T}}");
+    let zhang = &references[0].authors[0];
+    assert_eq!(
+        (zhang.given.as_deref(), zhang.family.as_deref()),
+        (Some("张"), Some("三"))
+    );
+    assert_eq!(zhang.particle, None);
+    assert_eq!(
+        references[0].authors[1].particle.as_deref(),
+        Some("van der")
+    );
+}
+
+#[test]
 fn bibtex_unpublished_is_a_manuscript() {
     let reference = &read("@unpublished{k, title = {Draft}, author = {Doe, J.}, year = 2020}")[0];
     assert_eq!(reference.item_type, ItemType::Manuscript);

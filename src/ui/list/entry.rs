@@ -201,13 +201,12 @@ pub fn ListEntry(props: &ListEntryProps) -> Html {
             { preprint.unwrap_or_default() }
         </div>
     };
-    let body = if props.open {
-        html! {
-            <div id={card_id} class="citecard-entry-card" data-testid="entry-card">
-                <CitationCard reference={props.reference.clone()} options={props.options} heading_level={3} />
-            </div>
-        }
-    } else {
+    let card = props.open.then(|| html! {
+        <div id={card_id} class="citecard-entry-card" data-testid="entry-card">
+            <CitationCard reference={props.reference.clone()} options={props.options} heading_level={3} />
+        </div>
+    });
+    let row = (!props.open).then(|| {
         let title = match (&reference.title_zh, &reference.title) {
             (Some(zh), _) if ui == Lang::Zh => zh.as_str(),
             (_, Some(title)) => title.as_str(),
@@ -243,12 +242,16 @@ pub fn ListEntry(props: &ListEntryProps) -> Html {
                 { badges(reference, c) }
             </div>
         }
-    };
+    });
+    // The row, then the toggle; open, the toggle, then the card: the
+    // toggle comes before what it opens, and stays the same element (with
+    // the focus) either way.
     html! {
         <li class="citecard-entry" id={props.with_id.then(|| props.anchor.clone())} data-key={props.anchor.clone()}
             data-testid="entry">
+            { row.unwrap_or_default() }
             { actions }
-            { body }
+            { card.unwrap_or_default() }
         </li>
     }
 }

@@ -586,10 +586,23 @@ fn name(person: &Person) -> Name {
             ..Name::default()
         };
     }
+    // BibTeX's "von" part is the words that begin with a lower-case letter
+    // (Patashnik, "Designing BibTeX Styles", names); the biblatex crate also
+    // files caseless words there, so `张 三` came out as particle 张, family
+    // 三. A caseless Chinese, Japanese or Korean word is no particle: it is
+    // the given name written first.
+    let (given, particle) = match text(&person.prefix) {
+        Some(prefix)
+            if person.given_name.trim().is_empty() && prefix.chars().any(crate::names::is_cjk) =>
+        {
+            (Some(prefix), None)
+        }
+        prefix => (text(&person.given_name), prefix),
+    };
     Name {
         family: text(&person.name),
-        given: text(&person.given_name),
-        particle: text(&person.prefix),
+        given,
+        particle,
         suffix: text(&person.suffix),
         ..Name::default()
     }

@@ -46,7 +46,7 @@ impl Given {
 pub struct Person {
     family: Vec<String>,
     given: Vec<Given>,
-    cjk: Option<String>,
+    cjk: Vec<String>,
 }
 
 impl Person {
@@ -91,11 +91,28 @@ impl Person {
             .filter_map(clean)
             .collect();
         if whole.chars().any(is_cjk) {
-            let cjk: String = whole.chars().filter(|c| !c.is_whitespace()).collect();
+            let squash = |text: String| -> String {
+                fold(
+                    &text
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .collect::<String>(),
+                )
+            };
+            // Family name first, as Chinese, Japanese and Korean write it;
+            // and given name first too, since a record that split the name
+            // at a space read it as "Given Family" (BibTeX's `张 三`).
+            let mut forms = vec![squash(whole)];
+            if let (Some(family), Some(given)) = (clean(&name.family), clean(&name.given)) {
+                let reversed = squash(format!("{given}{family}"));
+                if !forms.contains(&reversed) {
+                    forms.push(reversed);
+                }
+            }
             return Some(Person {
                 family: Vec::new(),
                 given: Vec::new(),
-                cjk: Some(fold(&cjk)),
+                cjk: forms,
             });
         }
         // Lower-case words at the end of the given names are the family
@@ -133,7 +150,7 @@ impl Person {
         Some(Person {
             family: spellings,
             given: given_parts(&given_words.join(" ")),
-            cjk: None,
+            cjk: Vec::new(),
         })
     }
 
@@ -151,8 +168,8 @@ impl Person {
         let Some(other) = Person::of(name) else {
             return false;
         };
-        if self.cjk.is_some() || other.cjk.is_some() {
-            return self.cjk == other.cjk;
+        if !self.cjk.is_empty() || !other.cjk.is_empty() {
+            return self.cjk.iter().any(|form| other.cjk.contains(form));
         }
         self.same_order(&other) || self.swapped(&other)
     }
@@ -351,6 +368,8 @@ mod tests {
                         ..Name::default()
                     },
                     name("张", "三"),
+                    // BibTeX's `张 三`, read as "Given Family".
+                    name("三", "张"),
                 ],
                 &[
                     Name {
@@ -358,6 +377,7 @@ mod tests {
                         ..Name::default()
                     },
                     name("李", "三"),
+                    name("四", "张"),
                     name("Zhang", "San"),
                 ],
             ),
