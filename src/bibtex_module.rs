@@ -59,9 +59,20 @@ fn located(error: &JsValue, input: &str) -> ParseError {
     )
 }
 
-/// Every entry of the BibTeX `input`, each a reference or its located error;
-/// or the error for the whole input.
-pub async fn read(input: &str) -> Result<Vec<Result<Reference, ParseError>>, ParseError> {
+/// One entry of a BibTeX input as the module answered.
+pub enum Entry {
+    /// Read.
+    Read(std::rc::Rc<Reference>),
+    /// Unreadable, with where and why.
+    Failed(ParseError),
+    /// Outside the window read: where it is.
+    NotRead(Span),
+}
+
+/// The entries of the BibTeX `input` whose indexes are in `window`, each a
+/// reference or its located error, and every other entry located; or the
+/// error for the whole input.
+pub async fn read(input: &str, window: std::ops::Range<usize>) -> Result<Vec<Entry>, ParseError> {
     let failure = |message: String| {
         ParseError::new(
             Span::locate(input, 0, 0),
@@ -71,8 +82,15 @@ pub async fn read(input: &str) -> Result<Vec<Result<Reference, ParseError>>, Par
         )
     };
     let function = MODULE.with(|m| m.function("read")).await.map_err(failure)?;
+    // Indexes cross as numbers; a window open at the end is all the rest.
+    let index = |i: usize| JsValue::from(u32::try_from(i).unwrap_or(u32::MAX));
     let answer = function
-        .call1(&JsValue::NULL, &input.into())
+        .call3(
+            &JsValue::NULL,
+            &input.into(),
+            &index(window.start),
+            &index(window.end),
+        )
         .map_err(|e| failure(crate::lazy_module::message(e)))?;
     if let Some(error) = get(&answer, "error") {
         return Err(located(&error, input));
@@ -82,19 +100,30 @@ pub async fn read(input: &str) -> Result<Vec<Result<Reference, ParseError>>, Par
         .ok_or_else(|| failure("an empty answer".to_owned()))?;
     Ok(records
         .iter()
-        .map(|entry| match (get(&entry, "item"), get(&entry, "error")) {
-            // The item with the card's own CSL-JSON reader, as a pasted
-            // CSL-JSON item is read.
-            (Some(item), _) => js_sys::JSON::stringify(&item)
-                .ok()
-                .and_then(|text| text.as_string())
-                .and_then(|text| citecard_core::input::csl_json::parse(&text, &CanonicalHtml).ok())
-                .and_then(|mut items| items.pop())
-                .and_then(Result::ok)
-                .map(|r| r.reference)
-                .ok_or_else(|| failure("an unreadable item".to_owned())),
-            (None, Some(error)) => Err(located(&error, input)),
-            (None, None) => Err(failure("an empty answer".to_owned())),
+        .map(|entry| {
+            match (
+                get(&entry, "item"),
+                get(&entry, "error"),
+                get(&entry, "unread"),
+            ) {
+                // The item with the card's own CSL-JSON reader, as a pasted
+                // CSL-JSON item is read.
+                (Some(item), _, _) => js_sys::JSON::stringify(&item)
+                    .ok()
+                    .and_then(|text| text.as_string())
+                    .and_then(|text| {
+                        citecard_core::input::csl_json::parse(&text, &CanonicalHtml).ok()
+                    })
+                    .and_then(|mut items| items.pop())
+                    .and_then(Result::ok)
+                    .map_or_else(
+                        || Entry::Failed(failure("an unreadable item".to_owned())),
+                        |r| Entry::Read(std::rc::Rc::new(r.reference)),
+                    ),
+                (None, Some(error), _) => Entry::Failed(located(&error, input)),
+                (None, None, Some(place)) => Entry::NotRead(located(&place, input).span),
+                (None, None, None) => Entry::Failed(failure("an empty answer".to_owned())),
+            }
         })
         .collect())
 }

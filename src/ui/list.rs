@@ -62,9 +62,16 @@ pub struct PublicationListProps {
     pub failure: Option<AttrValue>,
 }
 
-/// An `Rc` compared by address: the same catalogue, not an equal one (which
-/// would compare a thousand records on every render).
-struct Same<T>(Rc<T>);
+/// An `Rc` compared by address: the same record or catalogue, not an equal
+/// one. Props and memo keys compare this way, so that a keystroke does not
+/// compare a thousand records field by field.
+pub(crate) struct Same<T>(pub(crate) Rc<T>);
+
+impl<T> Clone for Same<T> {
+    fn clone(&self) -> Self {
+        Same(self.0.clone())
+    }
+}
 
 impl<T> PartialEq for Same<T> {
     fn eq(&self, other: &Self) -> bool {
@@ -207,6 +214,29 @@ pub fn PublicationList(props: &PublicationListProps) -> Html {
                 .collect()
         },
     );
+    // What Export writes: the entries shown (all pages), or every entry.
+    let export_shown = use_memo(
+        (catalogue_now.clone().map(Same), Same(filtered.clone())),
+        |(catalogue, filtered)| {
+            let Some(catalogue) = catalogue else {
+                return Vec::new();
+            };
+            filtered
+                .0
+                .iter()
+                .flat_map(|(_, records)| records.iter().map(|&r| catalogue.0.references[r].clone()))
+                .collect::<Vec<Rc<Reference>>>()
+        },
+    );
+    let export_all = use_memo(catalogue_now.clone().map(Same), |catalogue| {
+        catalogue.as_ref().map_or_else(Vec::new, |c| {
+            c.0.works
+                .entries
+                .iter()
+                .map(|e| c.0.references[e.record].clone())
+                .collect::<Vec<Rc<Reference>>>()
+        })
+    });
     // A permalink's entry: opened, paged in, then brought into view.
     {
         let (open, shown, target, reveal) = (
@@ -287,8 +317,8 @@ pub fn PublicationList(props: &PublicationListProps) -> Html {
     let count: usize = filtered.iter().map(|(_, records)| records.len()).sum();
     let row = |record: usize, with_id: bool| {
         html! {
-            <ListEntry key={record} reference={catalogue.references[record].clone()} {record}
-                anchor={catalogue.keys[record].clone()} {with_id} preprint={catalogue.preprint_of(record).cloned()}
+            <ListEntry key={record} reference={Same(catalogue.references[record].clone())} {record}
+                anchor={catalogue.keys[record].clone()} {with_id} preprint={catalogue.preprint_of(record).cloned().map(Same)}
                 query={(*query).clone()} owners={owners.clone()} {options} open={open.0.contains(&record)}
                 on_toggle={on_toggle.clone()} />
         }
@@ -341,20 +371,6 @@ pub fn PublicationList(props: &PublicationListProps) -> Html {
         let page_size = props.list.page_size;
         Callback::from(move |_: MouseEvent| shown.set(*shown + page_size))
     };
-    let export_shown: Rc<Vec<Rc<Reference>>> = Rc::new(
-        filtered
-            .iter()
-            .flat_map(|(_, records)| records.iter().map(|&r| catalogue.references[r].clone()))
-            .collect(),
-    );
-    let export_all: Rc<Vec<Rc<Reference>>> = Rc::new(
-        catalogue
-            .works
-            .entries
-            .iter()
-            .map(|e| catalogue.references[e.record].clone())
-            .collect(),
-    );
     let selected_id = format!("{}-selected", *ids);
     // Every child keyed: when the groups come and go as the reader types,
     // the toolbar (and the search box with its focus) must stay the same
@@ -368,7 +384,7 @@ pub fn PublicationList(props: &PublicationListProps) -> Html {
     }
     children.push(html! {
         <div key="bar" class="citecard-list-bar">
-            <ListExport shown={export_shown} all={export_all} lang={ui} />
+            <ListExport shown={Same(export_shown)} all={Same(export_all)} lang={ui} />
             { notes::notes(&catalogue, ui) }
         </div>
     });

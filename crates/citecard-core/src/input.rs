@@ -103,7 +103,7 @@ pub fn parse_with(
 /// found and located but not converted: it is [`Slot::NotRead`] in its
 /// place, so the record count and every position are those of a full read.
 /// A page shows a long input a batch at a time this way, and a batch costs
-/// what its own records cost. (BibTeX is read whole.)
+/// what its own records cost.
 ///
 /// ```
 /// use citecard_core::{parse_window, rich_text::Html5gum, Slot};
@@ -163,10 +163,7 @@ pub fn parse_window(
         Format::CslJson => csl_json::read(input, html, &window)?,
         Format::Ris => ris::read(input, html, &window)?,
         #[cfg(feature = "bibtex")]
-        Format::BibTeX => bibtex::parse(input, html)?
-            .into_iter()
-            .map(Slot::from)
-            .collect(),
+        Format::BibTeX => bibtex::read(input, html, &window)?,
         #[cfg(not(feature = "bibtex"))]
         Format::BibTeX => {
             return Err(ParseError::new(

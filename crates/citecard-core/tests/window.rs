@@ -10,7 +10,7 @@ use std::fs;
 use citecard_core::rich_text::Html5gum;
 use citecard_core::{parse, parse_window, ParseErrorKind, Slot};
 
-/// Every valid and malformed fixture (BibTeX is read whole, so not here).
+/// Every valid and malformed fixture.
 fn inputs() -> Vec<(String, String)> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = common::corpus_files();
@@ -24,7 +24,6 @@ fn inputs() -> Vec<(String, String)> {
     }
     files
         .into_iter()
-        .filter(|path| !path.to_string_lossy().contains("bibtex"))
         .filter_map(|path| {
             let text = fs::read(&path).ok()?;
             Some((

@@ -8,6 +8,8 @@ use std::rc::Rc;
 use citecard_core::{parse_window, Format, ParseError, Reference, Slot, Span};
 use yew::prelude::*;
 
+use crate::bibtex_module::Entry as BibtexEntry;
+
 /// Inputs longer than this (in bytes) are read in tasks of their own, a
 /// batch of records at a time, and each batch rendered in the next task, so
 /// that no task blocks the page for long (skeletons show meanwhile). Smaller
@@ -174,23 +176,24 @@ pub fn use_records(input: &AttrValue, format: Option<Format>, shown: usize) -> U
                 if let Some(window) = window.clone() {
                     let (input, format, bibtex) = (input.clone(), *format, *bibtex);
                     wasm_bindgen_futures::spawn_local(async move {
-                        let (window, parsed) = if bibtex {
-                            let records = crate::bibtex_module::read(&input).await.map(|records| {
-                                records
-                                    .into_iter()
-                                    .map(|r| match r {
-                                        Ok(reference) => Card::Read(Rc::new(reference)),
-                                        Err(error) => Card::Failed(error),
-                                    })
-                                    .collect()
-                            });
-                            (0..usize::MAX, records)
+                        crate::browser::next_task().await;
+                        let parsed = if bibtex {
+                            crate::bibtex_module::read(&input, window.clone())
+                                .await
+                                .map(|entries| {
+                                    entries
+                                        .into_iter()
+                                        .map(|entry| match entry {
+                                            BibtexEntry::Read(reference) => Card::Read(reference),
+                                            BibtexEntry::Failed(error) => Card::Failed(error),
+                                            BibtexEntry::NotRead(span) => Card::NotRead(span),
+                                        })
+                                        .collect()
+                                })
                         } else {
-                            crate::browser::next_task().await;
-                            let parsed = read(&input, format, window.clone());
-                            crate::browser::next_task().await;
-                            (window, parsed)
+                            read(&input, format, window.clone())
                         };
+                        crate::browser::next_task().await;
                         dispatcher.dispatch(Batch {
                             input,
                             format,

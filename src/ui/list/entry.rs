@@ -13,6 +13,7 @@ use yew::prelude::*;
 use crate::ui::card::{expanded, CitationCard};
 use crate::ui::i18n::{Lang, Strings};
 use crate::ui::list::strings::{list_strings, ListStrings};
+use crate::ui::list::Same;
 use crate::ui::options::CardOptions;
 
 /// The most names a row lists; the full card lists up to its own limit.
@@ -21,8 +22,8 @@ const NAMES_IN_A_ROW: usize = 20;
 /// Properties of [`ListEntry`].
 #[derive(Properties, PartialEq)]
 pub struct ListEntryProps {
-    /// The record shown.
-    pub reference: Rc<Reference>,
+    /// The record shown (compared by address: the list's records stay).
+    pub reference: Same<Reference>,
     /// Its index in the list's records (told back on toggle).
     pub record: usize,
     /// Its citation key: the permalink's fragment.
@@ -33,7 +34,7 @@ pub struct ListEntryProps {
     pub with_id: bool,
     /// The preprint of the same work, linked beside it.
     #[prop_or_default]
-    pub preprint: Option<Rc<Reference>>,
+    pub preprint: Option<Same<Reference>>,
     /// What the reader searches for, marked where found.
     #[prop_or_default]
     pub query: Option<Rc<Query>>,
@@ -175,7 +176,7 @@ fn badges(reference: &Reference, c: &Strings) -> Html {
 /// real button with `aria-expanded`, reached by Tab like any other.
 #[component]
 pub fn ListEntry(props: &ListEntryProps) -> Html {
-    let reference = &*props.reference;
+    let reference = &*props.reference.0;
     let ui = props.options.lang.unwrap_or_else(Lang::from_page);
     let (t, c) = (list_strings(ui), ui.strings());
     let query = props.query.as_deref();
@@ -187,7 +188,7 @@ pub fn ListEntry(props: &ListEntryProps) -> Html {
     let preprint = props
         .preprint
         .as_ref()
-        .and_then(|p| p.link())
+        .and_then(|p| p.0.link())
         .map(|url| html! {
             <a class="citecard-entry-preprint" href={url.to_string()} target="_blank" rel="noopener noreferrer"
                 data-testid="preprint">{ t.preprint }</a>
@@ -203,7 +204,7 @@ pub fn ListEntry(props: &ListEntryProps) -> Html {
     };
     let card = props.open.then(|| html! {
         <div id={card_id} class="citecard-entry-card" data-testid="entry-card">
-            <CitationCard reference={props.reference.clone()} options={props.options} heading_level={3} />
+            <CitationCard reference={props.reference.0.clone()} options={props.options} heading_level={3} />
         </div>
     });
     let row = (!props.open).then(|| {

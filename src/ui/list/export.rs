@@ -12,14 +12,15 @@ use crate::ui::cite::Choice;
 use crate::ui::hooks::{use_copy, CopyState};
 use crate::ui::i18n::Lang;
 use crate::ui::list::strings::list_strings;
+use crate::ui::list::Same;
 
 /// Properties of [`ListExport`].
 #[derive(Properties, PartialEq)]
 pub struct ListExportProps {
     /// The entries shown now, in order.
-    pub shown: Rc<Vec<Rc<Reference>>>,
+    pub shown: Same<Vec<Rc<Reference>>>,
     /// Every entry.
-    pub all: Rc<Vec<Rc<Reference>>>,
+    pub all: Same<Vec<Rc<Reference>>>,
     /// The interface language.
     pub lang: Lang,
 }
@@ -46,9 +47,9 @@ pub fn ListExport(props: &ListExportProps) -> Html {
     // The text, shown for copying by hand when the clipboard is refused.
     let by_hand = use_state(|| None::<String>);
     let references = if *everything {
-        props.all.clone()
+        props.all.0.clone()
     } else {
-        props.shown.clone()
+        props.shown.0.clone()
     };
     // Write the export, then hand it to `then`.
     let run = |then: Rc<dyn Fn(String, Choice)>| {
@@ -141,8 +142,8 @@ pub fn ListExport(props: &ListExportProps) -> Html {
                     </select>
                 </label>
                 <div class="citecard-list-scopes" role="radiogroup" aria-label={t.export}>
-                    { scope(false, (t.export_shown)(props.shown.len()), "export-shown") }
-                    { scope(true, (t.export_all)(props.all.len()), "export-all") }
+                    { scope(false, (t.export_shown)(props.shown.0.len()), "export-shown") }
+                    { scope(true, (t.export_all)(props.all.0.len()), "export-all") }
                 </div>
                 <div class="citecard-list-export-actions">
                     <button type="button" class="citecard-cite-copy" onclick={on_copy} data-testid="export-copy">{ c.copy }</button>

@@ -9,6 +9,10 @@ use biblatex::{
 
 use crate::detect::Format;
 use crate::error::{Locator, ParseError, ParseErrorKind, Warning};
+use std::ops::Range;
+
+use crate::error::Span;
+use crate::input::window::{self, Slots};
 use crate::input::{Record, Records};
 use crate::link::{Doi, HttpUrl};
 use crate::list::annotations::AUTHOR_ANNOTATIONS;
@@ -44,6 +48,15 @@ use strings::unresolvable;
 /// assert_eq!(records[1].as_ref().unwrap_err().span.line, 4);
 /// ```
 pub fn parse(input: &str, html: &dyn HtmlTokenizer) -> Records {
+    window::all_read(read(input, html, &window::EVERY_RECORD))
+}
+
+/// The entries of `input` whose indexes are in `window`, converted; every
+/// other entry found and located (`Slot::NotRead`), as `parse_window`
+/// reads. Every entry's syntax is read, for the `@string` definitions and
+/// the spans; only the window's entries (and the parents they `crossref`)
+/// are converted, which is most of the work.
+pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>) -> Slots {
     let mut abbreviations = Vec::new();
     // Each entry with its offset in `input`, or a syntax error in its place.
     let mut entries = Vec::new();
@@ -88,61 +101,170 @@ pub fn parse(input: &str, html: &dyn HtmlTokenizer) -> Records {
     // (found by fuzzing). Such abbreviations are left undefined.
     let unsafe_names = unresolvable(&abbreviations);
     abbreviations.retain(|pair| !unsafe_names.contains(&pair.key.v));
-    let mut records: Vec<Result<Record, ParseError>> = entries
+    // What to convert: the window's entries, and the parents they name
+    // with `crossref` (which lend them their fields).
+    let mut wanted: Vec<bool> = (0..entries.len()).map(|i| window.contains(&i)).collect();
+    for entry in entries
+        .iter()
+        .take(window.end.min(entries.len()))
+        .skip(window.start)
+    {
+        let Ok((_, _, raw)) = entry else { continue };
+        let parent = raw
+            .v
+            .fields
+            .iter()
+            .find(|pair| pair.key.v.eq_ignore_ascii_case("crossref"));
+        let Some(parent) = parent.map(|pair| raw_text(&pair.value.v)) else {
+            continue;
+        };
+        let at = entries.iter().position(|e| {
+            e.as_ref()
+                .is_ok_and(|(_, _, raw)| raw.v.key.v == parent.trim())
+        });
+        if let Some(at) = at {
+            wanted[at] = true;
+        }
+    }
+    // Each entry converted, or where it is.
+    let mut read: Vec<Result<Result<Record, ParseError>, Span>> = entries
         .into_iter()
-        .map(|entry| {
-            let (start, segment, mut raw) = entry?;
+        .zip(&wanted)
+        .map(|(entry, &wanted)| {
+            let (start, segment, raw) = match entry {
+                Ok(entry) => entry,
+                Err(error) => return Ok(Err(error)),
+            };
             let span = locator.locate(start + raw.span.start, start + raw.span.end);
-            // biblatex resolves `crossref` and `xdata` recursively and never
-            // returns on a cycle (`crossref = {itself}`; upstream:
-            // https://github.com/typst/biblatex/issues/92); each entry is read
-            // on its own anyway, so keep the links as text instead. The
-            // authors' data annotations (biblatex's `author+an`: `1=equal;
-            // 2=corresponding`) are kept as text too, for a list to show.
-            let mut links = Vec::new();
-            raw.v.fields.retain(|pair| {
-                let link = pair.key.v.eq_ignore_ascii_case("crossref")
-                    || pair.key.v.eq_ignore_ascii_case("xdata")
-                    || pair.key.v.eq_ignore_ascii_case(AUTHOR_ANNOTATIONS);
-                if link {
-                    let value: String = pair
-                        .value
-                        .v
-                        .iter()
-                        .map(|chunk| match &chunk.v {
-                            biblatex::RawChunk::Normal(text)
-                            | biblatex::RawChunk::Abbreviation(text) => *text,
-                        })
-                        .collect();
-                    links.push((pair.key.v.to_ascii_lowercase(), value));
-                }
-                !link
-            });
-            protect_literal_tildes(&mut raw.v);
-            let mut warnings = Vec::new();
-            let bibliography = resolve(raw, &abbreviations, &unsafe_names, segment, &mut warnings)
-                .map_err(|e| located(&mut locator, start, &e))?;
-            let entry = bibliography.iter().next().ok_or_else(|| {
-                ParseError::new(
-                    span,
-                    ParseErrorKind::NoRecord {
-                        expected: "a BibTeX entry",
-                    },
-                )
-            })?;
-            let mut reference = convert(entry, html, &mut warnings);
-            for (key, value) in links {
-                reference.source_fields.insert(key, value);
+            if !wanted {
+                return Err(span);
             }
-            Ok(Record {
-                reference,
-                warnings,
-                span,
-            })
+            Ok(convert_entry(
+                Located {
+                    start,
+                    span,
+                    segment,
+                },
+                raw,
+                (&abbreviations, &unsafe_names),
+                &mut locator,
+                html,
+            ))
         })
         .collect();
-    inherit_crossrefs(&mut records);
-    Ok(records)
+    // Crossrefs among the converted entries (the rest are not read).
+    let mut converted: Vec<Result<Record, ParseError>> = Vec::new();
+    let mut places = Vec::new();
+    for (index, slot) in read.iter_mut().enumerate() {
+        if let Ok(result) = slot {
+            // Taken out for `inherit_crossrefs`, and put back below.
+            let taken = Err(ParseError::new(Span::default(), ParseErrorKind::EmptyInput));
+            converted.push(std::mem::replace(result, taken));
+            places.push(index);
+        }
+    }
+    inherit_crossrefs(&mut converted);
+    for (index, result) in places.into_iter().zip(converted) {
+        read[index] = Ok(result);
+    }
+    Ok(read
+        .into_iter()
+        .enumerate()
+        .map(|(index, slot)| match slot {
+            Ok(result) => {
+                let span = match &result {
+                    Ok(record) => record.span,
+                    Err(error) => error.span,
+                };
+                window::read_within(index, span, window, |_| result)
+            }
+            // Not converted, so outside the window: `read_within` only
+            // locates it (or says it is past the record limit).
+            Err(span) => window::read_within(index, span, window, |span| {
+                Err(ParseError::new(span, ParseErrorKind::EmptyInput))
+            }),
+        })
+        .collect())
+}
+
+/// Where an entry is: its segment's offset in the input, its span, and the
+/// segment's text.
+struct Located<'s> {
+    start: usize,
+    span: Span,
+    segment: &'s str,
+}
+
+/// Convert one raw entry, resolved against the `@string` abbreviations
+/// (and the names among them that cannot be resolved).
+fn convert_entry<'s>(
+    at: Located<'s>,
+    mut raw: biblatex::Spanned<biblatex::RawEntry<'s>>,
+    (abbreviations, unresolvable): (&[Pair<'s>], &[&str]),
+    locator: &mut Locator<'_>,
+    html: &dyn HtmlTokenizer,
+) -> Result<Record, ParseError> {
+    let Located {
+        start,
+        span,
+        segment,
+    } = at;
+    // biblatex resolves `crossref` and `xdata` recursively and never
+    // returns on a cycle (`crossref = {itself}`; upstream:
+    // https://github.com/typst/biblatex/issues/92); each entry is read
+    // on its own anyway, so keep the links as text instead. The
+    // authors' data annotations (biblatex's `author+an`: `1=equal;
+    // 2=corresponding`) are kept as text too, for a list to show.
+    let mut links = Vec::new();
+    raw.v.fields.retain(|pair| {
+        let link = pair.key.v.eq_ignore_ascii_case("crossref")
+            || pair.key.v.eq_ignore_ascii_case("xdata")
+            || pair.key.v.eq_ignore_ascii_case(AUTHOR_ANNOTATIONS);
+        if link {
+            let value: String =
+                pair.value
+                    .v
+                    .iter()
+                    .map(|chunk| match &chunk.v {
+                        biblatex::RawChunk::Normal(text)
+                        | biblatex::RawChunk::Abbreviation(text) => *text,
+                    })
+                    .collect();
+            links.push((pair.key.v.to_ascii_lowercase(), value));
+        }
+        !link
+    });
+    protect_literal_tildes(&mut raw.v);
+    let mut warnings = Vec::new();
+    let bibliography = resolve(raw, abbreviations, unresolvable, segment, &mut warnings)
+        .map_err(|e| located(locator, start, &e))?;
+    let entry = bibliography.iter().next().ok_or_else(|| {
+        ParseError::new(
+            span,
+            ParseErrorKind::NoRecord {
+                expected: "a BibTeX entry",
+            },
+        )
+    })?;
+    let mut reference = convert(entry, html, &mut warnings);
+    for (key, value) in links {
+        reference.source_fields.insert(key, value);
+    }
+    Ok(Record {
+        reference,
+        warnings,
+        span,
+    })
+}
+
+/// The text of a raw field value, abbreviations as their names.
+fn raw_text(value: &[biblatex::Spanned<RawChunk<'_>>]) -> String {
+    value
+        .iter()
+        .map(|chunk| match &chunk.v {
+            RawChunk::Normal(text) | RawChunk::Abbreviation(text) => *text,
+        })
+        .collect()
 }
 
 /// Resolve one raw entry against the `@string` abbreviations. BibTeX itself
