@@ -105,6 +105,14 @@ impl Reducible for Open {
     }
 }
 
+/// The rows drawn in the task that builds the list; the rest of the first
+/// page follows in the next task, so that neither is long. (The server
+/// renderer draws the whole page at once.)
+#[cfg(target_arch = "wasm32")]
+const FIRST_ROWS: usize = 12;
+#[cfg(not(target_arch = "wasm32"))]
+const FIRST_ROWS: usize = usize::MAX;
+
 /// The groups shown: each heading with its entries' records, filtered.
 type Shown = Vec<(Heading, Vec<usize>)>;
 
@@ -134,6 +142,7 @@ pub fn PublicationList(props: &PublicationListProps) -> Html {
         });
     let view = use_state(View::default);
     let shown = use_state(|| props.list.page_size);
+    let drawn = use_state(|| FIRST_ROWS);
     let open = use_reducer(Open::default);
     // A permalink's key, until its entry is found; then the anchor to reveal.
     let target = use_state(|| None::<String>);
@@ -279,6 +288,17 @@ pub fn PublicationList(props: &PublicationListProps) -> Html {
             }
         });
     }
+    {
+        let drawn = drawn.clone();
+        use_effect_with(catalogue_now.clone().map(Same), move |catalogue| {
+            if catalogue.is_some() && *drawn < usize::MAX {
+                wasm_bindgen_futures::spawn_local(async move {
+                    crate::browser::next_task().await;
+                    drawn.set(usize::MAX);
+                });
+            }
+        });
+    }
     let on_view = {
         let (view, shown) = (view.clone(), shown.clone());
         let page_size = props.list.page_size;
@@ -343,7 +363,7 @@ pub fn PublicationList(props: &PublicationListProps) -> Html {
         Heading::Type(item_type) => ui.item_type(item_type).to_owned(),
         Heading::All => t.publications.to_owned(),
     };
-    let mut budget = *shown;
+    let mut budget = (*shown).min(*drawn);
     let mut groups: Vec<Html> = Vec::new();
     for (index, (h, records)) in filtered.iter().enumerate() {
         if budget == 0 {

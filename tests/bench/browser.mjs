@@ -2,6 +2,11 @@
 // tests launch it, emulated networks, a cold tab on one, and the median and
 // 90th percentile of a set of timings.
 import { chromium } from '@playwright/test';
+import { createServer } from 'node:http';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 /** DevTools network conditions (throughput in bytes per second). */
 export const NETWORKS = {
@@ -35,4 +40,38 @@ export function stats(values) {
   const sorted = values.filter((v) => v !== undefined).sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
   return { median: at(0.5), p90: at(0.9) };
+}
+
+const TYPES = { '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.html': 'text/html; charset=utf-8' };
+
+/**
+ * Serve the release bundle (dist/embed/, under /embed/) and `pages` (path →
+ * HTML, never cached) gzipped from a server in this process, as a site
+ * would. Returns the origin, the file map (to add pages to) and the server.
+ */
+export async function serveEmbed(pages = {}) {
+  const dist = fileURLToPath(new URL('../../dist/embed/', import.meta.url));
+  const files = new Map();
+  const collect = (dir, prefix) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) collect(path, `${prefix}${name}/`);
+      else if (TYPES[extname(name)]) files.set(`/embed/${prefix}${name}`, { type: TYPES[extname(name)], body: readFileSync(path) });
+    }
+  };
+  collect(dist, '');
+  if (!files.has('/embed/citecard-hydrate_bg.wasm')) throw new Error('no dist/embed/: run trunk build --release first');
+  for (const [path, html] of Object.entries(pages)) files.set(path, { type: TYPES['.html'], body: Buffer.from(html), page: true });
+  const server = createServer((request, response) => {
+    const file = files.get(new URL(request.url, 'http://localhost').pathname);
+    if (!file) {
+      response.writeHead(404).end();
+      return;
+    }
+    response
+      .writeHead(200, { 'content-type': file.type, 'content-encoding': 'gzip', 'cache-control': file.page ? 'no-store' : 'public, max-age=3600' })
+      .end(gzipSync(file.body, { level: 9 }));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${server.address().port}`, files, server, html: TYPES['.html'] };
 }

@@ -18,33 +18,18 @@
 // citecard.js (its container's pre-render mark gone). Prints the median and 90th percentile of each, from
 // navigation start, and each page's median as a ratio of the plain page's.
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { NETWORKS, coldTab, launch, stats } from './browser.mjs';
+import { NETWORKS, coldTab, launch, serveEmbed, stats } from './browser.mjs';
 
 const runs = Number(process.argv[2] ?? 15);
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const dist = join(root, 'dist/embed/');
 const recordPath = join(root, 'static/records/seed-coproduction.txt');
 const record = readFileSync(recordPath, 'utf8');
 
 execFileSync('cargo', ['build', '--quiet', '--locked', '-p', 'citecard-cli'], { cwd: root, stdio: 'inherit' });
 const citecard = (...args) => execFileSync(join(root, 'target/debug/citecard'), ['render', ...args, recordPath], { encoding: 'utf8' });
-
-const types = { '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.html': 'text/html; charset=utf-8' };
-const files = new Map();
-const collect = (dir, prefix) => {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) collect(path, `${prefix}${name}/`);
-    else if (types[extname(name)]) files.set(`/embed/${prefix}${name}`, { type: types[extname(name)], body: readFileSync(path) });
-  }
-};
-collect(dist, '');
-if (!files.has('/embed/citecard-hydrate_bg.wasm')) throw new Error('no dist/embed/citecard-hydrate_bg.wasm: run trunk build --release first');
 
 const prerendered = citecard('--full-page', '--css-href', '/embed/citecard.css');
 const inlined = citecard('--full-page', '--inline-css');
@@ -53,22 +38,9 @@ const scriptOnly = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>script only</title>
 <script type="module" src="/embed/citecard.js"></script></head>
 <body><main><citation-card><script type="text/plain">${record.replaceAll('</script', '<\\/script')}</script></citation-card></main></body></html>`;
-const pages = { prerendered, inlined, hydrating, scriptOnly };
-for (const [name, html] of Object.entries(pages)) files.set(`/${name}`, { type: types['.html'], body: Buffer.from(html), page: true });
-
-const server = createServer((request, response) => {
-  const path = new URL(request.url, 'http://localhost').pathname;
-  const file = files.get(path);
-  if (!file) {
-    response.writeHead(404).end();
-    return;
-  }
-  response
-    .writeHead(200, { 'content-type': file.type, 'content-encoding': 'gzip', 'cache-control': file.page ? 'no-store' : 'public, max-age=3600' })
-    .end(gzipSync(file.body, { level: 9 }));
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const { origin, files, server, html: htmlType } = await serveEmbed(
+  Object.fromEntries(Object.entries({ prerendered, inlined, hydrating, scriptOnly }).map(([name, page]) => [`/${name}`, page])),
+);
 
 const browser = await launch();
 
@@ -85,7 +57,7 @@ const browser = await launch();
   const escape = (s) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
   const rest = text.split('\n').filter((line) => line.trim() && line !== title);
   files.set('/plain', {
-    type: types['.html'],
+    type: htmlType,
     page: true,
     body: Buffer.from(`<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>plain</title></head>

@@ -68,11 +68,11 @@ pub(crate) fn marked(text: &str, query: Option<&Query>) -> Html {
     parts.into_iter().collect()
 }
 
-/// The authors (or editors), the owner's name in `part="highlight"`, each
+/// The authors (or editors), the owner's name (`owned`, by position) in `part="highlight"`, each
 /// with the marks the record gives it.
 fn authors(
     reference: &Reference,
-    owners: &[Person],
+    owned: &[bool],
     query: Option<&Query>,
     t: &ListStrings,
     c: &Strings,
@@ -95,7 +95,7 @@ fn authors(
     let list = names[..shown].iter().enumerate().map(|(i, name)| {
         let annotation = annotations.get(i).copied().unwrap_or_default();
         let text = marked(&name.display(), query);
-        let owner = annotation.highlight || owners.iter().any(|person| person.matches(name));
+        let owner = annotation.highlight || owned.get(i).copied().unwrap_or(false);
         let marks = annotation.marks();
         let meaning: Vec<&str> = [
             annotation.equal.then_some(t.equal_contribution),
@@ -180,6 +180,24 @@ pub fn ListEntry(props: &ListEntryProps) -> Html {
     let ui = props.options.lang.unwrap_or_else(Lang::from_page);
     let (t, c) = (list_strings(ui), ui.strings());
     let query = props.query.as_deref();
+    // Which names are the owner's: worked out once per record, not on every
+    // keystroke's render.
+    let owned = use_memo(
+        (props.reference.clone(), props.owners.clone()),
+        |(reference, owners)| {
+            let reference = &reference.0;
+            let names = if reference.authors.is_empty() {
+                &reference.editors
+            } else {
+                &reference.authors
+            };
+            names
+                .iter()
+                .take(NAMES_IN_A_ROW)
+                .map(|name| owners.iter().any(|person| person.matches(name)))
+                .collect::<Vec<bool>>()
+        },
+    );
     let card_id = format!("citecard-entry-{}", props.anchor);
     let toggle = {
         let (on_toggle, record) = (props.on_toggle.clone(), props.record);
@@ -232,7 +250,7 @@ pub fn ListEntry(props: &ListEntryProps) -> Html {
                 <h3 class="citecard-entry-title" lang={citecard_core::script::cjk_lang(title)} dir="auto" data-testid="entry-title">
                     { title_html }
                 </h3>
-                { authors(reference, &props.owners, query, t, c) }
+                { authors(reference, &owned, query, t, c) }
                 <p class="citecard-entry-venue" data-testid="entry-venue">
                     if let Some(venue) = venue {
                         <cite dir="auto">{ marked(venue, query) }</cite>

@@ -59,6 +59,11 @@ impl Query {
         let mut folded: Vec<char> = Vec::with_capacity(text.len());
         let mut source: Vec<Range<usize>> = Vec::with_capacity(text.len());
         for (at, c) in text.char_indices() {
+            if c.is_ascii() {
+                folded.push(c.to_ascii_lowercase());
+                source.push(at..at + 1);
+                continue;
+            }
             for f in fold(c.encode_utf8(&mut [0; 4])).chars() {
                 folded.push(f);
                 source.push(at..at + c.len_utf8());
