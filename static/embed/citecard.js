@@ -15,6 +15,7 @@
 // (and the `src` a page gives an element).
 const base = import.meta.url;
 const stylesheet = new URL('./citecard.css', base).href;
+const listStylesheet = new URL('./citecard-list.css', base).href;
 const RECORD_TYPES = ['text/plain', 'application/json', 'application/x-bibtex', 'application/x-research-info-systems'];
 const FETCH_TIMEOUT_MS = 10000;
 // The card's options, as attributes and as the JS API's options object.
@@ -197,19 +198,22 @@ function errorCard(message, theme) {
   return card;
 }
 
-/** Attach (or reuse) a shadow root with the stylesheet and a container. */
-function shadowContainer(host) {
+/** Attach (or reuse) a shadow root with the stylesheets and a container. */
+function shadowContainer(host, sheets) {
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   let container = root.querySelector('div[data-citecard-root]');
   if (!container) {
-    // One stylesheet, linked (no inline <style>, so a strict CSP needs no
-    // 'unsafe-inline'); it also styles :host.
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = stylesheet;
+    // The stylesheets, linked (no inline <style>, so a strict CSP needs no
+    // 'unsafe-inline'); the first also styles :host.
+    const links = sheets.map((href) => {
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = href;
+      return link;
+    });
     container = document.createElement('div');
     container.dataset.citecardRoot = '';
-    root.append(link, container);
+    root.append(...links, container);
   }
   return container;
 }
@@ -230,9 +234,11 @@ class RecordElement extends HTMLElement {
 
   /** The attributes passed to the wasm (the options object). */
   static options = OPTIONS;
+  /** The stylesheets its shadow root links. */
+  static sheets = [stylesheet];
 
   connectedCallback() {
-    this.#container ??= shadowContainer(this);
+    this.#container ??= shadowContainer(this, this.constructor.sheets);
     if (this.getAttribute('loading') === 'lazy' && lazyCards && !this.#started) {
       if (!this.#mounted && !this.#prerendered()) this.#container.replaceChildren(this.placeholder());
       lazyCards.observe(this);
@@ -373,6 +379,7 @@ class CitationCardElement extends RecordElement {
 
 class CitationListElement extends RecordElement {
   static options = [...OPTIONS, ...LIST_OPTIONS];
+  static sheets = [stylesheet, listStylesheet];
   static observedAttributes = ['record', 'src', ...OPTIONS, ...LIST_OPTIONS];
 
   load() {

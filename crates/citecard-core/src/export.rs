@@ -5,7 +5,7 @@ pub mod csl_json;
 pub mod ris;
 
 use std::borrow::Borrow;
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 use crate::model::Reference;
 
@@ -24,7 +24,9 @@ use crate::model::Reference;
 pub fn citation_keys<R: Borrow<Reference>>(references: &[R]) -> Vec<String> {
     let mut keys: Vec<String> = Vec::with_capacity(references.len());
     // Looked up in a set: a list of a thousand records has a thousand keys.
-    let mut taken: HashSet<String> = HashSet::with_capacity(references.len());
+    // (A BTreeSet: the style engine links its code already; a HashSet would
+    // add hashing to the citation module.)
+    let mut taken: BTreeSet<String> = BTreeSet::new();
     for reference in references {
         let reference = reference.borrow();
         let base = reference

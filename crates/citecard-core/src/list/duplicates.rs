@@ -3,7 +3,7 @@
 //! merge is returned, with its reason, for the list to say.
 
 use std::borrow::Borrow;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use crate::list::fold::fold;
 use crate::model::{ItemType, Reference};
@@ -150,8 +150,8 @@ pub fn deduplicate<R: Borrow<Reference>>(references: &[R]) -> Deduplicated {
     // belongs to, and the entries of each title and first author with their
     // years: looked up, not searched, so that a list of a thousand records
     // takes no quadratic time.
-    let mut by_doi: HashMap<String, usize> = HashMap::new();
-    let mut by_work: HashMap<(String, String), Vec<(usize, i32)>> = HashMap::new();
+    let mut by_doi: BTreeMap<String, usize> = BTreeMap::new();
+    let mut by_work: BTreeMap<(String, String), Vec<(usize, i32)>> = BTreeMap::new();
     for (index, reference) in references.iter().enumerate() {
         let reference = reference.borrow();
         let doi = reference
