@@ -14,6 +14,7 @@ use citecard_core::{metadata, Reference};
 use yew::LocalServerRenderer;
 
 use crate::ui::i18n::Lang;
+use crate::ui::list::{ListOptions, PublicationList, PublicationListProps};
 use crate::ui::options::{record_needs_attribute, CardOptions};
 use crate::ui::prerender::{
     fingerprint, Prerender, StaticCitation, StaticCite, StaticFile, FINGERPRINT_ATTRIBUTE,
@@ -64,12 +65,17 @@ pub fn static_cite(reference: &Reference, files: Vec<StaticFile>) -> StaticCite 
 /// links or holds.
 pub const STYLESHEET: &str = include_str!("../static/citecard.css");
 
+/// The list stylesheet, `static/citecard-list.css`, which a list's shadow
+/// root links (or holds) after the card's.
+pub const LIST_STYLESHEET: &str = include_str!("../static/citecard-list.css");
+
 /// How a card rendered ahead of time gets its stylesheet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Stylesheet {
     /// Linked at this URL (as the page refers to it): cached across pages,
     /// and no `'unsafe-inline'` needed under a Content-Security-Policy; one
-    /// request more on a first visit.
+    /// request more on a first visit. A list links `citecard-list.css`
+    /// beside it too.
     Link(String),
     /// Written into each card's shadow root ([`STYLESHEET`]): painted with
     /// the page's HTML, no request at all; bigger pages, and a CSP must
@@ -219,4 +225,81 @@ mod tests {
         assert_eq!(html.matches("<style>").count(), 1);
         assert!(html.contains(&format!("<style>{STYLESHEET}</style>")));
     }
+}
+
+/// The list stylesheet's URL, beside the card stylesheet at `href`.
+pub fn list_stylesheet_href(href: &str) -> String {
+    match href.rsplit_once('/') {
+        Some((dir, _)) => format!("{dir}/citecard-list.css"),
+        None => "citecard-list.css".to_owned(),
+    }
+}
+
+/// The markup of a publication list of the records in `input`, every entry
+/// drawn: what the script's `mount_list` draws into the shadow root's
+/// container (and puts in place of this once it has read the records).
+pub fn render_list(input: &str, options: CardOptions, list: ListOptions) -> String {
+    let props = yew::props!(PublicationListProps {
+        input: yew::AttrValue::from(input.to_owned()),
+        options: server_options(options),
+        list,
+    });
+    futures::executor::block_on(LocalServerRenderer::<PublicationList>::with_props(props).render())
+}
+
+/// A `<citation-list>` element for `references`: a declarative shadow root
+/// with the stylesheets and the list drawn, every entry in it; in the light
+/// DOM a COinS span per record (reference managers find them) and the
+/// records as CSL-JSON for the script to read.
+pub fn citation_list(
+    references: &[Reference],
+    options: CardOptions,
+    list: &ListOptions,
+    links: &Links,
+) -> String {
+    let options = server_options(options);
+    // CSL-JSON holds every field the list shows; `<` is written as an
+    // escape, which JSON reads back, so no record can end the script.
+    let text = citecard_core::export::csl_json::write(references).replace('<', "\\u003c");
+    let markup = render_list(&text, options, list.clone());
+    let mut out = String::from("<citation-list");
+    let card_attributes = options
+        .attributes()
+        .into_iter()
+        .map(|(name, value)| (name, value.to_owned()));
+    for (name, value) in card_attributes.chain(list.attributes()) {
+        out.push_str(&format!(" {name}=\""));
+        escape_into(&value, &mut out);
+        out.push('"');
+    }
+    out.push_str(">\n<template shadowrootmode=\"open\">");
+    match &links.stylesheet {
+        Stylesheet::Link(href) => {
+            for href in [href.clone(), list_stylesheet_href(href)] {
+                out.push_str("<link rel=\"stylesheet\" href=\"");
+                escape_into(&href, &mut out);
+                out.push_str("\">");
+            }
+        }
+        Stylesheet::Inline => {
+            out.push_str("<style>");
+            out.push_str(STYLESHEET);
+            out.push_str(LIST_STYLESHEET);
+            out.push_str("</style>");
+        }
+    }
+    out.push_str(&format!(
+        "<div data-citecard-root=\"\" {FINGERPRINT_ATTRIBUTE}=\"{}\">",
+        fingerprint(&text, &options)
+    ));
+    out.push_str(&markup);
+    out.push_str("</div></template>\n");
+    for reference in references {
+        out.push_str(&metadata::coins::span(reference));
+        out.push('\n');
+    }
+    out.push_str("<script type=\"application/json\">");
+    out.push_str(&text);
+    out.push_str("</script>\n</citation-list>");
+    out
 }

@@ -60,6 +60,10 @@ pub struct PublicationListProps {
     /// an error card with this message instead.
     #[prop_or_default]
     pub failure: Option<AttrValue>,
+    /// Told once the list has every entry read and its first page drawn:
+    /// the embed then puts it in place of a list rendered ahead of time.
+    #[prop_or_default]
+    pub on_ready: Option<Callback<()>>,
 }
 
 /// An `Rc` compared by address: the same record or catalogue, not an equal
@@ -106,12 +110,23 @@ impl Reducible for Open {
 }
 
 /// The rows drawn in the task that builds the list; the rest of the first
-/// page follows in the next task, so that neither is long. (The server
-/// renderer draws the whole page at once.)
+/// page follows in the next task, so that neither is long. The server
+/// renderer draws every entry at once: a page rendered ahead of time shows
+/// them all without script (and to search engines).
 #[cfg(target_arch = "wasm32")]
 const FIRST_ROWS: usize = 12;
 #[cfg(not(target_arch = "wasm32"))]
 const FIRST_ROWS: usize = usize::MAX;
+
+/// The entries the first page shows: the page size in the browser, every
+/// entry on the server (see [`FIRST_ROWS`]).
+fn first_page(page_size: usize) -> usize {
+    if cfg!(target_arch = "wasm32") {
+        page_size
+    } else {
+        usize::MAX
+    }
+}
 
 /// The groups shown: each heading with its entries' records, filtered.
 type Shown = Vec<(Heading, Vec<usize>)>;
@@ -141,7 +156,7 @@ pub fn PublicationList(props: &PublicationListProps) -> Html {
             })
         });
     let view = use_state(View::default);
-    let shown = use_state(|| props.list.page_size);
+    let shown = use_state(|| first_page(props.list.page_size));
     let drawn = use_state(|| FIRST_ROWS);
     let open = use_reducer(Open::default);
     // A permalink's key, until its entry is found; then the anchor to reveal.
@@ -296,6 +311,15 @@ pub fn PublicationList(props: &PublicationListProps) -> Html {
                     crate::browser::next_task().await;
                     drawn.set(usize::MAX);
                 });
+            }
+        });
+    }
+    {
+        let on_ready = props.on_ready.clone();
+        let ready = catalogue_now.is_some() && *drawn == usize::MAX;
+        use_effect_with(ready, move |&ready| {
+            if let (true, Some(on_ready)) = (ready, on_ready) {
+                on_ready.emit(());
             }
         });
     }

@@ -5,7 +5,7 @@ export async function audit(page) {
     const found = [];
     const forbidden = new Set(['script', 'img', 'iframe', 'svg', 'math', 'form', 'object', 'embed', 'style', 'meta', 'base', 'video', 'audio', 'input', 'textarea', 'frame', 'frameset', 'marquee']);
     const badUrl = /^\s*(javascript|data|vbscript):/i;
-    for (const host of document.querySelectorAll('citation-card')) {
+    for (const host of document.querySelectorAll('citation-card, citation-list')) {
       const root = host.shadowRoot;
       if (!root) continue;
       for (const el of root.querySelectorAll('*')) {
@@ -15,13 +15,17 @@ export async function audit(page) {
         const padlock = name === 'svg' && el.classList.contains('citecard-oa-icon') && el.querySelectorAll('*').length === 1 && el.firstElementChild?.localName === 'path';
         // The one input: the Cite panel's own "include the abstract" box.
         const includeAbstract = name === 'input' && el.type === 'checkbox' && el.dataset.testid === 'include-abstract' && el.attributes.length <= 2;
+        // A list's own inputs: its search box and Export's two choices.
+        const listInput = name === 'input' && ((el.type === 'search' && el.dataset.testid === 'list-search')
+          || (el.type === 'radio' && ['export-shown', 'export-all'].includes(el.dataset.testid)));
         // citecard render --inline-css: the card stylesheet, beside the cards.
         const inlineSheet = name === 'style' && el.parentNode === root && el.attributes.length === 0;
-        if (forbidden.has(name) && !padlock && !includeAbstract && !inlineSheet) found.push(`<${name}>`);
+        if (forbidden.has(name) && !padlock && !includeAbstract && !listInput && !inlineSheet) found.push(`<${name}>`);
         // The card's own <details>: the legend, the folds, Cite and the
         // error card's details.
-        if (name === 'details' && !['citecard-legend', 'citecard-fold', 'citecard-cite', 'citecard-error-details'].includes(el.className)) found.push('<details>');
-        if (name === 'link' && !(el.rel === 'stylesheet' && el.href.endsWith('/citecard.css'))) found.push(`<link ${el.outerHTML}>`);
+        // (and a list's Export and its notes).
+        if (name === 'details' && !['citecard-legend', 'citecard-fold', 'citecard-cite', 'citecard-error-details', 'citecard-list-export citecard-scripted', 'citecard-list-note', 'citecard-list-note citecard-list-failed'].includes(el.className)) found.push('<details>');
+        if (name === 'link' && !(el.rel === 'stylesheet' && /\/citecard(-list)?\.css$/.test(el.href))) found.push(`<link ${el.outerHTML}>`);
         for (const attr of el.attributes) {
           if (/^on/i.test(attr.name)) found.push(`${name}[${attr.name}]`);
           if (attr.name === 'style') found.push(`${name}[style]`);
@@ -64,7 +68,7 @@ export async function auditPage(page) {
   const light = await page.evaluate(() => {
     const found = [];
     const web = /^https?:\/\//;
-    const allowed = new Set(['html', 'head', 'body', 'main', 'meta', 'title', 'style', 'link', 'script', 'h1', 'ol', 'li', 'p', 'a', 'span', 'citation-card', 'template']);
+    const allowed = new Set(['html', 'head', 'body', 'main', 'meta', 'title', 'style', 'link', 'script', 'h1', 'ol', 'li', 'p', 'a', 'span', 'citation-card', 'citation-list', 'template']);
     for (const el of document.querySelectorAll('*')) {
       const name = el.localName;
       if (!allowed.has(name)) found.push(`<${name}>`);
@@ -73,7 +77,7 @@ export async function auditPage(page) {
         if (attr.name === 'style') found.push(`${name}[style]`);
       }
       if (name === 'style' && el.parentElement !== document.head) found.push('<style> outside the head');
-      if (name === 'link' && !(el.rel === 'stylesheet' && /\/citecard\.css$/.test(el.href))) found.push(`<link ${el.outerHTML}>`);
+      if (name === 'link' && !(el.rel === 'stylesheet' && /\/citecard(-list)?\.css$/.test(el.href))) found.push(`<link ${el.outerHTML}>`);
       if (name === 'meta' && el.hasAttribute('http-equiv')) found.push(`meta[http-equiv=${el.getAttribute('http-equiv')}]`);
       if (name === 'meta' && /_url$/.test(el.name) && !web.test(el.content)) found.push(`meta[${el.name}=${el.content}]`);
       if (name === 'a' && !(web.test(el.getAttribute('href')) || /^[A-Za-z0-9_-]+\.html$/.test(el.getAttribute('href')))) {
@@ -82,6 +86,7 @@ export async function auditPage(page) {
       if (name === 'script') {
         const type = el.getAttribute('type');
         const inCard = el.parentElement?.localName === 'citation-card';
+        const inList = el.parentElement?.localName === 'citation-list';
         if (type === 'application/ld+json' && inCard) {
           try {
             const walk = (value, key) => {
@@ -91,6 +96,13 @@ export async function auditPage(page) {
             walk(JSON.parse(el.textContent), '');
           } catch (error) {
             found.push(`json-ld that does not parse: ${error.message}`);
+          }
+        } else if (type === 'application/json' && inList) {
+          // A list's records, as CSL-JSON: data, never script.
+          try {
+            if (!Array.isArray(JSON.parse(el.textContent))) found.push('list records that are not an array');
+          } catch (error) {
+            found.push(`list records that do not parse: ${error.message}`);
           }
         } else if (!(type === 'text/plain' && inCard) && !(type === 'module' && /\/citecard\.js$/.test(el.src))) {
           found.push(`<script type=${type}> ${el.outerHTML.slice(0, 80)}`);

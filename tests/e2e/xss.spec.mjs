@@ -101,3 +101,35 @@ if (hostileDir) {
     expect(await page.evaluate(() => window.xssed)).toBeUndefined();
   });
 }
+
+// A list of every vector at once, in each format: its rows (with the search
+// marking what it finds), its notes, and a card opened from it.
+/** Every vector's record in one input of `format`, as its exports hold many. */
+function many(format) {
+  const each = vectors.map((v) => record(format, v));
+  switch (format) {
+    case 'csl-json': return JSON.stringify(each.flatMap((text) => JSON.parse(text)));
+    case 'crossref': return JSON.stringify({ status: 'ok', 'message-type': 'work-list', message: { items: each.map((text) => JSON.parse(text).message) } });
+    case 'semantic-scholar': return JSON.stringify({ data: each.map((text) => JSON.parse(text)) });
+    case 'booksci': return each.join('\n'); // a JSON object a line
+    default: return each.join('\n\n');
+  }
+}
+
+for (const format of formats) {
+  test(`no XSS vector runs or leaves markup in a publication list, in ${format}`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.addInitScript(trapDialogs);
+    await hostPage(page, { body: `<citation-list lang="en" page-size="1000" highlight="&lt;img src=x onerror=alert(1)&gt;" record="${attribute(many(format))}"></citation-list>` });
+    const list = page.locator('citation-list');
+    await expect(list.locator('[data-testid=publication-list]:not([aria-busy])')).toBeVisible({ timeout: 60_000 });
+    expect(await list.getByTestId('entry').count()).toBeGreaterThan(vectors.length / 2);
+    await list.getByTestId('list-search').fill('script');
+    await list.getByTestId('list-search').fill('');
+    for (const summary of await list.locator('summary').all()) await summary.click();
+    await list.getByTestId('entry-toggle').first().click();
+    expect(await audit(page)).toEqual([]);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => window.xssed)).toBeUndefined();
+  });
+}

@@ -20,7 +20,8 @@ Usage:
                                                         one formatted reference per line, per record
   citecard render [--style STYLE] [--theme T] [--variant V] [--lang L] [--full-page]
                   [--out DIR] [--css-href URL | --inline-css] [--script-src URL]
-                  [--format FORMAT] <FILE|->
+                  [--list [--group-by G] [--sort S] [--highlight NAMES] [--selected KEYS]
+                   [--search on|off] [--page-size N]] [--format FORMAT] <FILE|->
                                                         the cards as static HTML that works without
                                                         JavaScript (citecard.js brings it to life)
   citecard --help | --version
@@ -46,6 +47,14 @@ Render options:
                         with the HTML, no request; a CSP must allow the <style>
       --script-src URL  add a module script tag for URL: citecard.js, which
                         brings the cards to life in place
+      --list            one publication list of every record (<citation-list>),
+                        every entry in the HTML; with --out, the index is the list
+      --group-by G      the list's headings: year (newest first), type or none
+      --sort S          year, citations, impact, title or author
+      --highlight NAMES the page owner's names, separated by `;`
+      --selected KEYS   citation keys or DOIs pinned first, separated by spaces
+      --search on|off   the search box and filters (on by default)
+      --page-size N     entries before Show more, once the script runs (50)
 
 Exit status: 0 when every record was read, 1 when the input or a record has
 an error (printed with its line and column), 2 for a usage error.";

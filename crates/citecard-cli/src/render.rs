@@ -8,9 +8,11 @@ use std::path::{Path, PathBuf};
 
 use citecard::ssr::{self, Links, Stylesheet, STYLESHEET};
 use citecard::ui::i18n::Lang;
+use citecard::ui::list::ListOptions;
 use citecard::ui::options::{CardOptions, Theme, Variant};
 use citecard::ui::prerender::StaticFile;
 use citecard_core::export::{bibtex, citation_keys, csl_json, ris};
+use citecard_core::list::order::{GroupBy, SortBy};
 use citecard_core::rich_text::escape_into;
 use citecard_core::{metadata, parse, Format, Reference};
 
@@ -24,6 +26,8 @@ pub struct RenderOptions {
     css_href: Option<String>,
     inline_css: bool,
     script_src: Option<String>,
+    /// `--list` (or any list flag): one publication list.
+    list: Option<ListOptions>,
     path: String,
 }
 
@@ -35,6 +39,7 @@ impl RenderOptions {
         let mut css_href = None;
         let mut inline_css = false;
         let mut script_src = None;
+        let mut list: Option<ListOptions> = None;
         let mut path = None;
         let mut args = args.iter();
         while let Some(arg) = args.next() {
@@ -67,6 +72,44 @@ impl RenderOptions {
                 "--css-href" => css_href = Some(value("a URL")?),
                 "--inline-css" => inline_css = true,
                 "--script-src" => script_src = Some(value("a URL")?),
+                "--list" => {
+                    list.get_or_insert_with(ListOptions::default);
+                }
+                "--group-by" => {
+                    list.get_or_insert_with(ListOptions::default).group_by =
+                        one_of(&GroupBy::ALL, &value("year, type or none")?, GroupBy::id)?
+                }
+                "--sort" => {
+                    list.get_or_insert_with(ListOptions::default).sort =
+                        one_of(&SortBy::ALL, &value("an order")?, SortBy::id)?
+                }
+                "--highlight" => {
+                    list.get_or_insert_with(ListOptions::default).highlight = value("names")?.into()
+                }
+                "--selected" => {
+                    list.get_or_insert_with(ListOptions::default).selected =
+                        value("citation keys")?.into()
+                }
+                "--search" => {
+                    list.get_or_insert_with(ListOptions::default).search =
+                        one_of(&[true, false], &value("on or off")?, |on| {
+                            if on {
+                                "on"
+                            } else {
+                                "off"
+                            }
+                        })?
+                }
+                "--page-size" => {
+                    let size = value("a number")?;
+                    list.get_or_insert_with(ListOptions::default).page_size = size
+                        .parse::<usize>()
+                        .ok()
+                        .filter(|n| (1..=citecard_core::limits::MAX_RECORDS).contains(n))
+                        .ok_or_else(|| {
+                            Failure::Usage(format!("--page-size {size}: expected 1 to 1000"))
+                        })?
+                }
                 other => crate::input_path(other, &mut path)?,
             }
         }
@@ -78,6 +121,7 @@ impl RenderOptions {
             css_href,
             inline_css,
             script_src,
+            list,
             path,
         })
     }
@@ -151,6 +195,31 @@ pub fn render(input: &str, options: &RenderOptions, out: &mut impl Write) -> Res
     };
     match &options.out {
         Some(dir) => write_site(dir, &entries, card, options)?,
+        None if options.list.is_some() => {
+            let links = links(options, None);
+            let element = list_element(&entries, card, options, &links);
+            if options.full_page {
+                let lang = card.lang.unwrap_or(Lang::En);
+                let title = lang.strings().references;
+                let body = format!("<h1>{title}</h1>\n{element}");
+                writeln!(
+                    out,
+                    "{}",
+                    self::document(title, lang, "", &body, &links, options)
+                )
+                .map_err(crate::io_failure)?;
+            } else {
+                if let Stylesheet::Link(href) = &links.stylesheet {
+                    writeln!(out, "{}", stylesheet_tag(href)).map_err(crate::io_failure)?;
+                    let list = ssr::list_stylesheet_href(href);
+                    writeln!(out, "{}", stylesheet_tag(&list)).map_err(crate::io_failure)?;
+                }
+                writeln!(out, "{element}").map_err(crate::io_failure)?;
+                if let Some(src) = &options.script_src {
+                    writeln!(out, "{}", script_tag(src)).map_err(crate::io_failure)?;
+                }
+            }
+        }
         None if options.full_page => {
             let [entry] = entries.as_slice() else {
                 return Err(Failure::Usage(format!(
@@ -180,6 +249,18 @@ pub fn render(input: &str, options: &RenderOptions, out: &mut impl Write) -> Res
         }
     }
     Ok(u8::from(failed))
+}
+
+/// The `<citation-list>` of every entry, as `options.list` asks.
+fn list_element(
+    entries: &[Entry],
+    card: CardOptions,
+    options: &RenderOptions,
+    links: &Links,
+) -> String {
+    let references: Vec<Reference> = entries.iter().map(|e| e.reference.clone()).collect();
+    let list = options.list.clone().unwrap_or_default();
+    ssr::citation_list(&references, card, &list, links)
 }
 
 /// The text of `record` that reads, alone, as the same reference; its
@@ -292,13 +373,19 @@ fn document(
     if let Stylesheet::Link(href) = &links.stylesheet {
         html.push_str(&stylesheet_tag(href));
         html.push('\n');
+        if options.list.is_some() {
+            html.push_str(&stylesheet_tag(&ssr::list_stylesheet_href(href)));
+            html.push('\n');
+        }
     }
     if let Some(src) = &options.script_src {
         html.push_str(&script_tag(src));
         html.push('\n');
     }
     // The page's own layout; the cards style themselves (shadow root).
-    html.push_str("<style>body{margin:0 auto;padding:1.5rem 1rem;max-width:46rem;font-family:system-ui,sans-serif;line-height:1.5}citation-card{display:block;margin-block:1rem}</style>\n");
+    // (A list is wider than a card.)
+    let width = if options.list.is_some() { 62 } else { 46 };
+    html.push_str(&format!("<style>body{{margin:0 auto;padding:1.5rem 1rem;max-width:{width}rem;font-family:system-ui,sans-serif;line-height:1.5}}citation-card{{display:block;margin-block:1rem}}</style>\n"));
     html.push_str("</head>\n<body>\n<main>\n");
     html.push_str(body);
     html.push_str("\n</main>\n</body>\n</html>\n");
@@ -363,12 +450,30 @@ fn write_site(
         );
     }
     index.push_str("</ol>");
+    if options.list.is_some() {
+        // The index is the list itself, with a link to each record's page.
+        index = format!(
+            "<h1>{heading}</h1>\n{}\n<ol class=\"citecard-index\">\n",
+            list_element(entries, card, options, &links)
+        );
+        for entry in entries {
+            let _ = writeln!(
+                index,
+                "<li><a href=\"{key}.html\">{key}.html</a></li>",
+                key = entry.key
+            );
+        }
+        index.push_str("</ol>");
+    }
     write(
         "index.html",
         &document(heading, lang, "", &index, &links, options),
     )?;
     if options.css_href.is_none() && !options.inline_css {
         write("citecard.css", STYLESHEET)?;
+        if options.list.is_some() {
+            write("citecard-list.css", ssr::LIST_STYLESHEET)?;
+        }
     }
     Ok(())
 }

@@ -520,8 +520,90 @@ fn render_rejects_unknown_options_with_status_2() {
         &["render", "--variant", "tiny", SEED][..],
         &["render", "--out"][..],
         &["render", "--bogus", SEED][..],
+        &["render", "--list", "--group-by", "colour", SEED][..],
+        &["render", "--sort", "newest", SEED][..],
+        &["render", "--search", "maybe", SEED][..],
+        &["render", "--page-size", "0", SEED][..],
     ] {
         let output = citecard(args, b"");
         assert_eq!(output.status.code(), Some(2), "{args:?}");
     }
+}
+
+/// The sample publication list (examples/publications/pubs.bib): 14
+/// entries, one broken, one duplicate by DOI, one preprint of another.
+const PUBS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../examples/publications/pubs.bib"
+);
+
+#[test]
+fn render_list_writes_every_entry_with_the_owner_highlighted_and_the_records_for_the_script() {
+    let output = citecard(
+        &[
+            "render",
+            "--list",
+            "--highlight",
+            "Knuth, Donald E.",
+            "--group-by",
+            "type",
+            "--page-size",
+            "5",
+            PUBS,
+        ],
+        b"",
+    );
+    // The broken entry is reported, with its place; the others are listed.
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stderr).contains("line 125, column 12"));
+    let html = text(&output.stdout);
+    // The stylesheets in the page, then the element with its options.
+    assert!(html.starts_with("<link rel=\"stylesheet\" href=\"citecard.css\">\n<link rel=\"stylesheet\" href=\"citecard-list.css\">"));
+    assert!(html.contains("<citation-list lang=\"en\" group-by=\"type\" highlight=\"Knuth, Donald E.\" page-size=\"5\">"));
+    assert!(html.contains("<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"citecard.css\"><link rel=\"stylesheet\" href=\"citecard-list.css\"><div data-citecard-root=\"\" data-citecard-render=\""));
+    // Every entry (13 read, 2 merged), whatever the page size, under its type.
+    assert_eq!(html.matches("data-testid=\"entry\"").count(), 11);
+    assert!(html.contains(">Journal article</h2>"));
+    assert!(html.contains("2 duplicates merged"));
+    // Donald E. Knuth, however each record writes him, in the eight entries
+    // that name him in Latin letters (高德纳 is a name of his own); never
+    // Douglas Knuth.
+    let owners = html.matches("part=\"highlight\"").count();
+    assert_eq!(owners, 8, "{owners} highlighted names");
+    assert!(!html.contains("data-testid=\"highlight\">Douglas Knuth"));
+    // For machines: a COinS span per record read; for the script: the records.
+    assert_eq!(html.matches("class=\"Z3988\"").count(), 13);
+    let json_start = html
+        .find("<script type=\"application/json\">")
+        .expect("the records")
+        + 32;
+    let json_end = json_start + html[json_start..].find("</script>").expect("closed");
+    let records: serde_json::Value =
+        serde_json::from_str(&html[json_start..json_end]).expect("CSL-JSON");
+    assert_eq!(records.as_array().map(Vec::len), Some(13));
+}
+
+#[test]
+fn render_list_full_page_and_out_make_the_list_the_page() {
+    let output = citecard(
+        &["render", "--list", "--full-page", "--inline-css", PUBS],
+        b"",
+    );
+    let html = text(&output.stdout);
+    assert!(html.starts_with("<!doctype html>"));
+    assert!(html.contains("<h1>References</h1>\n<citation-list"));
+    // Inline: both stylesheets in the shadow root, none linked.
+    assert!(html.contains(".citecard-publications"));
+    assert!(!html.contains("<link rel=\"stylesheet\""));
+    let dir = scratch("render-list-out");
+    let output = citecard(
+        &["render", "--list", "--out", dir.to_str().unwrap(), PUBS],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    assert!(index.contains("<citation-list"));
+    assert!(index.contains("<a href=\"knuth1984literate.html\">"));
+    assert!(dir.join("citecard-list.css").exists());
+    assert!(dir.join("knuth1984literate.html").exists());
 }

@@ -3,6 +3,7 @@
 
 use citecard::ui::list::{ListOptions, PublicationList, PublicationListProps};
 use citecard::ui::options::CardOptions;
+use citecard::ui::prerender::FINGERPRINT_ATTRIBUTE;
 use wasm_bindgen::prelude::*;
 use yew::AttrValue;
 
@@ -59,7 +60,28 @@ pub fn mount_list(
     options: JsValue,
     failure: Option<String>,
 ) -> List {
-    let props = props(input, &options, failure);
+    let mut props = props(input, &options, failure);
+    // A list rendered ahead of time (`citecard render --list`) stays as it
+    // is while this one reads its records apart, then gives it its place:
+    // no "Loading" between the two, and no hydration (the browser reads a
+    // long list over several tasks, so its first render is not the
+    // server's).
+    if root.has_attribute(FINGERPRINT_ATTRIBUTE) {
+        if let Some(fresh) = root
+            .owner_document()
+            .and_then(|d| d.create_element("div").ok())
+        {
+            let (host, drawn) = (root.clone(), fresh.clone());
+            props.on_ready = Some(yew::Callback::from(move |()| {
+                if drawn.parent_node().is_none() {
+                    host.replace_children_with_node_1(&drawn);
+                    let _ = host.remove_attribute(FINGERPRINT_ATTRIBUTE);
+                }
+            }));
+            let app = yew::Renderer::<PublicationList>::with_root_and_props(fresh, props).render();
+            return List { app: Some(app) };
+        }
+    }
     let app = yew::Renderer::<PublicationList>::with_root_and_props(root, props).render();
     List { app: Some(app) }
 }

@@ -152,7 +152,9 @@ pub fn use_records(input: &AttrValue, format: Option<Format>, shown: usize) -> U
         })
     });
     let bibtex = *detected == Some(Format::BibTeX);
-    let apart = bibtex || input.len() > READ_APART_BYTES;
+    // The server renderer (native) runs no effects: it reads everything at
+    // once, BibTeX included (its core reader is linked there).
+    let apart = cfg!(target_arch = "wasm32") && (bibtex || input.len() > READ_APART_BYTES);
     let at_once = use_memo(
         (input.clone(), *detected, apart),
         |(input, format, apart)| (!apart).then(|| Rc::new(read(input, *format, 0..usize::MAX))),
