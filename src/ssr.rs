@@ -154,79 +154,6 @@ pub fn citation_card(
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use citecard_core::parse;
-
-    const SEED: &str = include_str!("../static/records/seed-coproduction.txt");
-
-    fn seed() -> Reference {
-        parse(SEED, None).unwrap().references()[0].clone()
-    }
-
-    /// The server renders what the browser shows: title linked to its DOI,
-    /// the authors, the venue, badges and abstract, all text escaped.
-    #[test]
-    fn the_card_renders_to_html_on_the_server() {
-        let html = render(SEED, Default::default(), None);
-        assert!(html.contains("Embedding coproduction in organisational culture and practice"));
-        assert!(html.contains(r#"href="https://doi.org/10.1108/LHS-04-2022-0039""#));
-        assert!(html.contains("Julie Repper, Julian Eve"));
-        assert!(html.contains("HEALTH POLICY &amp; SERVICES"));
-        assert!(html.contains("Purpose:"));
-        assert!(!html.contains("<script"));
-    }
-
-    /// The element holds a declarative shadow root with the stylesheet
-    /// and the fingerprinted markup, the metadata, and the record.
-    #[test]
-    fn the_element_carries_its_shadow_root_metadata_and_record() {
-        let links = Links {
-            stylesheet: Stylesheet::Link("/assets/citecard.css".to_owned()),
-            files: None,
-        };
-        let html = citation_card(SEED, &seed(), "repper2022", CardOptions::default(), &links);
-        assert!(html.starts_with("<citation-card lang=\"en\">"));
-        assert!(html.contains(
-            "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"/assets/citecard.css\">"
-        ));
-        let options = server_options(CardOptions::default());
-        assert!(html.contains(&format!(
-            "data-citecard-render=\"{}\"",
-            fingerprint(SEED, &options)
-        )));
-        assert!(html.contains("<script type=\"application/ld+json\">"));
-        assert!(html.contains("<span class=\"Z3988\""));
-        assert!(html.contains(&format!("<script type=\"text/plain\">{SEED}</script>")));
-        // Cite, as text: the six styles' citations.
-        assert_eq!(
-            html.matches("<dd class=\"citecard-cite-text\">").count(),
-            Style::ALL.len()
-        );
-        assert!(html.contains("data-citecard-static"));
-    }
-
-    /// A record that could close its script element travels in the
-    /// `record` attribute, escaped.
-    #[test]
-    fn a_record_that_could_end_its_script_goes_in_the_attribute() {
-        let record = r#"{"title":"A </script><script>alert(1)</script> title"}"#;
-        let reference = parse(record, None).unwrap().references()[0].clone();
-        let links = Links {
-            stylesheet: Stylesheet::Inline,
-            files: None,
-        };
-        let html = citation_card(record, &reference, "k", CardOptions::default(), &links);
-        assert!(!html.contains("<script>alert"));
-        assert!(html.contains("record=\"{&quot;title&quot;:&quot;A &lt;/script&gt;"));
-        assert!(!html.contains("<script type=\"text/plain\">"));
-        // The stylesheet, inline: the card's own, nothing of the record's.
-        assert_eq!(html.matches("<style>").count(), 1);
-        assert!(html.contains(&format!("<style>{STYLESHEET}</style>")));
-    }
-}
-
 /// The list stylesheet's URL, beside the card stylesheet at `href`.
 pub fn list_stylesheet_href(href: &str) -> String {
     match href.rsplit_once('/') {
@@ -302,4 +229,90 @@ pub fn citation_list(
     out.push_str(&text);
     out.push_str("</script>\n</citation-list>");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use citecard_core::parse;
+
+    const SEED: &str = include_str!("../static/records/seed-coproduction.txt");
+
+    fn seed() -> Reference {
+        parse(SEED, None).unwrap().references()[0].clone()
+    }
+
+    /// The server renders what the browser shows: title linked to its DOI,
+    /// the authors, the venue, badges and abstract, all text escaped.
+    #[test]
+    fn the_card_renders_to_html_on_the_server() {
+        let html = render(SEED, Default::default(), None);
+        assert!(html.contains("Embedding coproduction in organisational culture and practice"));
+        assert!(html.contains(r#"href="https://doi.org/10.1108/LHS-04-2022-0039""#));
+        assert!(html.contains("Julie Repper, Julian Eve"));
+        assert!(html.contains("HEALTH POLICY &amp; SERVICES"));
+        assert!(html.contains("Purpose:"));
+        assert!(!html.contains("<script"));
+    }
+
+    /// The element holds a declarative shadow root with the stylesheet
+    /// and the fingerprinted markup, the metadata, and the record.
+    #[test]
+    fn the_element_carries_its_shadow_root_metadata_and_record() {
+        let links = Links {
+            stylesheet: Stylesheet::Link("/assets/citecard.css".to_owned()),
+            files: None,
+        };
+        let html = citation_card(SEED, &seed(), "repper2022", CardOptions::default(), &links);
+        assert!(html.starts_with("<citation-card lang=\"en\">"));
+        assert!(html.contains(
+            "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"/assets/citecard.css\">"
+        ));
+        let options = server_options(CardOptions::default());
+        assert!(html.contains(&format!(
+            "data-citecard-render=\"{}\"",
+            fingerprint(SEED, &options)
+        )));
+        assert!(html.contains("<script type=\"application/ld+json\">"));
+        assert!(html.contains("<span class=\"Z3988\""));
+        assert!(html.contains(&format!("<script type=\"text/plain\">{SEED}</script>")));
+        // Cite, as text: the six styles' citations.
+        assert_eq!(
+            html.matches("<dd class=\"citecard-cite-text\">").count(),
+            Style::ALL.len()
+        );
+        assert!(html.contains("data-citecard-static"));
+    }
+
+    /// A record that could close its script element travels in the
+    /// `record` attribute, escaped.
+    #[test]
+    fn a_record_that_could_end_its_script_goes_in_the_attribute() {
+        let record = r#"{"title":"A </script><script>alert(1)</script> title"}"#;
+        let reference = parse(record, None).unwrap().references()[0].clone();
+        let links = Links {
+            stylesheet: Stylesheet::Inline,
+            files: None,
+        };
+        let html = citation_card(record, &reference, "k", CardOptions::default(), &links);
+        assert!(!html.contains("<script>alert"));
+        assert!(html.contains("record=\"{&quot;title&quot;:&quot;A &lt;/script&gt;"));
+        assert!(!html.contains("<script type=\"text/plain\">"));
+        // The stylesheet, inline: the card's own, nothing of the record's.
+        assert_eq!(html.matches("<style>").count(), 1);
+        assert!(html.contains(&format!("<style>{STYLESHEET}</style>")));
+    }
+
+    #[test]
+    fn the_list_stylesheet_is_looked_for_beside_the_card_stylesheet() {
+        assert_eq!(
+            list_stylesheet_href("/assets/citecard.css"),
+            "/assets/citecard-list.css"
+        );
+        assert_eq!(
+            list_stylesheet_href("https://cdn.example/x/citecard.css?v=1"),
+            "https://cdn.example/x/citecard-list.css"
+        );
+        assert_eq!(list_stylesheet_href("citecard.css"), "citecard-list.css");
+    }
 }
