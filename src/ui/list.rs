@@ -136,6 +136,10 @@ type Shown = Vec<(Heading, Vec<usize>)>;
 /// entries once, then filters and pages them on every change.
 #[component]
 pub fn PublicationList(props: &PublicationListProps) -> Html {
+    // In the browser the core folds text with the browser's normalization
+    // (the wasm carries no Unicode tables); on the server, with its own.
+    #[cfg(target_arch = "wasm32")]
+    page::normalize_with_the_browser();
     let options = props.options;
     let ui = options.lang.unwrap_or_else(Lang::from_page);
     let t = list_strings(ui);

@@ -1,12 +1,13 @@
 // The card as a reader sees it, light and dark, full and compact, and the
 // error card, and the card for a record that cannot be fetched (in
-// Chinese), and pages `citecard render` wrote, written to
+// Chinese), pages `citecard render` wrote, and publication lists, written to
 // tests/screenshots/out/card-NAME.png.
 import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Playground } from '../e2e/playground.mjs';
 import { bundle, hostOrigin, hostPage } from '../e2e/embed.mjs';
-import { buildCli, buildSite, live, serve } from '../e2e/prerender.mjs';
+import { buildCli, buildSite, live, render, serve, servePage } from '../e2e/prerender.mjs';
 
 const out = (name) => fileURLToPath(new URL(`./out/card-${name}.png`, import.meta.url));
 
@@ -89,6 +90,42 @@ test.describe('pre-rendered pages', () => {
             if (js) await expect(page.locator('citation-card [data-citecard-render]')).toHaveCount(0);
             await page.getByTestId('authors-toggle').first().click();
             await page.screenshot({ path: out(`${name}-list-${width}`), fullPage: true, animations: 'disabled' });
+          }
+        });
+      }
+    });
+  }
+});
+
+// A publication list (examples/publications/pubs.bib, its broken entry left
+// out for `citecard render`), drawn by the script and rendered ahead of time
+// with JavaScript off and on, light and dark, 800 and 360 px; with the script,
+// searched for "knuth", an entry open and Export open.
+test.describe('publication lists', () => {
+  test.beforeAll(buildCli);
+  const sample = readFileSync(fileURLToPath(new URL('../../examples/publications/pubs.bib', import.meta.url)), 'utf8');
+  const pubs = sample.slice(0, sample.indexOf('@article{broken2001'));
+  for (const js of [false, true]) {
+    test.describe(`JavaScript ${js ? 'on' : 'off'}`, () => {
+      test.use({ javaScriptEnabled: js });
+      for (const scheme of ['light', 'dark']) {
+        test(`screenshots: publication list, JavaScript ${js ? 'on' : 'off'}, ${scheme}`, async ({ page }) => {
+          test.setTimeout(60_000);
+          await page.emulateMedia({ colorScheme: scheme });
+          const args = ['--list', '--highlight', 'Knuth, Donald E.; 高德纳', '--selected', 'knuth1977fast'];
+          await servePage(page, render(js ? [...args, ...live] : [...args, '--css-href', `${bundle}/citecard.css`], pubs));
+          const list = page.locator('citation-list');
+          for (const width of [800, 360]) {
+            await page.setViewportSize({ width, height: 900 });
+            await page.goto(`${hostOrigin}/site/page.html`);
+            await expect(list.getByTestId('entry').first()).toBeVisible();
+            if (js) {
+              await expect(list.locator('[data-citecard-render]')).toHaveCount(0, { timeout: 15_000 });
+              await list.getByTestId('list-search').fill('knuth');
+              await list.getByTestId('entry-toggle').nth(1).click();
+              await list.getByTestId('list-export').locator('summary').click();
+            }
+            await page.screenshot({ path: out(`publications-${js ? 'js' : 'nojs'}-${scheme}-${width}`), fullPage: true, animations: 'disabled' });
           }
         });
       }

@@ -1,6 +1,6 @@
 //! What the list asks of the page: its URL fragment (the reader's view, or
-//! a permalink to one entry), told when it changes, and an entry brought
-//! into view. Each a line of JavaScript, smaller than web-sys's bindings.
+//! a permalink to one entry), told when it changes, an entry brought into
+//! view, and Unicode normalization. Each a line of JavaScript, smaller than web-sys's bindings.
 
 use wasm_bindgen::prelude::*;
 
@@ -22,6 +22,9 @@ export function on_fragment_change(callback) {
   addEventListener('hashchange', listener);
   return () => removeEventListener('hashchange', listener);
 }
+export function normalize(text, form) {
+  return text.normalize(form);
+}
 export function reveal(root, id) {
   const target = root && root.querySelector('#' + CSS.escape(id));
   if (!target) return;
@@ -41,6 +44,19 @@ extern "C" {
     fn on_fragment_change_js(callback: &js_sys::Function) -> js_sys::Function;
     /// Scroll the element with id `id` inside `root` into view and focus it.
     pub fn reveal(root: &web_sys::Element, id: &str);
+    /// `text` in Unicode normalization form `form` (`NFKD`, `NFC`).
+    #[cfg(target_arch = "wasm32")]
+    fn normalize(text: &str, form: &str) -> String;
+}
+
+/// The browser's Unicode normalization, for the core's folding (which then
+/// needs no tables of its own in the wasm).
+#[cfg(target_arch = "wasm32")]
+pub fn normalize_with_the_browser() {
+    citecard_core::list::fold::set_normalizer(citecard_core::list::fold::Normalizer {
+        nfkd: |text| normalize(text, "NFKD"),
+        nfc: |text| normalize(text, "NFC"),
+    });
 }
 
 /// Call `callback` whenever the fragment changes (the reader follows a

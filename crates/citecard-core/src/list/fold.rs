@@ -3,7 +3,50 @@
 //! scripts without case (`阅读`). Used by the list's search and by name
 //! matching.
 
+use std::sync::OnceLock;
+
+#[cfg(feature = "unicode-normalization")]
 use unicode_normalization::UnicodeNormalization;
+
+/// The two Unicode normalization forms folding needs, for a build without
+/// the `unicode-normalization` feature: the browser's list hands
+/// `String.prototype.normalize`, which is the same normalization without
+/// 61 KB of tables in the wasm.
+#[derive(Debug, Clone, Copy)]
+pub struct Normalizer {
+    /// Compatibility decomposition (NFKD).
+    pub nfkd: fn(&str) -> String,
+    /// Canonical composition (NFC).
+    pub nfc: fn(&str) -> String,
+}
+
+static NORMALIZER: OnceLock<Normalizer> = OnceLock::new();
+
+/// Normalize with `normalizer` from now on (the first call wins). With the
+/// `unicode-normalization` feature the crate's own tables are used and
+/// this is not needed; without it and without a normalizer, text is folded
+/// by case only.
+pub fn set_normalizer(normalizer: Normalizer) {
+    let _ = NORMALIZER.set(normalizer);
+}
+
+fn nfkd(text: &str) -> String {
+    #[cfg(feature = "unicode-normalization")]
+    return text.nfkd().collect();
+    #[cfg(not(feature = "unicode-normalization"))]
+    NORMALIZER
+        .get()
+        .map_or_else(|| text.to_owned(), |n| (n.nfkd)(text))
+}
+
+fn nfc(text: &str) -> String {
+    #[cfg(feature = "unicode-normalization")]
+    return text.nfc().collect();
+    #[cfg(not(feature = "unicode-normalization"))]
+    NORMALIZER
+        .get()
+        .map_or_else(|| text.to_owned(), |n| (n.nfc)(text))
+}
 
 /// The combining diacritical marks (U+0300–U+036F): accents, cedillas,
 /// umlauts, … of Latin, Greek and Cyrillic letters. Other combining marks
@@ -31,7 +74,7 @@ pub fn fold(text: &str) -> String {
         return text.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(text.len());
-    for c in text.nfkd().filter(|&c| !is_diacritic(c)) {
+    for c in nfkd(text).chars().filter(|&c| !is_diacritic(c)) {
         match c {
             'ß' | 'ẞ' => out.push_str("ss"),
             'æ' | 'Æ' => out.push_str("ae"),
@@ -61,7 +104,7 @@ pub fn fold_umlauts_spelled_out(text: &str) -> String {
         return fold(text);
     }
     let mut spelled = String::with_capacity(text.len() + 4);
-    for c in text.nfc() {
+    for c in nfc(text).chars() {
         match c {
             'ä' | 'Ä' => spelled.push_str("ae"),
             'ö' | 'Ö' => spelled.push_str("oe"),
