@@ -177,6 +177,16 @@ impl Reference {
         })
     }
 
+    /// The people the work is credited to: its authors, or its editors
+    /// when it has no author; and whether they are the editors.
+    pub fn credited(&self) -> (&[Name], bool) {
+        if self.authors.is_empty() {
+            (&self.editors, true)
+        } else {
+            (&self.authors, false)
+        }
+    }
+
     /// The link the card's title should point to: the DOI resolver, else the landing page.
     pub fn link(&self) -> Option<HttpUrl> {
         self.doi.as_ref().map(Doi::url).or_else(|| self.url.clone())

@@ -16,12 +16,7 @@ const MAX_NAMES_SHOWN: usize = 100;
 /// expanded is in the markup; a `<details>` folds them (see [`fold`]), so
 /// the list opens with or without script.
 pub(crate) fn authors(reference: &Reference, id: &AttrValue, t: &Strings) -> Html {
-    let editors = reference.authors.is_empty();
-    let names: &[Name] = if editors {
-        &reference.editors
-    } else {
-        &reference.authors
-    };
+    let (names, editors) = reference.credited();
     if names.is_empty() {
         return Html::default();
     }

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use citecard_core::list::annotations::author_annotations;
 use citecard_core::list::highlight::Person;
 use citecard_core::list::search::Query;
-use citecard_core::{Name, Quartile, Reference};
+use citecard_core::{Quartile, Reference};
 use yew::prelude::*;
 
 use crate::ui::card::{expanded, CitationCard};
@@ -77,12 +77,7 @@ fn authors(
     t: &ListStrings,
     c: &Strings,
 ) -> Html {
-    let editors = reference.authors.is_empty();
-    let names: &[Name] = if editors {
-        &reference.editors
-    } else {
-        &reference.authors
-    };
+    let (names, editors) = reference.credited();
     if names.is_empty() {
         return Html::default();
     }
@@ -213,7 +208,7 @@ pub fn ListEntry(props: &ListEntryProps) -> Html {
         });
     let actions = html! {
         <div class="citecard-entry-actions">
-            <button type="button" class="citecard-entry-toggle" aria-expanded={expanded(props.open)}
+            <button type="button" class="citecard-cite-toggle citecard-entry-toggle" aria-expanded={expanded(props.open)}
                 aria-controls={props.open.then(|| card_id.clone())} onclick={toggle} data-testid="entry-toggle">
                 { t.details }
             </button>

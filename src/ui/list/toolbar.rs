@@ -103,7 +103,7 @@ pub fn ListToolbar(props: &ListToolbarProps) -> Html {
     let chip = |label: String, pressed: bool, next: View, testid: String| {
         let on_change = props.on_change.clone();
         html! {
-            <button type="button" class="citecard-chip" aria-pressed={expanded(pressed)} data-testid={testid}
+            <button type="button" class="citecard-cite-style citecard-chip" aria-pressed={expanded(pressed)} data-testid={testid}
                 onclick={Callback::from(move |_: MouseEvent| on_change.emit(next.clone()))}>{ label }</button>
         }
     };

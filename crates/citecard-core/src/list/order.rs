@@ -141,7 +141,7 @@ fn ascending(a: &Option<String>, b: &Option<String>) -> Ordering {
 }
 
 fn first_author(reference: &Reference) -> Option<&str> {
-    let name = reference.authors.first().or(reference.editors.first())?;
+    let name = reference.credited().0.first()?;
     name.family.as_deref().or(name.literal.as_deref())
 }
 
