@@ -297,6 +297,36 @@ for (const colorScheme of ['light', 'dark']) {
   });
 }
 
+test('search="off" leaves out the search and filters; page-size pages the entries with Show more', async ({ page }) => {
+  await listPage(page, 'search="off" page-size="4" group-by="none"');
+  await expect(list(page).getByTestId('list-search')).toHaveCount(0);
+  await expect(list(page).getByTestId('entry')).toHaveCount(4);
+  await expect(list(page).getByTestId('list-more')).toHaveText('Show 4 more (7 left)');
+  await list(page).getByTestId('list-more').click();
+  await expect(list(page).getByTestId('entry')).toHaveCount(8);
+  await expect(list(page).getByTestId('list-more')).toHaveText('Show 3 more (3 left)');
+  await list(page).getByTestId('list-more').click();
+  await expect(list(page).getByTestId('entry')).toHaveCount(11);
+  await expect(list(page).getByTestId('list-more')).toHaveCount(0);
+});
+
+test('Crossref records that name each other as preprint and published version are one entry, whatever their titles', async ({ page }) => {
+  const work = (doi, type, title, year, relation) => ({
+    DOI: doi, type, title: [title], author: [{ given: 'Matthew', family: 'Walker' }], issued: { 'date-parts': [[year]] }, relation,
+  });
+  const works = {
+    status: 'ok', 'message-type': 'work-list', message: { items: [
+      work('10.1101/2020.01.01.000001', 'posted-content', 'Sleep spindles and memory: a preprint', 2019, {}),
+      work('10.1000/sleep.2021', 'journal-article', 'Sleep, spindles and the consolidation of memory', 2021,
+        { 'has-preprint': [{ 'id-type': 'doi', id: '10.1101/2020.01.01.000001', 'asserted-by': 'subject' }] }),
+    ] },
+  };
+  await listPage(page, '', { text: JSON.stringify(works), type: 'application/json' });
+  await expect(list(page).getByTestId('entry-title')).toHaveText(['Sleep, spindles and the consolidation of memory']);
+  await expect(list(page).getByTestId('preprint')).toHaveAttribute('href', 'https://doi.org/10.1101/2020.01.01.000001');
+  await expect(list(page).getByTestId('merged').locator('summary')).toHaveText('1 duplicate merged');
+});
+
 test('the list speaks Chinese with lang="zh"', async ({ page }) => {
   await listPage(page, 'lang="zh"');
   await expect(list(page).getByRole('searchbox', { name: '搜索文献' })).toBeVisible();

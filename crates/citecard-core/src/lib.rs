@@ -39,5 +39,5 @@ pub use error::{Excerpt, ParseError, ParseErrorKind, Span, Warning};
 pub use input::parse;
 pub use input::{parse_window, parse_with, Document, Record, Slot, WindowRead};
 pub use link::{Doi, HttpUrl};
-pub use model::{Date, ItemType, Metrics, Name, Provenance, Quartile, Reference};
+pub use model::{Date, ItemType, Metrics, Name, Provenance, Quartile, Reference, Relations};
 pub use rich_text::{Block, HtmlEvent, HtmlTokenizer, Inline, RichText, Section};

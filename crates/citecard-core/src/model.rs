@@ -103,6 +103,20 @@ pub struct Reference {
     /// BibTeX field), kept for round trips under CSL-JSON's `custom`; no
     /// style or card shows them.
     pub source_fields: BTreeMap<String, String>,
+    /// Other versions of the same work that the record names by DOI
+    /// (Crossref's `relation`): a publication list shows a preprint and its
+    /// published version as one entry.
+    pub relations: Relations,
+}
+
+/// How a work relates to other versions of itself, by DOI: Crossref's
+/// `relation` object, `is-preprint-of` and `has-preprint`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Relations {
+    /// The published versions this record is a preprint of.
+    pub preprint_of: Vec<Doi>,
+    /// The preprints of this (published) record.
+    pub preprints: Vec<Doi>,
 }
 
 impl Reference {

@@ -140,6 +140,30 @@ fn a_bibtex_cjk_name_with_a_space_has_a_given_name_not_a_particle() {
 }
 
 #[test]
+fn crossref_relations_between_versions_are_read_and_kept() {
+    // The Crossref REST API's `relation`: for each relation type an array of
+    // `{"id-type", "id", "asserted-by"}`; only DOIs name a version citecard
+    // can find in a list.
+    let input = r#"{"status":"ok","message-type":"work","message":{
+        "DOI":"10.1101/2020.01.01.000001","type":"posted-content","title":["A preprint"],
+        "relation":{"is-preprint-of":[{"id-type":"doi","id":"10.1000/Published","asserted-by":"subject"},
+                                      {"id-type":"uri","id":"https://example.org/x","asserted-by":"subject"}],
+                    "has-review":[{"id-type":"doi","id":"10.1000/review","asserted-by":"object"}]}}}"#;
+    let reference = &read(input)[0];
+    let published = citecard_core::Doi::parse("10.1000/published").unwrap();
+    assert_eq!(reference.relations.preprint_of, std::slice::from_ref(&published));
+    assert!(reference.relations.preprints.is_empty());
+    // Through CSL-JSON (citecard's `custom`), as the card and the modules
+    // hand records over, the relation stays.
+    let json = csl_json::write(std::slice::from_ref(reference));
+    assert!(
+        json.contains("\"is-preprint-of\": [\n        \"10.1000/Published\"\n      ]"),
+        "{json}"
+    );
+    assert_eq!(read(&json)[0].relations.preprint_of, [published]);
+}
+
+#[test]
 fn bibtex_unpublished_is_a_manuscript() {
     let reference = &read("@unpublished{k, title = {Draft}, author = {Doe, J.}, year = 2020}")[0];
     assert_eq!(reference.item_type, ItemType::Manuscript);

@@ -151,6 +151,11 @@ fn custom(reference: &Reference, id: &str) -> Map<String, Value> {
         metrics.cas_category.clone().map(Value::String),
     );
     put("citation-count", metrics.citation_count.map(|c| json!(c)));
+    let dois = |dois: &[crate::link::Doi]| {
+        (!dois.is_empty()).then(|| json!(dois.iter().map(|d| d.as_str()).collect::<Vec<_>>()))
+    };
+    put("is-preprint-of", dois(&reference.relations.preprint_of));
+    put("has-preprint", dois(&reference.relations.preprints));
     put(
         "source-format",
         reference.provenance.format.map(|f| f.id().into()),

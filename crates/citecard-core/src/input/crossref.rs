@@ -14,7 +14,8 @@ use crate::input::json::{
 };
 use crate::input::window::Slots;
 use crate::input::Records;
-use crate::model::{Date, ItemType, Metrics, Name, Reference};
+use crate::link::Doi;
+use crate::model::{Date, ItemType, Metrics, Name, Reference, Relations};
 use crate::rich_text::Inline;
 use crate::rich_text::{html_to_text, HtmlTokenizer, RichText};
 
@@ -138,6 +139,33 @@ fn convert(fields: &mut Fields<'_>) -> Reference {
         .or_else(|| date(fields, "published-print"));
     reference.epub = date(fields, "published-online");
     reference.doi = fields.doi("DOI");
+    // The versions Crossref links (its REST API's `relation`: arrays of
+    // `{"id-type", "id", "asserted-by"}` under each relation type).
+    if let Some(relation) = fields.object("relation") {
+        let dois = |kind: &str| -> Vec<Doi> {
+            relation
+                .get(kind)
+                .and_then(Value::as_array)
+                .map(|items| {
+                    items
+                        .iter()
+                        .filter(|item| {
+                            item.get("id-type")
+                                .and_then(Value::as_str)
+                                .is_some_and(|t| t.eq_ignore_ascii_case("doi"))
+                        })
+                        .filter_map(|item| {
+                            item.get("id").and_then(Value::as_str).and_then(Doi::parse)
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        reference.relations = Relations {
+            preprint_of: dois("is-preprint-of"),
+            preprints: dois("has-preprint"),
+        };
+    }
     reference.issn = unique(fields.strings("ISSN"));
     reference.isbn = unique(fields.strings("ISBN"));
     reference.language = fields.text("language");

@@ -8,7 +8,8 @@ use crate::detect::Format;
 use crate::input::json::{read_records, records, Fields};
 use crate::input::window::Slots;
 use crate::input::Records;
-use crate::model::{ItemType, Metrics, Name, Quartile, Reference};
+use crate::link::Doi;
+use crate::model::{ItemType, Metrics, Name, Quartile, Reference, Relations};
 use crate::rich_text::{HtmlTokenizer, RichText};
 
 /// The variables read into the model; any other is kept in
@@ -193,6 +194,11 @@ fn read_custom(fields: &mut Fields<'_>, reference: &mut Reference) {
         reference.provenance.format = Some(format);
     }
     reference.provenance.inferred = fields.strings("inferred");
+    let dois = |dois: Vec<String>| dois.iter().filter_map(|d| Doi::parse(d)).collect();
+    reference.relations = Relations {
+        preprint_of: dois(fields.strings("is-preprint-of")),
+        preprints: dois(fields.strings("has-preprint")),
+    };
     const OWN: &[&str] = &[
         "title-zh",
         "abstract-zh",
@@ -208,6 +214,8 @@ fn read_custom(fields: &mut Fields<'_>, reference: &mut Reference) {
         "citation-count",
         "source-format",
         "inferred",
+        "is-preprint-of",
+        "has-preprint",
     ];
     for (key, value) in fields.map {
         if !OWN.contains(&key.as_str()) {

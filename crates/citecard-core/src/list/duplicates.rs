@@ -130,9 +130,11 @@ fn work_key(reference: &Reference) -> Option<WorkKey> {
 
 /// One entry per work in `references`, in input order: a record with the
 /// DOI of an earlier one joins that entry; a preprint and a published
-/// record of the same work (the same title folded to letters and digits,
-/// the same first author's family name, years at most one apart) become
-/// the published record's entry, with the preprint beside it.
+/// record of the same work (one naming the other's DOI as its published
+/// version or its preprint, as Crossref's `relation` does; or the same
+/// title folded to letters and digits, the same first author's family
+/// name, years at most one apart) become the published record's entry, with
+/// the preprint beside it.
 ///
 /// ```
 /// use citecard_core::list::duplicates::{deduplicate, Reason};
@@ -152,6 +154,9 @@ pub fn deduplicate<R: Borrow<Reference>>(references: &[R]) -> Deduplicated {
     // takes no quadratic time.
     let mut by_doi: BTreeMap<String, usize> = BTreeMap::new();
     let mut by_work: BTreeMap<(String, String), Vec<(usize, i32)>> = BTreeMap::new();
+    // DOIs that an entry's record names as another version of itself: the
+    // entry, and whether the record with that DOI is the preprint.
+    let mut claims: BTreeMap<String, (usize, bool)> = BTreeMap::new();
     for (index, reference) in references.iter().enumerate() {
         let reference = reference.borrow();
         let doi = reference
@@ -167,8 +172,20 @@ pub fn deduplicate<R: Borrow<Reference>>(references: &[R]) -> Deduplicated {
             continue;
         }
         let key = work_key(reference);
-        let preprint = is_preprint(reference);
-        let version_of = key.as_ref().and_then(|(title, family, year)| {
+        // Another version named by DOI, either way round (Crossref's
+        // relations): the relation says which is the preprint.
+        let named = |dois: &[crate::link::Doi], preprint: bool| {
+            dois.iter()
+                .find_map(|d| by_doi.get(&d.as_str().to_ascii_lowercase()))
+                .map(|&at| (at, preprint))
+        };
+        let related = named(&reference.relations.preprint_of, true)
+            .or_else(|| named(&reference.relations.preprints, false))
+            .or_else(|| doi.as_ref().and_then(|d| claims.get(d)).copied())
+            .filter(|&(at, _)| list.entries[at].preprint.is_none());
+        let version_of = related.or_else(|| {
+            let preprint = is_preprint(reference);
+            let (title, family, year) = key.as_ref()?;
             let versions = by_work.get(&(title.clone(), family.clone()))?;
             versions
                 .iter()
@@ -178,9 +195,9 @@ pub fn deduplicate<R: Borrow<Reference>>(references: &[R]) -> Deduplicated {
                         && entry.preprint.is_none()
                         && is_preprint(references[entry.record].borrow()) != preprint
                 })
-                .map(|&(at, _)| at)
+                .map(|&(at, _)| (at, preprint))
         });
-        if let Some(at) = version_of {
+        if let Some((at, preprint)) = version_of {
             let entry = &mut list.entries[at];
             let into = entry.record;
             if preprint {
@@ -200,6 +217,18 @@ pub fn deduplicate<R: Borrow<Reference>>(references: &[R]) -> Deduplicated {
         }
         let at = list.entries.len();
         by_doi.extend(doi.map(|doi| (doi, at)));
+        // The versions this record names, for records still to come: a DOI
+        // it calls its published version joins it as that (not a preprint).
+        for (dois, preprint) in [
+            (&reference.relations.preprint_of, false),
+            (&reference.relations.preprints, true),
+        ] {
+            for d in dois {
+                claims
+                    .entry(d.as_str().to_ascii_lowercase())
+                    .or_insert((at, preprint));
+            }
+        }
         if let Some((title, family, year)) = key {
             by_work.entry((title, family)).or_default().push((at, year));
         }
@@ -215,7 +244,7 @@ pub fn deduplicate<R: Borrow<Reference>>(references: &[R]) -> Deduplicated {
 mod tests {
     use super::*;
     use crate::link::Doi;
-    use crate::model::{Date, Name};
+    use crate::model::{Date, Name, Relations};
 
     fn work(
         title: &str,
@@ -373,5 +402,66 @@ mod tests {
         let list = deduplicate(&references);
         assert_eq!(list.entries.len(), 6);
         assert!(list.merges.is_empty());
+    }
+
+    #[test]
+    fn versions_that_name_each_other_by_doi_are_one_entry_whatever_their_titles() {
+        let doi = |d: &str| Doi::parse(d).unwrap();
+        let mut published = work(
+            "Sleep and memory consolidation",
+            "Walker",
+            2021,
+            Some("10.1/pub"),
+            ItemType::ArticleJournal,
+        );
+        let preprint = work(
+            "A preprint under another title",
+            "Walker",
+            2019,
+            Some("10.1101/pre"),
+            ItemType::ArticleJournal,
+        );
+        // Named by the published record (Crossref's `has-preprint`), which
+        // comes first.
+        published.relations.preprints = vec![doi("10.1101/PRE")];
+        let list = deduplicate(&[published.clone(), preprint.clone()]);
+        assert_eq!(
+            list.entries,
+            [Entry {
+                record: 0,
+                preprint: Some(1)
+            }]
+        );
+        assert_eq!(list.merges[0].reason, Reason::PreprintOf);
+        // Named by the preprint (`is-preprint-of`), which comes first.
+        published.relations = Relations::default();
+        let mut named = preprint.clone();
+        named.relations.preprint_of = vec![doi("10.1/pub")];
+        let list = deduplicate(&[named.clone(), published.clone()]);
+        assert_eq!(
+            list.entries,
+            [Entry {
+                record: 1,
+                preprint: Some(0)
+            }]
+        );
+        // And the other way round in the input.
+        let list = deduplicate(&[published, named]);
+        assert_eq!(
+            list.entries,
+            [Entry {
+                record: 0,
+                preprint: Some(1)
+            }]
+        );
+        // Without the relation, neither title nor year says they are one.
+        let unrelated = work(
+            "Another",
+            "Walker",
+            2019,
+            Some("10.1101/pre2"),
+            ItemType::ArticleJournal,
+        );
+        assert_eq!(deduplicate(&[preprint, unrelated]).entries.len(), 2);
     }
 }
