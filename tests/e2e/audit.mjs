@@ -1,4 +1,16 @@
-// The XSS audit: what no record, however hostile, may leave in a page.
+// The XSS audit: what no record, however hostile, may leave in a page; and
+// the accessibility audit (axe-core, WCAG 2.2 AA).
+import AxeBuilder from '@axe-core/playwright';
+
+/** axe-core's WCAG 2.2 AA violations inside `include` (a selector), one string each. */
+export async function axeViolations(page, include) {
+  const results = await new AxeBuilder({ page })
+    .include(include)
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
+}
+
 /** Everything dangerous in the shadow roots of the page's cards, as strings. */
 export async function audit(page) {
   return page.evaluate(() => {
