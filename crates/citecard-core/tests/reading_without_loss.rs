@@ -151,7 +151,10 @@ fn crossref_relations_between_versions_are_read_and_kept() {
                     "has-review":[{"id-type":"doi","id":"10.1000/review","asserted-by":"object"}]}}}"#;
     let reference = &read(input)[0];
     let published = citecard_core::Doi::parse("10.1000/published").unwrap();
-    assert_eq!(reference.relations.preprint_of, std::slice::from_ref(&published));
+    assert_eq!(
+        reference.relations.preprint_of,
+        std::slice::from_ref(&published)
+    );
     assert!(reference.relations.preprints.is_empty());
     // Through CSL-JSON (citecard's `custom`), as the card and the modules
     // hand records over, the relation stays.
