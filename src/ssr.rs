@@ -225,6 +225,17 @@ pub fn citation_list(
         out.push_str(&metadata::coins::span(reference));
         out.push('\n');
     }
+    // An anchor per record in the page itself, slotted into its entry: a
+    // link to `#key` scrolls to the entry without script (fragments do not
+    // reach ids inside a shadow root). The keys are the list's anchors.
+    for key in citecard_core::export::citation_keys(references) {
+        out.push_str("<span id=\"");
+        escape_into(&key, &mut out);
+        out.push_str("\" slot=\"");
+        escape_into(&key, &mut out);
+        out.push_str("\"></span>");
+    }
+    out.push('\n');
     out.push_str("<script type=\"application/json\">");
     out.push_str(&text);
     out.push_str("</script>\n</citation-list>");

@@ -37,6 +37,14 @@ test.describe('with JavaScript off', () => {
     expect(await page.locator('citation-list > span.Z3988').count()).toBe(13);
     expect(await auditPage(page)).toEqual([]);
   });
+
+  test('a permalink scrolls to its entry without script (an anchor in the page, slotted into the entry)', async ({ page }) => {
+    await servePage(page, render(['--list', '--css-href', `${bundle}/citecard.css`], pubs));
+    await page.goto(`${hostOrigin}/site/page.html#knuth1970simple`);
+    const entry = list(page).locator('li#knuth1970simple');
+    await expect(entry).toBeInViewport();
+    await expect(list(page).locator('li#knuth2010other')).not.toBeInViewport();
+  });
 });
 
 test('citecard.js puts the live list in place of the static one: no loading state, the same entries, search working', async ({ page }) => {

@@ -263,6 +263,13 @@ pub fn ListEntry(props: &ListEntryProps) -> Html {
     html! {
         <li class="citecard-entry" id={props.with_id.then(|| props.anchor.clone())} data-key={props.anchor.clone()}
             data-testid="entry">
+            // Where the page's own anchor for this entry goes, when the page
+            // has one (`citecard render --list` writes one per record): the
+            // browser scrolls `#key` there even without script, which it
+            // cannot do to an id inside a shadow root.
+            if props.with_id {
+                <slot name={props.anchor.clone()} />
+            }
             { row.unwrap_or_default() }
             { actions }
             { card.unwrap_or_default() }
