@@ -140,8 +140,13 @@ pub fn PublicationList(props: &PublicationListProps) -> Html {
     // (the wasm carries no Unicode tables); on the server, with its own.
     #[cfg(target_arch = "wasm32")]
     page::normalize_with_the_browser();
-    let options = props.options;
-    let ui = options.lang.unwrap_or_else(Lang::from_page);
+    let ui = props.options.lang.unwrap_or_else(Lang::from_page);
+    // The language found once, for every row and card (each would otherwise
+    // ask the page again).
+    let options = CardOptions {
+        lang: Some(ui),
+        ..props.options
+    };
     let t = list_strings(ui);
     let records = use_records(&props.input, options.format, usize::MAX);
     // The catalogue is made once every record is read.

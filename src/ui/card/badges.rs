@@ -6,6 +6,17 @@ use yew::prelude::*;
 
 use crate::ui::i18n::Strings;
 
+/// The classes of a JCR quartile's badge, coloured by quartile (the card's
+/// and a list row's).
+pub(crate) fn quartile_class(quartile: Quartile) -> &'static str {
+    match quartile {
+        Quartile::Q1 => "citecard-badge citecard-q1",
+        Quartile::Q2 => "citecard-badge citecard-q2",
+        Quartile::Q3 => "citecard-badge citecard-q3",
+        Quartile::Q4 => "citecard-badge citecard-q4",
+    }
+}
+
 /// One badge: its class, test id, key and value, and its explanation.
 struct Badge {
     class: &'static str,
@@ -23,12 +34,7 @@ pub(crate) fn badges(reference: &Reference, t: &Strings, ids: &str) -> Html {
     let mut list: Vec<Badge> = Vec::new();
     if let Some(quartile) = metrics.jcr_quartile {
         list.push(Badge {
-            class: match quartile {
-                Quartile::Q1 => "citecard-badge citecard-q1",
-                Quartile::Q2 => "citecard-badge citecard-q2",
-                Quartile::Q3 => "citecard-badge citecard-q3",
-                Quartile::Q4 => "citecard-badge citecard-q4",
-            },
+            class: quartile_class(quartile),
             testid: "jcr",
             key: format!("{} {quartile}", t.jcr),
             value: metrics.jcr_category.clone(),

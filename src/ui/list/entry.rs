@@ -7,10 +7,10 @@ use std::rc::Rc;
 use citecard_core::list::annotations::author_annotations;
 use citecard_core::list::highlight::Person;
 use citecard_core::list::search::Query;
-use citecard_core::{Quartile, Reference};
+use citecard_core::Reference;
 use yew::prelude::*;
 
-use crate::ui::card::{expanded, CitationCard};
+use crate::ui::card::{expanded, quartile_class, CitationCard};
 use crate::ui::i18n::{Lang, Strings};
 use crate::ui::list::strings::{list_strings, ListStrings};
 use crate::ui::list::Same;
@@ -133,13 +133,7 @@ fn badges(reference: &Reference, c: &Strings) -> Html {
     let metrics = &reference.metrics;
     let mut badges: Vec<(&'static str, String, &'static str)> = Vec::new();
     if let Some(q) = metrics.jcr_quartile {
-        let class = match q {
-            Quartile::Q1 => "citecard-badge citecard-q1",
-            Quartile::Q2 => "citecard-badge citecard-q2",
-            Quartile::Q3 => "citecard-badge citecard-q3",
-            Quartile::Q4 => "citecard-badge citecard-q4",
-        };
-        badges.push((class, format!("{} {q}", c.jcr), c.jcr_help));
+        badges.push((quartile_class(q), format!("{} {q}", c.jcr), c.jcr_help));
     }
     if let Some(impact) = metrics.impact_factor_text() {
         badges.push(("citecard-badge", format!("JIF {impact}"), c.jif_help));

@@ -12,6 +12,7 @@ use crate::ui::cite::Choice;
 use crate::ui::hooks::{use_copy, CopyState};
 use crate::ui::i18n::Lang;
 use crate::ui::list::strings::list_strings;
+use crate::ui::list::toolbar::value;
 use crate::ui::list::Same;
 
 /// Properties of [`ListExport`].
@@ -87,12 +88,7 @@ pub fn ListExport(props: &ListExportProps) -> Html {
     let on_format = {
         let choice = choice.clone();
         Callback::from(move |e: Event| {
-            let id = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                .map(|s| s.value())
-                .unwrap_or_default();
-            if let Some(picked) = Choice::from_id(&id) {
+            if let Some(picked) = Choice::from_id(&value(&e)) {
                 choice.set(picked);
             }
         })

@@ -43,8 +43,9 @@ pub struct ListToolbarProps {
     pub on_change: Callback<View>,
 }
 
-/// The value of the `<select>` or `<input>` an event came from.
-fn value(event: &Event) -> String {
+/// The value of the `<select>` or `<input>` an event came from (the
+/// toolbar's and Export's controls).
+pub(crate) fn value(event: &Event) -> String {
     let target = event.target();
     if let Some(input) = target
         .clone()
