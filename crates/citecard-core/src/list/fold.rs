@@ -30,22 +30,22 @@ pub fn set_normalizer(normalizer: Normalizer) {
     let _ = NORMALIZER.set(normalizer);
 }
 
-fn nfkd(text: &str) -> String {
+/// The normalizer in use: the crate's own tables when built with them, else
+/// the one handed to [`set_normalizer`], if any.
+fn normalizer() -> Option<Normalizer> {
     #[cfg(feature = "unicode-normalization")]
-    return text.nfkd().collect();
+    return Some(Normalizer {
+        nfkd: |text| text.nfkd().collect(),
+        nfc: |text| text.nfc().collect(),
+    });
     #[cfg(not(feature = "unicode-normalization"))]
-    NORMALIZER
-        .get()
-        .map_or_else(|| text.to_owned(), |n| (n.nfkd)(text))
+    NORMALIZER.get().copied()
 }
 
-fn nfc(text: &str) -> String {
-    #[cfg(feature = "unicode-normalization")]
-    return text.nfc().collect();
-    #[cfg(not(feature = "unicode-normalization"))]
-    NORMALIZER
-        .get()
-        .map_or_else(|| text.to_owned(), |n| (n.nfc)(text))
+/// `text` in the normalization form `form` picks (as it is, without a
+/// normalizer).
+fn normalize(text: &str, form: fn(&Normalizer) -> fn(&str) -> String) -> String {
+    normalizer().map_or_else(|| text.to_owned(), |n| form(&n)(text))
 }
 
 /// The combining diacritical marks (U+0300–U+036F): accents, cedillas,
@@ -74,7 +74,10 @@ pub fn fold(text: &str) -> String {
         return text.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(text.len());
-    for c in nfkd(text).chars().filter(|&c| !is_diacritic(c)) {
+    for c in normalize(text, |n| n.nfkd)
+        .chars()
+        .filter(|&c| !is_diacritic(c))
+    {
         match c {
             'ß' | 'ẞ' => out.push_str("ss"),
             'æ' | 'Æ' => out.push_str("ae"),
@@ -104,7 +107,7 @@ pub fn fold_umlauts_spelled_out(text: &str) -> String {
         return fold(text);
     }
     let mut spelled = String::with_capacity(text.len() + 4);
-    for c in nfc(text).chars() {
+    for c in normalize(text, |n| n.nfc).chars() {
         match c {
             'ä' | 'Ä' => spelled.push_str("ae"),
             'ö' | 'Ö' => spelled.push_str("oe"),
