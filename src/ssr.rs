@@ -93,6 +93,37 @@ pub struct Links {
     pub files: Option<fn(&str) -> Vec<StaticFile>>,
 }
 
+/// An element's declarative shadow root, from a new line: its stylesheets
+/// (the card's, then for a `list` the list's), linked or inline as `links`
+/// says, and the container the script mounts into, marked with the
+/// `fingerprint` of what `markup` was drawn from.
+fn shadow_root(out: &mut String, links: &Links, list: bool, fingerprint: &str, markup: &str) {
+    out.push_str("\n<template shadowrootmode=\"open\">");
+    match &links.stylesheet {
+        Stylesheet::Link(href) => {
+            let list_href = list.then(|| list_stylesheet_href(href));
+            for href in std::iter::once(href.as_str()).chain(list_href.as_deref()) {
+                out.push_str("<link rel=\"stylesheet\" href=\"");
+                escape_into(href, out);
+                out.push_str("\">");
+            }
+        }
+        Stylesheet::Inline => {
+            out.push_str("<style>");
+            out.push_str(STYLESHEET);
+            if list {
+                out.push_str(LIST_STYLESHEET);
+            }
+            out.push_str("</style>");
+        }
+    }
+    out.push_str(&format!(
+        "<div data-citecard-root=\"\" {FINGERPRINT_ATTRIBUTE}=\"{fingerprint}\">"
+    ));
+    out.push_str(markup);
+    out.push_str("</div></template>\n");
+}
+
 /// A `<citation-card>` element for one record: `record` is its text (one
 /// record, in any format but BibTeX) and `reference` what it reads as;
 /// `key` its citation key.
@@ -122,25 +153,14 @@ pub fn citation_card(
         escape_into(record, &mut out);
         out.push('"');
     }
-    out.push_str(">\n<template shadowrootmode=\"open\">");
-    match &links.stylesheet {
-        Stylesheet::Link(href) => {
-            out.push_str("<link rel=\"stylesheet\" href=\"");
-            escape_into(href, &mut out);
-            out.push_str("\">");
-        }
-        Stylesheet::Inline => {
-            out.push_str("<style>");
-            out.push_str(STYLESHEET);
-            out.push_str("</style>");
-        }
-    }
-    out.push_str(&format!(
-        "<div data-citecard-root=\"\" {FINGERPRINT_ATTRIBUTE}=\"{}\">",
-        fingerprint(record, &options)
-    ));
-    out.push_str(&cards);
-    out.push_str("</div></template>\n");
+    out.push('>');
+    shadow_root(
+        &mut out,
+        links,
+        false,
+        &fingerprint(record, &options),
+        &cards,
+    );
     out.push_str(&metadata::jsonld::script(reference));
     out.push('\n');
     out.push_str(&metadata::coins::span(reference));
@@ -199,28 +219,14 @@ pub fn citation_list(
         escape_into(&value, &mut out);
         out.push('"');
     }
-    out.push_str(">\n<template shadowrootmode=\"open\">");
-    match &links.stylesheet {
-        Stylesheet::Link(href) => {
-            for href in [href.clone(), list_stylesheet_href(href)] {
-                out.push_str("<link rel=\"stylesheet\" href=\"");
-                escape_into(&href, &mut out);
-                out.push_str("\">");
-            }
-        }
-        Stylesheet::Inline => {
-            out.push_str("<style>");
-            out.push_str(STYLESHEET);
-            out.push_str(LIST_STYLESHEET);
-            out.push_str("</style>");
-        }
-    }
-    out.push_str(&format!(
-        "<div data-citecard-root=\"\" {FINGERPRINT_ATTRIBUTE}=\"{}\">",
-        fingerprint(&text, &options)
-    ));
-    out.push_str(&markup);
-    out.push_str("</div></template>\n");
+    out.push('>');
+    shadow_root(
+        &mut out,
+        links,
+        true,
+        &fingerprint(&text, &options),
+        &markup,
+    );
     for reference in references {
         out.push_str(&metadata::coins::span(reference));
         out.push('\n');
