@@ -4,4 +4,4 @@ mod use_copy;
 pub mod use_records;
 
 pub use use_copy::{use_copy, CopyState, UseCopyHandle};
-pub use use_records::{use_records, UseRecords};
+pub use use_records::use_records;

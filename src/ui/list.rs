@@ -151,7 +151,6 @@ pub fn PublicationList(props: &PublicationListProps) -> Html {
     let records = use_records(&props.input, options.format, usize::MAX);
     // The catalogue is made once every record is read.
     let complete = records
-        .parsed
         .filter(|parsed| match &**parsed {
             Ok(cards) => !cards.iter().any(|c| matches!(c, Card::NotRead(_))),
             Err(_) => true,

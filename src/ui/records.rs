@@ -45,7 +45,7 @@ pub fn RecordCards(props: &RecordCardsProps) -> Html {
     let shown = use_state(|| CARDS_PER_BATCH);
     let records = use_records(&props.input, options.format, *shown);
     {
-        let lines: Vec<usize> = match records.parsed.as_deref() {
+        let lines: Vec<usize> = match records.as_deref() {
             Some(Err(error)) => vec![error.span.line],
             Some(Ok(records)) => records
                 .iter()
@@ -66,7 +66,7 @@ pub fn RecordCards(props: &RecordCardsProps) -> Html {
     if let Some(message) = &props.failure {
         return load_error_card(message, options.theme, options.lang);
     }
-    let parsed: &Parsed = match records.parsed.as_deref() {
+    let parsed: &Parsed = match records.as_deref() {
         Some(parsed) => parsed,
         None => {
             return html! { <CardSkeleton theme={options.theme} lang={options.lang} variant={options.variant} /> }

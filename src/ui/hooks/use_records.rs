@@ -125,23 +125,15 @@ fn next_window(read_so_far: Option<&Parsed>, shown: usize) -> Option<Range<usize
     Some(start..end)
 }
 
-/// What [`use_records`] has read so far.
-pub struct UseRecords {
-    /// The input's format, as given or detected (`None` when unknown or the
-    /// input is over the size limit).
-    pub format: Option<Format>,
-    /// Every record, each read, failed or still to read; `None` before the
-    /// first window is read.
-    pub parsed: Option<Rc<Parsed>>,
-}
-
 /// Read the records of `input` (in `format`, detected when `None`) with the
 /// core, the first `shown` of them at least: inputs up to
 /// [`READ_APART_BYTES`] at once, during the render; longer ones and BibTeX
 /// (read by the BibTeX module, loaded on first need) in tasks of their
-/// own, a window at a time, each rendered in the next task.
+/// own, a window at a time, each rendered in the next task. Returns every
+/// record so far, each read, failed or still to read; `None` before the
+/// first window is read.
 #[hook]
-pub fn use_records(input: &AttrValue, format: Option<Format>, shown: usize) -> UseRecords {
+pub fn use_records(input: &AttrValue, format: Option<Format>, shown: usize) -> Option<Rc<Parsed>> {
     // Detected once, here, and handed to the reader. An input over the size
     // limit is an error whatever its format: it is not scanned at all.
     let detected = use_memo((input.clone(), format), |(input, format)| {
@@ -207,10 +199,7 @@ pub fn use_records(input: &AttrValue, format: Option<Format>, shown: usize) -> U
             },
         );
     }
-    UseRecords {
-        format: *detected,
-        parsed: (*at_once).clone().or(read_so_far),
-    }
+    (*at_once).clone().or(read_so_far)
 }
 
 #[cfg(test)]
