@@ -31,10 +31,10 @@ fn get(object: &JsValue, name: &str) -> Option<JsValue> {
         .filter(|v| !v.is_undefined() && !v.is_null())
 }
 
-/// The module's `LocatedError` object as a parse error in `input`.
-fn located(error: &JsValue, input: &str) -> ParseError {
+/// Where the module's `Place` (or `LocatedError`) object says, in `input`.
+fn place(object: &JsValue, input: &str) -> Span {
     let number = |key: &str| {
-        get(error, key)
+        get(object, key)
             .and_then(|v| v.as_f64())
             .filter(|n| n.is_finite() && *n >= 0.0)
             // Offsets and lines are whole numbers well inside usize.
@@ -44,13 +44,18 @@ fn located(error: &JsValue, input: &str) -> ParseError {
         number("start").min(input.len()),
         number("end").min(input.len()),
     );
+    Span {
+        line: number("line").max(1),
+        column: number("column").max(1),
+        start,
+        end: end.max(start),
+    }
+}
+
+/// The module's `LocatedError` object as a parse error in `input`.
+fn located(error: &JsValue, input: &str) -> ParseError {
     ParseError::new(
-        Span {
-            line: number("line").max(1),
-            column: number("column").max(1),
-            start,
-            end: end.max(start),
-        },
+        place(error, input),
         ParseErrorKind::Syntax {
             message: get(error, "message")
                 .and_then(|m| m.as_string())
@@ -121,7 +126,7 @@ pub async fn read(input: &str, window: std::ops::Range<usize>) -> Result<Vec<Ent
                         |r| Entry::Read(std::rc::Rc::new(r.reference)),
                     ),
                 (None, Some(error), _) => Entry::Failed(located(&error, input)),
-                (None, None, Some(place)) => Entry::NotRead(located(&place, input).span),
+                (None, None, Some(place)) => Entry::NotRead(self::place(&place, input)),
                 (None, None, None) => Entry::Failed(failure("an empty answer".to_owned())),
             }
         })

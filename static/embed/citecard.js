@@ -71,13 +71,16 @@ function ready() {
       list ? import('./citecard-list.js') : hydrate ? import('./citecard-hydrate.js') : import('./citecard-embed.js'),
       fetch(new URL(`./${name}_bg.wasm`, base)),
     ]);
-  })().then(async ([embed, wasm]) => {
-    await embed.default({ module_or_path: wasm });
-    embed.set_cite_module_url(new URL('./citecard-cite.js', base).href);
-    embed.set_bibtex_module_url(new URL('./citecard-bibtex.js', base).href);
-    return embed;
-  });
+  })().then(([embed, wasm]) => start(embed, wasm));
   return loading;
+}
+
+/** Instantiate a build's wasm and tell it where the lazy modules are. */
+async function start(build, wasm) {
+  await build.default({ module_or_path: wasm });
+  build.set_cite_module_url(new URL('./citecard-cite.js', base).href);
+  build.set_bibtex_module_url(new URL('./citecard-bibtex.js', base).href);
+  return build;
 }
 
 let listLoading;
@@ -88,12 +91,7 @@ let listLoading;
 async function listReady() {
   const embed = await ready();
   if (embed.mount_list) return embed;
-  listLoading ??= import('./citecard-list.js').then(async (list) => {
-    await list.default({ module_or_path: new URL('./citecard-list_bg.wasm', base) });
-    list.set_cite_module_url(new URL('./citecard-cite.js', base).href);
-    list.set_bibtex_module_url(new URL('./citecard-bibtex.js', base).href);
-    return list;
-  });
+  listLoading ??= import('./citecard-list.js').then((list) => start(list, new URL('./citecard-list_bg.wasm', base)));
   return listLoading;
 }
 
