@@ -52,7 +52,7 @@ pub struct ListEntryProps {
 }
 
 /// `text` with what `query` finds in it marked.
-pub(crate) fn marked(text: &str, query: Option<&Query>) -> Html {
+fn marked(text: &str, query: Option<&Query>) -> Html {
     let found = query.map(|q| q.find_in(text)).unwrap_or_default();
     if found.is_empty() {
         return html! { text.to_owned() };
