@@ -9,7 +9,7 @@
 //! script to read.
 
 use citecard_core::rich_text::escape_into;
-use citecard_core::style::{self, Style};
+use citecard_core::style;
 use citecard_core::{metadata, Reference};
 use yew::LocalServerRenderer;
 
@@ -45,10 +45,10 @@ pub fn render(input: &str, options: CardOptions, prerender: Option<Prerender>) -
 }
 
 /// The Cite panel rendered ahead of time: `reference` in every built-in
-/// style, and links to `files`.
-pub fn static_cite(reference: &Reference, files: Vec<StaticFile>) -> StaticCite {
+/// style, in the panel's order for `lang`, and links to `files`.
+pub fn static_cite(reference: &Reference, files: Vec<StaticFile>, lang: Lang) -> StaticCite {
     StaticCite {
-        citations: Style::ALL
+        citations: crate::ui::cite::styles_for(lang)
             .into_iter()
             .filter_map(|style| {
                 Some(StaticCitation {
@@ -136,7 +136,8 @@ pub fn citation_card(
 ) -> String {
     let options = server_options(options);
     let files = links.files.map(|files| files(key)).unwrap_or_default();
-    let prerender = Prerender::new(move |reference| static_cite(reference, files.clone()));
+    let lang = options.lang.unwrap_or_default();
+    let prerender = Prerender::new(move |reference| static_cite(reference, files.clone(), lang));
     // The cards are drawn from the record text, read again here rather than
     // from `reference`, exactly as the script in the browser will read it:
     // hydration needs the same markup node for node. `reference` (what the
@@ -252,6 +253,7 @@ pub fn citation_list(
 mod tests {
     use super::*;
     use citecard_core::parse;
+    use citecard_core::style::Style;
 
     const SEED: &str = include_str!("../static/records/seed-coproduction.txt");
 

@@ -1,18 +1,13 @@
-//! Compile the vendored CSL styles and the en-US locale into one compact
-//! binary for embedding (`OUT_DIR/csl.bin`, read by `src/style/tree.rs`).
+//! Compile the vendored CSL styles and locales into one compact binary for
+//! embedding (`OUT_DIR/csl.bin`, read by `src/style/tree.rs`).
 //!
-//! Each file is parsed with a real XML parser, so a malformed file fails the
-//! build. What a one-entry bibliography can never use is dropped: `<info>`,
-//! comments, sorting, citation layouts, macros the bibliography never
-//! reaches, locales for other languages, and `<if>` branches that test only
-//! item types citecard never produces. The rest is written as a shared
-//! string table and, per file, a tree of string indices (LEB128).
+//! Each file is read by `src/style/csl_xml.rs` (the same code that reads a
+//! style given at run time), so a malformed file fails the build, and what
+//! a one-entry bibliography can never use is dropped. The rest is written as
+//! a shared string table and, per file, a tree of string indices (LEB128).
 
 use std::collections::HashMap;
 use std::path::Path;
-
-/// The locale compiled after the styles.
-const LOCALE: &str = "locales/locales-en-US.xml";
 
 /// One built-in style, a line of `csl/styles.tsv`.
 struct BuiltIn {
@@ -133,32 +128,82 @@ const ITEM_TYPES: [&str; 45] = [
     "document",
 ];
 
-/// An element as it will be written.
-struct Element {
-    name: String,
-    attrs: Vec<(String, String)>,
-    text: String,
-    children: Vec<Element>,
+#[path = "src/style/csl_xml.rs"]
+#[allow(dead_code)]
+mod csl_xml;
+
+use csl_xml::{Expect, Node};
+
+/// The locales always compiled in (the citation module's); with the
+/// `all-locales` feature (the CLI), every file in `csl/locales/`.
+const LOCALES: [&str; 2] = ["en-US", "zh-CN"];
+
+/// The languages of the locale files to compile, en-US first.
+fn locales() -> Vec<String> {
+    if std::env::var_os("CARGO_FEATURE_ALL_LOCALES").is_none() {
+        return LOCALES.map(str::to_owned).to_vec();
+    }
+    let dir = Path::new("csl/locales");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut langs: Vec<String> = std::fs::read_dir(dir)
+        .expect("reading csl/locales")
+        .filter_map(|entry| {
+            let name = entry.ok()?.file_name().into_string().ok()?;
+            Some(
+                name.strip_prefix("locales-")?
+                    .strip_suffix(".xml")?
+                    .to_owned(),
+            )
+        })
+        .collect();
+    langs.sort_by_key(|lang| (lang != "en-US", lang.clone()));
+    langs
+}
+
+/// `primary-dialects` of `csl/locales/locales.json`: the locale file a bare
+/// language (`de`) means, as a Rust table.
+fn primary_dialects() -> String {
+    let path = Path::new("csl/locales/locales.json");
+    println!("cargo:rerun-if-changed={}", path.display());
+    let json = std::fs::read_to_string(path).expect("reading csl/locales/locales.json");
+    let start = json
+        .find("\"primary-dialects\"")
+        .expect("primary-dialects in locales.json");
+    let body = &json[start..];
+    let body = &body[body.find('{').expect("an object") + 1..body.find('}').expect("its end")];
+    let pairs: Vec<String> = body
+        .split(',')
+        .filter_map(|pair| {
+            let (language, dialect) = pair.split_once(':')?;
+            let unquote = |s: &str| s.trim().trim_matches('"').to_owned();
+            Some(format!("({:?}, {:?})", unquote(language), unquote(dialect)))
+        })
+        .collect();
+    format!("[{}]", pairs.join(", "))
 }
 
 fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let styles = built_in();
-    let files: Vec<String> = styles
+    let langs = locales();
+    let files = styles
         .iter()
-        .map(|s| format!("styles/{}", s.file))
-        .chain([LOCALE.to_owned()])
-        .collect();
+        .map(|s| (format!("styles/{}", s.file), Expect::Style))
+        .chain(
+            langs
+                .iter()
+                .map(|lang| (format!("locales/locales-{lang}.xml"), Expect::Locale)),
+        );
     let mut trees = Vec::new();
-    for file in &files {
+    for (file, expect) in files {
         let path = Path::new("csl").join(file);
         println!("cargo:rerun-if-changed={}", path.display());
         let source = std::fs::read_to_string(&path)
             .unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
-        let doc = roxmltree::Document::parse(&source)
-            .unwrap_or_else(|e| panic!("{} is not well-formed XML: {e}", path.display()));
-        let used = used_macros(doc.root_element());
-        trees.push(convert(doc.root_element(), &used));
+        let (tree, _) = csl_xml::read(&source, expect, &ITEM_TYPES).unwrap_or_else(|e| {
+            panic!("{}:{}:{}: {}", path.display(), e.line, e.column, e.message)
+        });
+        trees.push(tree);
     }
     let mut strings: Vec<String> = vec![String::new()];
     let mut index: HashMap<String, usize> = HashMap::from([(String::new(), 0)]);
@@ -185,7 +230,18 @@ fn main() {
         format!("[{types}]"),
     )
     .expect("writing OUT_DIR");
+    std::fs::write(
+        Path::new(&out_dir).join("locales.rs"),
+        format!(
+            "/// The compiled locales, in the blob's order after the styles.\npub(crate) const LOCALES: [&str; {}] = {:?};\n\n/// The locale file each bare language means (`locales.json`).\npub(crate) const PRIMARY_DIALECTS: &[(&str, &str)] = &{};\n",
+            langs.len(),
+            langs,
+            primary_dialects()
+        ),
+    )
+    .expect("writing OUT_DIR");
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/style/csl_xml.rs");
 }
 
 fn push_len(out: &mut Vec<u8>, len: usize) {
@@ -205,7 +261,7 @@ fn leb128(mut n: usize, out: &mut Vec<u8>) {
 }
 
 fn encode(
-    el: &Element,
+    el: &Node,
     strings: &mut Vec<String>,
     index: &mut HashMap<String, usize>,
     out: &mut Vec<u8>,
@@ -229,127 +285,5 @@ fn encode(
     leb128(el.children.len(), out);
     for child in &el.children {
         encode(child, strings, index, out);
-    }
-}
-
-/// The macros a bibliography entry can reach, from the bibliography's
-/// layout through every macro it calls.
-fn used_macros<'a>(root: roxmltree::Node<'a, '_>) -> Vec<&'a str> {
-    let macros: Vec<_> = root
-        .children()
-        .filter(|c| c.has_tag_name("macro"))
-        .collect();
-    let mut used: Vec<&str> = Vec::new();
-    let mut todo: Vec<roxmltree::Node<'_, '_>> = root
-        .children()
-        .filter(|c| c.has_tag_name("bibliography"))
-        .flat_map(|b| b.children().filter(|c| c.has_tag_name("layout")))
-        .collect();
-    while let Some(node) = todo.pop() {
-        for d in node.descendants() {
-            if let Some(name) = d.attribute("macro") {
-                if !used.contains(&name) {
-                    used.push(name);
-                    todo.extend(macros.iter().filter(|m| m.attribute("name") == Some(name)));
-                }
-            }
-        }
-    }
-    used
-}
-
-/// Whether to keep an element (see the module documentation).
-fn keep(node: roxmltree::Node<'_, '_>, used: &[&str]) -> bool {
-    let parent = node.parent_element().map(|p| p.tag_name().name());
-    match node.tag_name().name() {
-        "info" | "sort" => false,
-        "layout" => parent != Some("citation"),
-        "macro" => node.attribute("name").is_some_and(|n| used.contains(&n)),
-        "locale" => node
-            .attribute(("http://www.w3.org/XML/1998/namespace", "lang"))
-            .is_none_or(|lang| lang == "en" || lang == "en-US"),
-        _ => true,
-    }
-}
-
-/// What a condition that tests only `type` gives for every item type
-/// citecard produces: `Some(true)` or `Some(false)` when the same for all.
-fn type_only_condition(node: roxmltree::Node<'_, '_>) -> Option<bool> {
-    let mut types = None;
-    for attribute in node.attributes() {
-        match attribute.name() {
-            "type" => types = Some(attribute.value()),
-            "match" => {}
-            _ => return None,
-        }
-    }
-    let types: Vec<&str> = types?.split_whitespace().collect();
-    let holds = |t: &str| {
-        let results = types.iter().map(|v| *v == t);
-        match node.attribute("match") {
-            Some("any") => results.into_iter().any(|r| r),
-            Some("none") => !results.into_iter().any(|r| r),
-            _ => results.into_iter().all(|r| r),
-        }
-    };
-    let first = holds(ITEM_TYPES[0]);
-    ITEM_TYPES
-        .iter()
-        .all(|t| holds(t) == first)
-        .then_some(first)
-}
-
-fn convert(node: roxmltree::Node<'_, '_>, used: &[&str]) -> Element {
-    let mut children = Vec::new();
-    let mut text = String::new();
-    let leaf = !node.children().any(|c| c.is_element());
-    for child in node.children() {
-        if child.is_text() && leaf {
-            text.push_str(child.text().unwrap_or(""));
-        }
-        if !child.is_element() || !keep(child, used) {
-            continue;
-        }
-        children.push(convert(child, used));
-    }
-    if node.has_tag_name("choose") {
-        // Drop branches that never hold; a branch that always holds ends
-        // the choice.
-        let branches: Vec<_> = node.children().filter(|c| c.is_element()).collect();
-        let mut kept = Vec::new();
-        for (branch, element) in branches.into_iter().zip(children) {
-            match type_only_condition(branch) {
-                Some(false) => continue,
-                Some(true) => {
-                    kept.push(Element {
-                        name: "else".to_owned(),
-                        attrs: Vec::new(),
-                        ..element
-                    });
-                    break;
-                }
-                None => kept.push(element),
-            }
-            if branch.has_tag_name("else") {
-                break;
-            }
-        }
-        // A first branch that was dropped makes the next `else-if` the `if`.
-        if let Some(first) = kept.first_mut() {
-            if first.name == "else-if" {
-                first.name = "if".to_owned();
-            }
-        }
-        children = kept;
-    }
-    let attrs = node
-        .attributes()
-        .map(|a| (a.name().to_owned(), a.value().to_owned()))
-        .collect();
-    Element {
-        name: node.tag_name().name().to_owned(),
-        attrs,
-        text,
-        children,
     }
 }

@@ -26,6 +26,18 @@ pub enum Choice {
     CslJson,
 }
 
+/// The built-in styles in the Cite panel's order for `lang`: GB/T 7714
+/// first in Chinese, as Google Scholar's Cite dialog puts it; otherwise
+/// `Style::ALL`'s order, which starts with APA. (`csl/styles.tsv` lists
+/// the two GB/T styles last; a test holds it to that.)
+pub fn styles_for(lang: Lang) -> [Style; Style::ALL.len()] {
+    let mut menu = Style::ALL;
+    if lang == Lang::Zh {
+        menu.rotate_right(2);
+    }
+    menu
+}
+
 impl Choice {
     /// The exports, in menu order (after the styles).
     pub const EXPORTS: [Choice; 3] = [Choice::Bibtex, Choice::Ris, Choice::CslJson];
@@ -247,7 +259,8 @@ struct CitePanelProps {
 #[component]
 fn CitePanel(props: &CitePanelProps) -> Html {
     let t = props.lang.strings();
-    let default_style = props.style.unwrap_or(Style::Apa);
+    let menu = styles_for(props.lang);
+    let default_style = props.style.unwrap_or(menu[0]);
     let style = use_state(|| {
         crate::browser::remembered(REMEMBERED)
             .and_then(|id| Choice::from_id(&id))
@@ -388,7 +401,7 @@ fn CitePanel(props: &CitePanelProps) -> Html {
     html! {
         <section id={props.id.clone()} class="citecard-cite-panel" aria-label={t.cite_panel} onkeydown={on_keydown}>
             <div class="citecard-cite-styles" role="group" aria-label={t.styles}>
-                { for Style::ALL.into_iter().map(style_button) }
+                { for menu.into_iter().map(style_button) }
             </div>
             <div ref={preview_ref} data-testid="cite-preview">{ body }</div>
             <div class="citecard-cite-bar">
@@ -404,5 +417,23 @@ fn CitePanel(props: &CitePanelProps) -> Html {
                 </label>
             </div>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_readers_see_gb_t_7714_first_and_every_style_once() {
+        let zh = styles_for(Lang::Zh);
+        assert_eq!(zh[..2], [Style::GbT7714Numeric, Style::GbT7714AuthorDate]);
+        assert_eq!(styles_for(Lang::En), Style::ALL);
+        assert_eq!(styles_for(Lang::En)[0], Style::Apa);
+        let mut sorted = zh.map(Style::id);
+        sorted.sort_unstable();
+        let mut all = Style::ALL.map(Style::id);
+        all.sort_unstable();
+        assert_eq!(sorted, all);
     }
 }

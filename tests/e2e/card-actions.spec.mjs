@@ -86,6 +86,21 @@ test('the language switch shows the Chinese title and abstract, and the interfac
   await expect(card).toHaveAttribute('lang', 'zh-CN');
 });
 
+test('in 中文 the Cite panel offers GB/T 7714 first and previews citeproc-js's GB/T text', async ({ page }) => {
+  const playground = new Playground(page);
+  await playground.open();
+  await page.getByTestId('lang-select').selectOption('zh-CN');
+  const card = playground.card;
+  await card.getByTestId('cite-toggle').click();
+  const styles = card.locator('[data-testid^=cite-style-]');
+  await expect(styles.first()).toHaveAttribute('data-testid', 'cite-style-gb-t-7714-numeric');
+  await expect(styles.nth(1)).toHaveAttribute('data-testid', 'cite-style-gb-t-7714-author-date');
+  await expect(card.getByTestId('cite-style-gb-t-7714-numeric')).toHaveAttribute('aria-pressed', 'true');
+  await expect(card.getByTestId('cite-preview')).toHaveText(seed['gb-t-7714-numeric'].text);
+  await card.getByTestId('cite-style-gb-t-7714-author-date').click();
+  await expect(card.getByTestId('cite-preview')).toHaveText(seed['gb-t-7714-author-date'].text);
+});
+
 test('expanding the abstract shows all of it', async ({ page }) => {
   const playground = new Playground(page);
   await playground.open();

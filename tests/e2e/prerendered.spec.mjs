@@ -43,10 +43,12 @@ test.describe('with JavaScript off', () => {
       const coins = new URLSearchParams(await page.locator('citation-card > span.Z3988').getAttribute('title'));
       expect(coins.get('ctx_ver')).toBe('Z39.88-2004');
       expect(coins.get('rft.atitle') ?? coins.get('rft.btitle')).toBe(title);
-      // Cite: the six styles as text, and the record's files beside the page.
+      // Cite: the built-in styles as text, and the record's files beside the page.
       await card(page).getByTestId('cite-toggle').click();
-      await expect(card(page).locator('[data-testid=static-citations] dd')).toHaveCount(6);
-      await expect(card(page).locator('[data-testid=static-citations] dt')).toHaveText(['APA', 'MLA', 'Chicago', 'Harvard', 'IEEE', 'Vancouver']);
+      await expect(card(page).locator('[data-testid=static-citations] dd')).toHaveCount(8);
+      await expect(card(page).locator('[data-testid=static-citations] dt')).toHaveText([
+        'APA', 'MLA', 'Chicago', 'Harvard', 'IEEE', 'Vancouver', 'GB/T 7714 (numeric)', 'GB/T 7714 (author-date)',
+      ]);
       for (const [ext, start] of [['bib', '@'], ['ris', 'TY  - ']]) {
         await expect(card(page).locator(`a[href="${key}.${ext}"]`)).toBeVisible();
         expect(readFileSync(join(out, 'papers', `${key}.${ext}`), 'utf8').startsWith(start)).toBe(true);

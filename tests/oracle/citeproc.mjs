@@ -45,7 +45,9 @@ function engineFor(style) {
       },
       retrieveItem: (id) => current[id],
     };
-    engines.set(style, new CSL.Engine(sys, csl(`styles/${STYLES[style]}`), 'en-US', true));
+    // Each style in its own default-locale (en-US when it names none), as
+    // citecard formats it.
+    engines.set(style, new CSL.Engine(sys, csl(`styles/${STYLES[style]}`)));
   }
   return engines.get(style);
 }

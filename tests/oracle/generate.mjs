@@ -54,7 +54,7 @@ function write(name, list) {
   const golden = {
     generator: `citeproc-js ${packageJson.version}`,
     styles: Object.fromEntries(Object.entries(STYLES).map(([k, v]) => [k, basename(v)])),
-    locale: 'en-US',
+    locale: "each style's default-locale, else en-US",
     entries: list,
   };
   const out = join(root, 'crates/citecard-core/tests/golden', name);

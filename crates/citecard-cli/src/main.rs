@@ -1,12 +1,13 @@
 //! `citecard`: check bibliographic records from the command line.
 
 mod render;
+mod styles;
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 use citecard_core::export::{bibtex, csl_json, ris};
-use citecard_core::style::{self, Style};
+use citecard_core::style::Style;
 use citecard_core::{describe, parse, Format, ParseError, Reference, Span};
 
 const USAGE_TEMPLATE: &str = "\
@@ -16,7 +17,8 @@ Usage:
   citecard check [--format FORMAT] <FILE|->             print the detected format and every parsed field
   citecard convert --to csl-json|bibtex|ris [--format FORMAT] <FILE|->
                                                         write every record in another format
-  citecard cite --style STYLE [--html] [--format FORMAT] <FILE|->
+  citecard cite (--style STYLE [--styles-dir DIR] | --csl FILE) [--locale FILE|TAG]
+                [--html] [--format FORMAT] <FILE|->...
                                                         one formatted reference per line, per record
   citecard render [--style STYLE] [--theme T] [--variant V] [--lang L] [--full-page]
                   [--out DIR] [--css-href URL | --inline-css] [--script-src URL]
@@ -30,7 +32,14 @@ Options:
   -f, --format FORMAT   read the input as FORMAT instead of detecting it:
                         booksci, crossref, semantic-scholar, csl-json, bibtex, ris
   -t, --to FORMAT       what `convert` writes: csl-json (one array), bibtex, ris
-  -s, --style STYLE     the citation style: {styles}
+  -s, --style STYLE     the citation style: {styles};
+                        with --styles-dir, any style of DIR (dependent ones too)
+      --styles-dir DIR  a copy of the CSL styles repository (STYLE.csl, dependent/STYLE.csl)
+      --csl FILE        a CSL 1.0.2 style file; a dependent one needs its parent beside
+                        it (as in the CSL styles repository) or in --styles-dir
+      --locale FILE|TAG a CSL locale file, or a language (de-DE, en-GB, …: every
+                        official CSL locale is built in); default: the style's
+                        default-locale, else en-US
       --html            write the HTML citeproc-js writes, on one line
 
 Render options:
@@ -115,10 +124,17 @@ fn run(args: &[String], out: &mut impl Write) -> Result<u8, Failure> {
         }
         "cite" => {
             let options = CiteOptions::parse(rest)?;
-            let Some(input) = read_text(&options.path)? else {
-                return Ok(1);
-            };
-            cite(&input, &options, out).map_err(io_failure)
+            // Several inputs are formatted in turn with the style compiled
+            // once: every record's line, in order.
+            let mut status = 0;
+            for path in &options.paths {
+                let code = match read_text(path)? {
+                    Some(input) => cite(&input, &options, out).map_err(io_failure)?,
+                    None => 1,
+                };
+                status = status.max(code);
+            }
+            Ok(status)
         }
         "render" => {
             let options = render::RenderOptions::parse(rest)?;
@@ -215,44 +231,44 @@ fn required_path(path: Option<String>) -> Result<String, Failure> {
 }
 
 struct CiteOptions {
-    style: Style,
+    style: styles::Chosen,
     html: bool,
     format: Option<Format>,
-    path: String,
+    paths: Vec<String>,
 }
 
 impl CiteOptions {
     fn parse(args: &[String]) -> Result<Self, Failure> {
-        let mut style = None;
+        let mut style = styles::StyleArgs::default();
         let mut html = false;
         let mut rest = Vec::new();
+        let mut paths = Vec::new();
         let mut args = args.iter();
         while let Some(arg) = args.next() {
+            if style.take(arg, &mut || args.next().cloned())? {
+                continue;
+            }
             match arg.as_str() {
-                "-s" | "--style" => {
-                    let name = args
-                        .next()
-                        .ok_or_else(|| Failure::Usage(format!("{arg} needs a style name")))?;
-                    style = Some(name.parse::<Style>().map_err(Failure::Usage)?);
-                }
-                flag if flag.starts_with("--style=") => {
-                    style = Some(
-                        flag["--style=".len()..]
-                            .parse::<Style>()
-                            .map_err(Failure::Usage)?,
-                    );
-                }
                 "--html" => html = true,
+                "-f" | "--format" => {
+                    rest.push(arg.clone());
+                    rest.extend(args.next().cloned());
+                }
+                path if path == "-" || !path.starts_with('-') => paths.push(arg.clone()),
                 _ => rest.push(arg.clone()),
             }
         }
-        let style = style.ok_or_else(|| Failure::Usage("cite needs --style".into()))?;
-        let Options { format, path, .. } = Options::parse(&rest, false)?;
+        if paths.iter().filter(|p| *p == "-").count() > 1 {
+            return Err(Failure::Usage("standard input (-) can be read once".into()));
+        }
+        rest.extend(paths.first().cloned());
+        let Options { format, .. } = Options::parse(&rest, false)?;
+        let style = style.load()?;
         Ok(CiteOptions {
             style,
             html,
             format,
-            path,
+            paths,
         })
     }
 }
@@ -270,7 +286,7 @@ fn cite(input: &str, options: &CiteOptions, out: &mut impl Write) -> io::Result<
     for (i, record) in document.records.iter().enumerate() {
         match record {
             Ok(record) => {
-                if let Some(citation) = style::cite(&record.reference, options.style) {
+                if let Some(citation) = options.style.cite(&record.reference) {
                     if options.html {
                         // Only the white space between tags is dropped.
                         let html: String = citation.html.lines().map(str::trim_start).collect();

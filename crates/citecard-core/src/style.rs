@@ -7,7 +7,11 @@
 //! en-US locale supplies terms and date formats. A style is parsed on first
 //! use and kept.
 
+#[cfg(feature = "csl-compiler")]
+mod compile;
 mod condition;
+#[cfg(feature = "csl-compiler")]
+mod csl_xml;
 mod date;
 mod engine;
 mod formatting;
@@ -28,6 +32,8 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::OnceLock;
 
+#[cfg(feature = "csl-compiler")]
+pub use compile::{CslError, CslStyle, LocaleFile, StyleFile};
 use engine::Engine;
 
 use crate::model::Reference;
@@ -42,7 +48,13 @@ impl Style {
         // Styles are compiled in `Style::ALL` order (see build.rs).
         let index = Style::ALL.iter().position(|s| *s == self)?;
         ENGINES[index]
-            .get_or_init(|| Engine::new(tree::document(index)?, tree::document(tree::LOCALE)?))
+            .get_or_init(|| {
+                let root = tree::document(index)?;
+                // A style formats in its own `default-locale` (GB/T 7714 in
+                // zh-CN), as citeproc-js does when none is chosen.
+                let lang = root.attr("default-locale").unwrap_or("en-US");
+                Engine::new(root, locale::built_in_files(lang), lang)
+            })
             .as_ref()
     }
 }

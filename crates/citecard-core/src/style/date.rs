@@ -18,7 +18,7 @@ impl Ctx<'_> {
         };
         let end_date = self.item.date_end(name);
         let mut parts: Vec<(&Element, Option<&Element>)> = Vec::new();
-        let delimiter = match el.attr("form").and_then(|f| self.engine.locale.date(f)) {
+        let delimiter = match el.attr("form").and_then(|f| self.locale.date(f)) {
             Some(localized) => {
                 let wanted = match el.attr("date-parts") {
                     Some("year") => 1,
@@ -91,7 +91,6 @@ impl Ctx<'_> {
                     "numeric" => Some(m.to_string()),
                     "numeric-leading-zeros" => Some(format!("{m:02}")),
                     form => self
-                        .engine
                         .locale
                         .term(&format!("month-{m:02}"), form, false)
                         .map(str::to_owned),
@@ -99,7 +98,9 @@ impl Ctx<'_> {
             }),
             Some("day") => date.day.map(|d| match attr("form") {
                 Some("numeric-leading-zeros") => format!("{d:02}"),
-                Some("ordinal") => ordinal(&d.to_string()),
+                Some("ordinal") if !self.locale.limit_day_ordinals || d == 1 => {
+                    ordinal(&d.to_string(), self.locale)
+                }
                 _ => d.to_string(),
             }),
             _ => None,
@@ -122,7 +123,7 @@ impl Ctx<'_> {
             (Some("year"), 1..=499) => "ad",
             _ => return "",
         };
-        self.engine.locale.term(term, "long", false).unwrap_or("")
+        self.locale.term(term, "long", false).unwrap_or("")
     }
 }
 

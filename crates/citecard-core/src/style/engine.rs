@@ -59,27 +59,52 @@ pub(crate) struct Engine {
     pub(crate) initialize_with_hyphen: bool,
     second_field_align: bool,
     pub(crate) expand_given_names: bool,
+    /// The bibliography's layouts for other languages (CSL-M).
+    layouts: Vec<LocalLayout>,
+}
+
+/// A bibliography `<layout locale="…">` (CSL-M, as citeproc-js implements
+/// it): the layout, and the terms, for entries whose `language` is one of
+/// its languages.
+#[derive(Debug)]
+struct LocalLayout {
+    /// The languages, as the attribute lists them (`en`, `de-AT`).
+    langs: Vec<&'static str>,
+    /// The layout's place among the bibliography's children.
+    index: usize,
+    locale: Locale,
+}
+
+impl LocalLayout {
+    /// Whether an item in `language` takes this layout: the same tag, or
+    /// the same language (`en` for `en-GB`).
+    fn holds(&self, language: &str) -> bool {
+        self.langs.iter().any(|lang| {
+            let language = language.trim();
+            language.eq_ignore_ascii_case(lang)
+                || (!lang.contains('-')
+                    && super::locale::language(language).eq_ignore_ascii_case(lang))
+        })
+    }
 }
 
 impl Engine {
-    /// A style over `locale`, numbered as [`Element::number`] does; `None`
-    /// when the style has no bibliography.
-    pub(crate) fn new(mut root: Element, locale: Element) -> Option<Engine> {
+    /// A style in `lang` over the locale files `files` (each later one
+    /// wins; see [`locale::built_in_files`](super::locale::built_in_files)),
+    /// numbered as [`Element::number`] does; `None` when the style has no
+    /// bibliography.
+    pub(crate) fn new(mut root: Element, files: Vec<Element>, lang: &str) -> Option<Engine> {
         let count = root.number();
-        let mut terms = Locale::default();
-        terms.absorb(locale);
-        let mut locales = Vec::new();
+        let mut style_locales = Vec::new();
         root.children.retain_mut(|c| {
             if c.name == "locale" {
-                locales.push(std::mem::take(c));
+                style_locales.push(std::mem::take(c));
                 false
             } else {
                 true
             }
         });
-        for locale in locales {
-            terms.absorb(locale);
-        }
+        let terms = Locale::for_style(files, &style_locales, lang);
         let conditions = Conditions::compile(&root, count);
         let macros = resolve_macros(&root, count);
         let bibliography = root
@@ -87,6 +112,24 @@ impl Engine {
             .iter()
             .position(|c| c.name == "bibliography")?;
         let bib = &root.children[bibliography];
+        // CSL-M's `<layout locale="en">`: a layout, with its locale's
+        // terms, for the entries in those languages.
+        let layouts = bib
+            .children
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.name == "layout")
+            .filter_map(|(index, layout)| {
+                let langs: Vec<&'static str> = layout.attr("locale")?.split_whitespace().collect();
+                let lang = *langs.first()?;
+                let files = super::locale::built_in_files(lang);
+                Some(LocalLayout {
+                    langs,
+                    index,
+                    locale: Locale::for_style(files, &style_locales, lang),
+                })
+            })
+            .collect();
         let mut inherited = Vec::new();
         for element in [&root, bib] {
             for name in INHERITED_NAME_ATTRIBUTES {
@@ -114,6 +157,7 @@ impl Engine {
             second_field_align: bib.attr("second-field-align").is_some(),
             expand_given_names,
             bibliography,
+            layouts,
             locale: terms,
             conditions,
             macros,
@@ -140,16 +184,31 @@ impl Engine {
     /// The bibliography entry for `reference`: (text, HTML), laid out as
     /// citeproc-js writes a one-entry bibliography.
     pub(crate) fn entry(&self, reference: &Reference) -> Entry {
+        let bib = &self.root.children[self.bibliography];
+        let local = reference
+            .language
+            .as_deref()
+            .and_then(|language| self.layouts.iter().find(|l| l.holds(language)));
+        let (layout, locale) = match local {
+            Some(local) => (bib.children.get(local.index), &local.locale),
+            None => (
+                bib.children
+                    .iter()
+                    .find(|c| c.name == "layout" && c.attr("locale").is_none()),
+                &self.locale,
+            ),
+        };
+        let Some(layout) = layout else {
+            return Entry::default();
+        };
         let ctx = Ctx {
             engine: self,
+            locale,
             item: Item::new(reference),
             suppressed: RefCell::new(Vec::new()),
             recording: RefCell::new(Vec::new()),
         };
-        let bib = &self.root.children[self.bibliography];
-        let Some(layout) = bib.child("layout") else {
-            return Entry::default();
-        };
+        let punctuation = locale.punctuation();
         let prefix = layout.attr("prefix").unwrap_or("");
         let suffix = layout.attr("suffix").unwrap_or("");
         if self.second_field_align {
@@ -157,20 +216,20 @@ impl Engine {
             let margin = children
                 .next()
                 .and_then(|first| ctx.eval(first).node())
-                .map(|n| output::to_text(&n).trim().to_owned())
+                .map(|n| output::render(&n, false, &punctuation))
                 .unwrap_or_default();
             let body = seq(children.map(|c| ctx.eval(c)).collect())
                 .affixed(prefix, suffix)
                 .node()
                 .unwrap_or(Node::Seq(Vec::new()));
-            output::numbered_entry(&margin, &body)
+            output::numbered_entry(&margin, &body, &punctuation)
         } else {
             let mut body = seq(ctx.children(&layout.children))
                 .affixed(prefix, suffix)
                 .node()
                 .unwrap_or(Node::Seq(Vec::new()));
             output::capitalize_leading_term(&mut body);
-            output::plain_entry(&body)
+            output::plain_entry(&body, &punctuation)
         }
     }
 }
@@ -201,6 +260,8 @@ fn resolve_macros(root: &Element, count: u32) -> Vec<Option<usize>> {
 /// The state of one entry being rendered.
 pub(crate) struct Ctx<'a> {
     pub(crate) engine: &'a Engine,
+    /// The terms of this entry's layout.
+    pub(crate) locale: &'a Locale,
     pub(crate) item: Item<'a>,
     /// Variables already used as a substitute, which render nothing again.
     suppressed: RefCell<Vec<String>>,

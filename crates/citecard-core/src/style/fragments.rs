@@ -22,7 +22,7 @@ use crate::style::tree::{self, Element};
 /// The en-US locale, as the built-in styles get it.
 pub(crate) fn en_us() -> Locale {
     let mut locale = Locale::default();
-    locale.absorb(tree::document(tree::LOCALE).expect("the compiled en-US locale"));
+    locale.absorb(locale_element());
     locale
 }
 
@@ -47,7 +47,8 @@ pub(crate) fn check(concept: &str) {
         ) else {
             panic!("{path}: `{name}` has no expected output: run node tests/oracle/fragments.mjs");
         };
-        let engine = Engine::new(style(csl), locale_element()).expect("a bibliography");
+        let engine =
+            Engine::new(style(csl), vec![locale_element()], "en-US").expect("a bibliography");
         let item = serde_json::to_string(&case["item"]).expect("JSON");
         let document = parse_with(&item, Some(Format::CslJson), &CanonicalHtml)
             .unwrap_or_else(|e| panic!("{path}: `{name}`: {e}"));
@@ -82,7 +83,7 @@ pub(crate) fn check(concept: &str) {
 }
 
 fn locale_element() -> Element {
-    tree::document(tree::LOCALE).expect("the compiled en-US locale")
+    tree::locale("en-US").expect("the compiled en-US locale")
 }
 
 /// A CSL file as a tree, the way `build.rs` writes one (every element kept:

@@ -6,6 +6,7 @@ use crate::model::Name;
 use crate::names::is_cjk;
 use crate::style::engine::Ctx;
 use crate::style::output::{macro_, rendered, term, var, Node, Piece};
+use crate::style::text_case::{self, Case};
 use crate::style::tree::Element;
 
 /// Name options: the `<name>` element's own, else those inherited.
@@ -22,6 +23,9 @@ struct NameOpts<'a> {
     sort_order: Option<&'a str>,
     sort_separator: &'a str,
     short: bool,
+    /// `<name-part name="family">` and `<name-part name="given">`.
+    family_part: Option<&'a Element>,
+    given_part: Option<&'a Element>,
 }
 
 impl<'a> Ctx<'a> {
@@ -31,7 +35,16 @@ impl<'a> Ctx<'a> {
                 .or_else(|| self.engine.inherited(style_key))
         };
         let number = |key: &str| get(key, key).and_then(|v| v.parse().ok());
+        let part = |which: &str| {
+            name.and_then(|n| {
+                n.children
+                    .iter()
+                    .find(|c| c.name == "name-part" && c.attr("name") == Some(which))
+            })
+        };
         NameOpts {
+            family_part: part("family"),
+            given_part: part("given"),
             and: get("and", "and"),
             delimiter: get("delimiter", "name-delimiter").unwrap_or(", "),
             precedes_last: get("delimiter-precedes-last", "delimiter-precedes-last")
@@ -182,7 +195,7 @@ impl<'a> Ctx<'a> {
             .collect();
         let and = match opts.and {
             Some("symbol") => Some("&"),
-            Some(_) => self.engine.locale.term("and", "long", false),
+            Some(_) => self.locale.term("and", "long", false),
             None => None,
         };
         let mut text = String::new();
@@ -236,7 +249,6 @@ impl<'a> Ctx<'a> {
                 };
                 let term_name = et_al_el.and_then(|e| e.attr("term")).unwrap_or("et-al");
                 let et_al = self
-                    .engine
                     .locale
                     .term(term_name, "long", false)
                     .unwrap_or("et al.");
@@ -272,7 +284,8 @@ impl<'a> Ctx<'a> {
         full_given: bool,
     ) -> String {
         if let Some(literal) = &name.literal {
-            return literal.clone();
+            // citeproc-js formats a literal name as a family name.
+            return name_part(opts.family_part, literal);
         }
         let mut family = name.family.as_deref().unwrap_or("");
         let mut particle = name.particle.as_deref();
@@ -290,6 +303,13 @@ impl<'a> Ctx<'a> {
                 family = &family[lead..];
             }
         }
+        // The family name's formatting covers its non-dropping particle (as
+        // citeproc-js writes it: "VAN DER BERG"); its affixes only the name
+        // itself. A dropping particle goes with the given names.
+        let family_text = name_part(opts.family_part, family);
+        let family = family_text.as_str();
+        let particle_text = particle.map(|p| part_case(opts.family_part, p));
+        let particle = particle_text.as_deref();
         let join = |parts: &[Option<&str>], sep: &str| {
             let mut out = String::new();
             let mut last: Option<&str> = None;
@@ -312,7 +332,8 @@ impl<'a> Ctx<'a> {
         let cjk = family.chars().any(is_cjk)
             || name.given.as_deref().is_some_and(|g| g.chars().any(is_cjk));
         if cjk {
-            return format!("{family}{}", name.given.as_deref().unwrap_or(""));
+            let given = name_part(opts.given_part, name.given.as_deref().unwrap_or(""));
+            return format!("{family}{given}");
         }
         if opts.short {
             return join(&[particle, Some(family)], " ");
@@ -326,6 +347,7 @@ impl<'a> Ctx<'a> {
                 Some(with) if initializing => initials(g, with, self.engine.initialize_with_hyphen),
                 _ => g.to_owned(),
             });
+            let given = given.map(|g| name_part(opts.given_part, &g));
             return join(
                 &[
                     particle,
@@ -365,6 +387,7 @@ impl<'a> Ctx<'a> {
                 .collect::<Vec<_>>()
                 .join(" "),
         });
+        let given = given.map(|g| name_part(opts.given_part, &g));
         let given = given.as_deref();
         // Initials without periods ("Doe J") take a suffix without one ("Jr").
         let bare_suffix = name
@@ -393,6 +416,31 @@ impl<'a> Ctx<'a> {
                 None => body,
             }
         }
+    }
+}
+
+/// A family or given name as its `<name-part>` formats it: text case and
+/// affixes (CSL 1.0.2, "Name-part Formatting").
+fn name_part(part: Option<&Element>, text: &str) -> String {
+    let Some(part) = part.filter(|_| !text.is_empty()) else {
+        return text.to_owned();
+    };
+    let cased = part_case(Some(part), text);
+    format!(
+        "{}{cased}{}",
+        part.attr("prefix").unwrap_or(""),
+        part.attr("suffix").unwrap_or("")
+    )
+}
+
+/// `text` in the text case of a `<name-part>`.
+fn part_case(part: Option<&Element>, text: &str) -> String {
+    match part
+        .and_then(|p| p.attr("text-case"))
+        .and_then(Case::from_csl)
+    {
+        Some(case) => text_case::convert(text, case),
+        None => text.to_owned(),
     }
 }
 

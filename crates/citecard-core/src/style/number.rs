@@ -1,12 +1,15 @@
-//! Numbers (CSL 1.0.2, "Number" and "Ordinal Suffixes"): `<number>`, what
-//! citeproc-js counts as numeric, and English ordinals.
+//! Numbers (CSL 1.0.2, "Number", "Ordinal Suffixes" and "Long Ordinals"):
+//! `<number>`, what citeproc-js counts as numeric, and ordinals from the
+//! locale's terms.
 
 use crate::style::engine::Ctx;
+use crate::style::locale::Locale;
 use crate::style::output::{var, Piece};
 use crate::style::tree::Element;
 
 impl Ctx<'_> {
-    /// `<number>`: a numeric value with its range dashes made en dashes and,
+    /// `<number>`: a numeric value with its range dashes made the locale's
+    /// (en dashes in English) and,
     /// in `form="ordinal"`, each number an ordinal; other text as it is.
     pub(crate) fn number(&self, el: &Element) -> Piece {
         let (_, value) = match self.called(el, |name| self.item.text(name)) {
@@ -14,15 +17,15 @@ impl Ctx<'_> {
             Err(piece) => return piece,
         };
         let text = if is_numeric(&value) {
-            let ordinal_form = el.attr("form") == Some("ordinal");
+            let form = el.attr("form");
             let mut out = String::new();
             let mut digits = String::new();
             let flush = |digits: &mut String, out: &mut String| {
                 if !digits.is_empty() {
-                    out.push_str(&if ordinal_form {
-                        ordinal(digits)
-                    } else {
-                        digits.clone()
+                    out.push_str(&match form {
+                        Some("ordinal") => ordinal(digits, self.locale),
+                        Some("long-ordinal") => long_ordinal(digits, self.locale),
+                        _ => digits.clone(),
                     });
                     digits.clear();
                 }
@@ -32,7 +35,17 @@ impl Ctx<'_> {
                     digits.push(c);
                 } else {
                     flush(&mut digits, &mut out);
-                    out.push(if c == '-' { '–' } else { c });
+                    if c == '-' {
+                        // citeproc-js joins a numeric range with the
+                        // locale's page-range delimiter ("3-4" in zh-CN).
+                        out.push_str(
+                            self.locale
+                                .term("page-range-delimiter", "long", false)
+                                .unwrap_or("–"),
+                        );
+                    } else {
+                        out.push(c);
+                    }
                 }
             }
             flush(&mut digits, &mut out);
@@ -83,19 +96,36 @@ fn numeric_part(part: &str) -> bool {
     roman > 0 && letters(&part[roman..])
 }
 
-/// An ordinal in English: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st.
-pub(crate) fn ordinal(value: &str) -> String {
+/// An ordinal with the locale's suffix: `ordinal-10` to `ordinal-99` match
+/// the last two digits, `ordinal-00` to `ordinal-09` the last one, else
+/// `ordinal` (1st, 2nd, 11th, 21st in English; 3 with zh-CN's empty term).
+pub(crate) fn ordinal(value: &str, locale: &Locale) -> String {
     let Ok(n) = value.trim().parse::<u64>() else {
         return value.to_owned();
     };
-    let suffix = match (n % 10, n % 100) {
-        (1, 11) | (2, 12) | (3, 13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
+    let term = |name: String| locale.term(&name, "long", false);
+    let suffix = (n % 100 >= 10)
+        .then(|| term(format!("ordinal-{:02}", n % 100)))
+        .flatten()
+        .or_else(|| term(format!("ordinal-{:02}", n % 10)))
+        .or_else(|| term("ordinal".to_owned()))
+        .unwrap_or("");
     format!("{n}{suffix}")
+}
+
+/// A long ordinal (`long-ordinal-01` to `-10`: "first", "一"); beyond ten,
+/// the ordinal.
+fn long_ordinal(value: &str, locale: &Locale) -> String {
+    let long = value
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .filter(|n| (1..=10).contains(n))
+        .and_then(|n| locale.term(&format!("long-ordinal-{n:02}"), "long", false));
+    match long {
+        Some(word) => word.to_owned(),
+        None => ordinal(value, locale),
+    }
 }
 
 #[cfg(test)]
@@ -117,9 +147,10 @@ mod tests {
 
     #[test]
     fn english_ordinals() {
+        let en = fragments::en_us();
         let written: Vec<String> = ["1", "2", "3", "4", "11", "12", "13", "21", "102", "x"]
             .iter()
-            .map(|n| ordinal(n))
+            .map(|n| ordinal(n, &en))
             .collect();
         assert_eq!(
             written,

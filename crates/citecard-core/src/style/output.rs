@@ -339,9 +339,33 @@ pub(crate) fn is_unitalic_script(node: &Node) -> bool {
     all.chars().any(crate::names::is_cjk) && !all.chars().any(|c| c.is_ascii_alphabetic())
 }
 
+/// The locale's punctuation: its quotation marks, and whether commas and
+/// periods go inside closing quotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Punctuation {
+    /// `<style-options punctuation-in-quote>`.
+    pub(crate) in_quote: bool,
+    /// The terms `open-quote`, `close-quote`, `open-inner-quote` and
+    /// `close-inner-quote`.
+    pub(crate) quotes: [&'static str; 4],
+}
+
+impl Default for Punctuation {
+    /// en-US's.
+    fn default() -> Self {
+        Punctuation {
+            in_quote: true,
+            quotes: ["“", "”", "‘", "’"],
+        }
+    }
+}
+
 /// Move a comma or period that follows a closing quote inside it (en-US
 /// `punctuation-in-quote`); only affixes and delimiters move.
-fn punctuation_in_quote(tokens: &mut Vec<Token>) {
+fn punctuation_in_quote(tokens: &mut Vec<Token>, punctuation: &Punctuation) {
+    if !punctuation.in_quote {
+        return;
+    }
     let mut i = 0;
     while i + 1 < tokens.len() {
         if tokens[i] == Token::QuoteClose {
@@ -371,51 +395,64 @@ fn punctuation_in_quote(tokens: &mut Vec<Token>) {
 /// The quotations open while writing an entry: each is outer or inner, the
 /// opposite of the one around it; the outermost is outer unless it asks to
 /// be inner.
-#[derive(Default)]
-struct QuoteLevels(Vec<bool>);
+struct QuoteLevels {
+    open: Vec<bool>,
+    marks: [&'static str; 4],
+}
 
 impl QuoteLevels {
-    fn open(&mut self, inner_alone: bool) -> char {
-        let outer = self.0.last().map_or(!inner_alone, |outer| !outer);
-        self.0.push(outer);
+    fn new(punctuation: &Punctuation) -> Self {
+        QuoteLevels {
+            open: Vec::new(),
+            marks: punctuation.quotes,
+        }
+    }
+
+    fn open(&mut self, inner_alone: bool) -> &'static str {
+        let outer = self.open.last().map_or(!inner_alone, |outer| !outer);
+        self.open.push(outer);
         if outer {
-            '“'
+            self.marks[0]
         } else {
-            '‘'
+            self.marks[2]
         }
     }
 
-    fn close(&mut self) -> char {
-        if self.0.pop().unwrap_or(true) {
-            '”'
+    fn close(&mut self) -> &'static str {
+        if self.open.pop().unwrap_or(true) {
+            self.marks[1]
         } else {
-            '’'
+            self.marks[3]
         }
     }
 }
 
-/// The plain text of `node`, with citeproc-js's joins.
+/// The plain text of `node`, with citeproc-js's joins, in en-US.
+#[cfg(test)]
 pub(crate) fn to_text(node: &Node) -> String {
-    render(node, false)
+    render(node, false, &Punctuation::default())
 }
 
-/// The HTML of `node`: `<i>` for italics, text escaped as citeproc-js does.
+/// The HTML of `node` in en-US.
+#[cfg(test)]
 pub(crate) fn to_html(node: &Node) -> String {
-    render(node, true)
+    render(node, true, &Punctuation::default())
 }
 
-fn render(node: &Node, html: bool) -> String {
+/// The plain text of `node` (`html` false), or its HTML: `<i>` for
+/// italics, text escaped as citeproc-js does.
+pub(crate) fn render(node: &Node, html: bool, punctuation: &Punctuation) -> String {
     let mut tokens = Vec::new();
     flatten(node, &mut tokens);
-    punctuation_in_quote(&mut tokens);
+    punctuation_in_quote(&mut tokens, punctuation);
     let mut out = String::new();
-    let mut quotes = QuoteLevels::default();
+    let mut quotes = QuoteLevels::new(punctuation);
     let mut styles = StyleLevels::default();
     for token in tokens {
         match token {
             Token::Text(text) | Token::Affix(text) => push_joined(&mut out, &text, html),
-            Token::QuoteOpen(inner) => out.push(quotes.open(inner)),
-            Token::QuoteClose => out.push(quotes.close()),
+            Token::QuoteOpen(inner) => out.push_str(quotes.open(inner)),
+            Token::QuoteClose => out.push_str(quotes.close()),
             _ if !html => {}
             Token::ItalicOn | Token::ItalicOff | Token::BoldOn | Token::BoldOff => {
                 out.push_str(styles.element(&token));
@@ -552,9 +589,9 @@ pub(crate) fn capitalize_leading_term(node: &mut Node) {
 /// A numbered bibliography entry (`second-field-align="flush"`), as
 /// citeproc-js writes it: the text `"{number} {body}"`, and the HTML with the
 /// number in `csl-left-margin` and the body in `csl-right-inline`.
-pub(crate) fn numbered_entry(number: &str, body: &Node) -> Entry {
-    let text_body = to_text(body);
-    let html_body = to_html(body);
+pub(crate) fn numbered_entry(number: &str, body: &Node, punctuation: &Punctuation) -> Entry {
+    let text_body = render(body, false, punctuation);
+    let html_body = render(body, true, punctuation);
     let text = format!("{number} {text_body}").trim().to_owned();
     let html = if html_body.trim().is_empty() {
         format!(
@@ -570,7 +607,7 @@ pub(crate) fn numbered_entry(number: &str, body: &Node) -> Entry {
         )
     };
     let mut inlines = vec![crate::rich_text::Inline::Text(format!("{number} "))];
-    inlines.extend(to_inlines(body));
+    inlines.extend(to_inlines(body, punctuation));
     Entry {
         text,
         html,
@@ -579,17 +616,20 @@ pub(crate) fn numbered_entry(number: &str, body: &Node) -> Entry {
 }
 
 /// An unnumbered bibliography entry, as citeproc-js writes it.
-pub(crate) fn plain_entry(body: &Node) -> Entry {
-    let text = to_text(body).trim().to_owned();
+pub(crate) fn plain_entry(body: &Node, punctuation: &Punctuation) -> Entry {
+    let text = render(body, false, punctuation).trim().to_owned();
     if text.is_empty() {
         // citeproc-js writes nothing at all for an entry with no content.
         return Entry::default();
     }
-    let html = format!("<div class=\"csl-entry\">{}</div>", to_html(body).trim());
+    let html = format!(
+        "<div class=\"csl-entry\">{}</div>",
+        render(body, true, punctuation).trim()
+    );
     Entry {
         text,
         html,
-        inlines: trim_inlines(to_inlines(body)),
+        inlines: trim_inlines(to_inlines(body, punctuation)),
     }
 }
 
@@ -672,16 +712,19 @@ mod tests {
     #[test]
     fn entries_are_laid_out_as_citeproc_js_writes_them() {
         let body = seq(vec![text("Body").italic(), term(". ")]).node().unwrap();
-        let plain = plain_entry(&body);
+        let plain = plain_entry(&body, &Punctuation::default());
         assert_eq!(plain.text, "Body.");
         assert_eq!(plain.html, "<div class=\"csl-entry\"><i>Body</i>.</div>");
-        let numbered = numbered_entry("[1]", &body);
+        let numbered = numbered_entry("[1]", &body, &Punctuation::default());
         assert_eq!(numbered.text, "[1] Body.");
         assert_eq!(
             numbered.html,
             "<div class=\"csl-entry\">\n    <div class=\"csl-left-margin\">[1]</div>\
              <div class=\"csl-right-inline\"><i>Body</i>.</div>\n   </div>"
         );
-        assert_eq!(plain_entry(&Node::Seq(Vec::new())).html, "");
+        assert_eq!(
+            plain_entry(&Node::Seq(Vec::new()), &Punctuation::default()).html,
+            ""
+        );
     }
 }

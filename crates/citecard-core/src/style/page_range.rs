@@ -7,8 +7,9 @@
 //! for two or more numbers.
 
 /// A page variable as citeproc-js writes it, its ranges in `format` (a CSL
-/// `page-range-format`, or `None` for en dashes only).
-pub(crate) fn pages(page: &str, format: Option<&str>) -> String {
+/// `page-range-format`, or `None` to keep their numbers) joined by `dash`
+/// (the locale's `page-range-delimiter`, an en dash unless it says).
+pub(crate) fn pages(page: &str, format: Option<&str>, dash: &str) -> String {
     let page = without_label(page);
     let (values, joiners) = split(page);
     let mut text = String::with_capacity(page.len() + 4);
@@ -16,7 +17,7 @@ pub(crate) fn pages(page: &str, format: Option<&str>) -> String {
     while i < values.len() {
         let range_follows = joiners.get(i).is_some_and(|j| is_range(j));
         if range_follows {
-            text.push_str(&range(values[i], values[i + 1], format));
+            text.push_str(&range(values[i], values[i + 1], format, dash));
             if let Some(joiner) = joiners.get(i + 1) {
                 text.push_str(&list_joiner(joiner, values[i + 1], values.get(i + 2)));
             }
@@ -237,7 +238,7 @@ fn leading_int(value: &str) -> Option<u64> {
 }
 
 /// One range `a-b`, as citeproc-js writes it.
-fn range(a: &str, b: &str, format: Option<&str>) -> String {
+fn range(a: &str, b: &str, format: Option<&str>, dash: &str) -> String {
     let (pa, va) = particle_and_value(a);
     let (pb, vb) = particle_and_value(b);
     let raw = |dash: &str| format!("{a}{dash}{b}");
@@ -250,17 +251,17 @@ fn range(a: &str, b: &str, format: Option<&str>) -> String {
         (Some(x), Some(y)) => {
             // Without a format, a falling range only gets its en dash.
             if format.is_none() && x > y {
-                return raw("–");
+                return raw(dash);
             }
             match (prefixed_number(a, true), prefixed_number(b, true)) {
-                (Some((p, start)), Some((_, end))) => format_range(p, start, end, format),
+                (Some((p, start)), Some((_, end))) => format_range(p, start, end, format, dash),
                 _ => raw("-"),
             }
         }
         _ if (is_roman(va) || va.bytes().all(|c| c.is_ascii_digit()))
             && (is_roman(vb) || vb.bytes().all(|c| c.is_ascii_digit())) =>
         {
-            raw("–")
+            raw(dash)
         }
         _ => raw("-"),
     }
@@ -269,7 +270,7 @@ fn range(a: &str, b: &str, format: Option<&str>) -> String {
 /// A range of two numbers with the same prefix `p` in a CSL
 /// `page-range-format`: a shortened end is expanded first ("321-28" →
 /// "321–328"), and only a rising range is shortened again.
-fn format_range(p: &str, start: &str, end: &str, format: Option<&str>) -> String {
+fn format_range(p: &str, start: &str, end: &str, format: Option<&str>, dash: &str) -> String {
     let expanded = if end.len() < start.len() {
         format!("{}{end}", &start[..start.len() - end.len()])
     } else {
@@ -280,15 +281,15 @@ fn format_range(p: &str, start: &str, end: &str, format: Option<&str>) -> String
         (Some(x), Some(y)) if x < y
     );
     if !rising {
-        return format!("{p}{start}–{p}{end}");
+        return format!("{p}{start}{dash}{p}{end}");
     }
     let (begin, last) = (
         leading_int(start).unwrap_or(0),
         leading_int(&expanded).unwrap_or(0),
     );
     match format {
-        Some("minimal") => format!("{p}{start}–{}", minimize(start, &expanded, 0)),
-        Some("minimal-two") => format!("{p}{start}–{}", minimize(start, &expanded, 2)),
+        Some("minimal") => format!("{p}{start}{dash}{}", minimize(start, &expanded, 0)),
+        Some("minimal-two") => format!("{p}{start}{dash}{}", minimize(start, &expanded, 2)),
         Some("chicago-16") => {
             let mut shown = expanded.clone();
             if begin > 100 && begin % 100 != 0 {
@@ -301,7 +302,7 @@ fn format_range(p: &str, start: &str, end: &str, format: Option<&str>) -> String
                     }
                 }
             }
-            format!("{p}{start}–{shown}")
+            format!("{p}{start}{dash}{shown}")
         }
         Some("chicago" | "chicago-15") => {
             let shown = if begin > 100 && begin % 100 != 0 && begin / 100 == last / 100 {
@@ -311,9 +312,9 @@ fn format_range(p: &str, start: &str, end: &str, format: Option<&str>) -> String
             } else {
                 expanded.clone()
             };
-            format!("{p}{start}–{shown}")
+            format!("{p}{start}{dash}{shown}")
         }
-        _ => format!("{p}{start}–{p}{expanded}"),
+        _ => format!("{p}{start}{dash}{p}{expanded}"),
     }
 }
 
@@ -340,7 +341,7 @@ mod tests {
     /// The examples of the specification's appendix, format by format.
     #[test]
     fn page_ranges_in_every_format() {
-        let format = |page: &str, format: &str| pages(page, Some(format));
+        let format = |page: &str, format: &str| pages(page, Some(format), "–");
         assert_eq!(format("321-328", "expanded"), "321–328");
         assert_eq!(format("321-28", "expanded"), "321–328");
         assert_eq!(format("321-328", "minimal"), "321–8");
@@ -367,7 +368,7 @@ mod tests {
             ("10-12 & 15", "10–12 & 15", true),
         ] {
             assert_eq!(
-                (pages(page, None).as_str(), is_plural(page)),
+                (pages(page, None, "–").as_str(), is_plural(page)),
                 (text, plural),
                 "{page}"
             );

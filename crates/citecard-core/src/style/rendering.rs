@@ -60,7 +60,7 @@ impl<'a> Ctx<'a> {
         if let Some(name) = el.attr("term") {
             let plural = el.attr("plural") == Some("true");
             let form = el.attr("form").unwrap_or("long");
-            let text = self.engine.locale.term(name, form, plural).unwrap_or("");
+            let text = self.locale.term(name, form, plural).unwrap_or("");
             return self.decorate(el, term(text));
         }
         if let Some(value) = el.attr("value") {
@@ -86,15 +86,20 @@ impl<'a> Ctx<'a> {
                 .or_else(|| self.item.text(name)),
             _ => self.item.text(name),
         };
+        let dash = self
+            .locale
+            .term("page-range-delimiter", "long", false)
+            .unwrap_or("–");
         let value = value.map(|v| match name {
-            "page" => Cow::Owned(pages(&v, self.engine.page_range_format)),
-            // A numeric range in a number variable gets an en dash, as in
-            // `<number>` ("12-14" → "12–14"); other text stays as written.
+            "page" => Cow::Owned(pages(&v, self.engine.page_range_format, dash)),
+            // A numeric range in a number variable gets the locale's range
+            // dash, as in `<number>` ("12-14" → "12–14"); other text stays
+            // as written.
             "volume" | "issue" | "number" | "edition" | "chapter-number" | "collection-number"
             | "number-of-pages" | "number-of-volumes"
                 if v.contains('-') && is_numeric(&v) =>
             {
-                Cow::Owned(v.replace("--", "-").replace('-', "–"))
+                Cow::Owned(v.replace("--", "-").replace('-', dash))
             }
             _ => v,
         });
@@ -141,7 +146,7 @@ impl<'a> Ctx<'a> {
             _ => plural,
         };
         let form = el.attr("form").unwrap_or("long");
-        let text = self.engine.locale.term(name, form, plural).unwrap_or("");
+        let text = self.locale.term(name, form, plural).unwrap_or("");
         self.decorate(el, output::value(text))
     }
 }

@@ -1,15 +1,20 @@
-//! The CSL styles and the en-US locale as `build.rs` compiles them: a
+//! The built-in CSL styles and locales as `build.rs` compiles them: a
 //! shared string table, then one tree of string indices per file.
 
 /// The compiled files, in `build.rs`'s order: the styles in `Style::ALL`
-/// order, then the en-US locale.
+/// order, then the locales in [`LOCALES`] order.
 static BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/csl.bin"));
 
-/// The index of the en-US locale in the blob.
-pub(crate) const LOCALE: usize = crate::style::Style::ALL.len();
+include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+
+/// The compiled locale file for `lang` (`en-US`, `zh-CN`, …), if built in.
+pub(crate) fn locale(lang: &str) -> Option<Element> {
+    let index = LOCALES.iter().position(|l| l.eq_ignore_ascii_case(lang))?;
+    document(crate::style::Style::ALL.len() + index)
+}
 
 /// An element of a style or locale.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Element {
     /// The local name (`text`, `group`, `date-part`, …).
     pub(crate) name: &'static str,
@@ -128,13 +133,16 @@ mod tests {
 
     #[test]
     fn every_file_reads_back() {
-        for index in 0..=LOCALE {
+        let styles = crate::style::Style::ALL.len();
+        for index in 0..styles + LOCALES.len() {
             let root = document(index).expect("a compiled file");
-            let expected = if index == LOCALE { "locale" } else { "style" };
+            let expected = if index >= styles { "locale" } else { "style" };
             assert_eq!(root.name, expected);
             assert!(!root.children.is_empty());
         }
-        assert!(document(LOCALE + 1).is_none());
+        assert!(document(styles + LOCALES.len()).is_none());
+        assert_eq!(locale("en-us").unwrap().attr("lang"), Some("en-US"));
+        assert_eq!(locale("zh-CN").unwrap().attr("lang"), Some("zh-CN"));
     }
 
     #[test]

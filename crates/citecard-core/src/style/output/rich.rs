@@ -3,17 +3,18 @@
 //! with the same joins as its text.
 
 use super::{
-    flatten, punctuation_in_quote, push_joined, Markup, Node, QuoteLevels, StyleLevels, Token,
+    flatten, punctuation_in_quote, push_joined, Markup, Node, Punctuation, QuoteLevels,
+    StyleLevels, Token,
 };
 
 /// The entry as rich inline content (italics as emphasis, bold as strong,
-/// sub- and superscripts), with the same text as [`to_text`](super::to_text).
-pub(crate) fn to_inlines(node: &Node) -> Vec<crate::rich_text::Inline> {
+/// sub- and superscripts), with the same text as [`render`](super::render).
+pub(crate) fn to_inlines(node: &Node, punctuation: &Punctuation) -> Vec<crate::rich_text::Inline> {
     let mut tokens = Vec::new();
     flatten(node, &mut tokens);
-    punctuation_in_quote(&mut tokens);
+    punctuation_in_quote(&mut tokens, punctuation);
     let mut spans = SpanStack::default();
-    let mut quotes = QuoteLevels::default();
+    let mut quotes = QuoteLevels::new(punctuation);
     let mut styles = StyleLevels::default();
     // The whole text so far, to apply the same joins as `to_text`.
     let mut all = String::new();
@@ -29,8 +30,8 @@ pub(crate) fn to_inlines(node: &Node) -> Vec<crate::rich_text::Inline> {
                     Token::QuoteOpen(inner) => quotes.open(inner),
                     _ => quotes.close(),
                 };
-                all.push(mark);
-                spans.text(&mark.to_string());
+                all.push_str(mark);
+                spans.text(mark);
             }
             Token::ItalicOn | Token::BoldOn => {
                 styles.element(&token);
