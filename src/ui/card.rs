@@ -121,7 +121,7 @@ pub fn CitationCard(props: &CitationCardProps) -> Html {
                     { abstract_section::abstract_section(text, &ids, chinese, t) }
                 }
             }
-            <CiteControl reference={props.reference.clone()} lang={ui} style={options.style} prerender={props.prerender.clone()} />
+            <CiteControl reference={props.reference.clone()} lang={ui} style={options.style} custom={options.csl} prerender={props.prerender.clone()} />
         </article>
     }
 }

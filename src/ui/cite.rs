@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::ui::hooks::{use_copy, CopyState};
 use crate::ui::i18n::{Lang, Strings};
 use crate::ui::next_id;
+use crate::ui::options::CustomStyle;
 use crate::ui::prerender::Prerender;
 #[cfg(not(target_arch = "wasm32"))]
 use crate::ui::prerender::StaticCite;
@@ -104,6 +105,9 @@ pub struct CiteControlProps {
     /// The style to open on when the reader has not chosen one; APA when `None`.
     #[prop_or_default]
     pub style: Option<Style>,
+    /// A style the page gave at run time: listed first, and opened on.
+    #[prop_or_default]
+    pub custom: Option<CustomStyle>,
     /// Rendered ahead of time: the citations already formatted, shown as
     /// text (no script runs to format them).
     #[prop_or_default]
@@ -179,7 +183,7 @@ pub fn CiteControl(props: &CiteControlProps) -> Html {
     let panel = match prerendered {
         Some(panel) => panel,
         None if *open => html! {
-            <CitePanel id={(*id).clone()} reference={props.reference.clone()} lang={props.lang} style={props.style}
+            <CitePanel id={(*id).clone()} reference={props.reference.clone()} lang={props.lang} style={props.style} custom={props.custom}
                 on_close={close} />
         },
         None => Html::default(),
@@ -252,7 +256,25 @@ struct CitePanelProps {
     reference: Rc<Reference>,
     lang: Lang,
     style: Option<Style>,
+    custom: Option<CustomStyle>,
     on_close: Callback<()>,
+}
+
+/// A style the panel offers: built in, or the page's own.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Pick {
+    BuiltIn(Style),
+    Custom(CustomStyle),
+}
+
+impl Pick {
+    /// What the citation module cites it by.
+    fn id(self) -> Rc<str> {
+        match self {
+            Pick::BuiltIn(style) => style.id().into(),
+            Pick::Custom(custom) => custom.id(),
+        }
+    }
 }
 
 /// The open cite panel.
@@ -260,15 +282,20 @@ struct CitePanelProps {
 fn CitePanel(props: &CitePanelProps) -> Html {
     let t = props.lang.strings();
     let menu = styles_for(props.lang);
-    let default_style = props.style.unwrap_or(menu[0]);
+    // The page's own style first; else the reader's last choice; else the
+    // page's `style`, else the first in the menu.
+    let custom = props.custom.map(Pick::Custom);
+    let fallback = Pick::BuiltIn(props.style.unwrap_or(menu[0]));
     let style = use_state(|| {
-        crate::browser::remembered(REMEMBERED)
-            .and_then(|id| Choice::from_id(&id))
-            .and_then(|choice| match choice {
-                Choice::Style(style) => Some(style),
-                _ => None,
-            })
-            .unwrap_or(default_style)
+        custom.unwrap_or_else(|| {
+            crate::browser::remembered(REMEMBERED)
+                .and_then(|id| Choice::from_id(&id))
+                .and_then(|choice| match choice {
+                    Choice::Style(style) => Some(Pick::BuiltIn(style)),
+                    _ => None,
+                })
+                .unwrap_or(fallback)
+        })
     });
     let with_abstract = use_state(|| false);
     let copy = use_copy();
@@ -284,7 +311,7 @@ fn CitePanel(props: &CitePanelProps) -> Html {
                 let style = *style;
                 wasm_bindgen_futures::spawn_local(async move {
                     preview.set(
-                        match crate::cite_module::cite(&reference, style.id(), true).await {
+                        match crate::cite_module::cite(&reference, &style.id(), true).await {
                             Ok(output) => Preview::Ready(Rc::new(output)),
                             Err(error) => Preview::Failed(error),
                         },
@@ -318,18 +345,27 @@ fn CitePanel(props: &CitePanelProps) -> Html {
             );
         })
     };
-    let style_button = |choice: Style| {
+    let style_button = |choice: Pick| {
         let pressed = *style == choice;
         let style = style.clone();
         let copy = copy.clone();
+        let (id, label): (Rc<str>, Rc<str>) = match choice {
+            Pick::BuiltIn(s) => (s.id().into(), s.label().into()),
+            // The page's own style: tested as `cite-style-custom`.
+            Pick::Custom(custom) => ("custom".into(), custom.title()),
+        };
         let onclick = Callback::from(move |_: MouseEvent| {
-            crate::browser::remember(REMEMBERED, choice.id());
+            // Only a built-in style is remembered: the page's own is there
+            // only on its page.
+            if let Pick::BuiltIn(s) = choice {
+                crate::browser::remember(REMEMBERED, s.id());
+            }
             style.set(choice);
             copy.reset();
         });
         html! {
             <button type="button" class="citecard-cite-style" aria-pressed={if pressed { "true" } else { "false" }}
-                onclick={onclick} data-testid={format!("cite-style-{}", choice.id())}>{ choice.label() }</button>
+                onclick={onclick} data-testid={format!("cite-style-{id}")}>{ label }</button>
         }
     };
     let export_link = |choice: Choice| {
@@ -401,7 +437,7 @@ fn CitePanel(props: &CitePanelProps) -> Html {
     html! {
         <section id={props.id.clone()} class="citecard-cite-panel" aria-label={t.cite_panel} onkeydown={on_keydown}>
             <div class="citecard-cite-styles" role="group" aria-label={t.styles}>
-                { for menu.into_iter().map(style_button) }
+                { for custom.into_iter().chain(menu.into_iter().map(Pick::BuiltIn)).map(style_button) }
             </div>
             <div ref={preview_ref} data-testid="cite-preview">{ body }</div>
             <div class="citecard-cite-bar">

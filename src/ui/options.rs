@@ -2,6 +2,9 @@
 //! components' props, the `<citation-card>` attributes and the JS API's
 //! options object, the playground's menus and its embed snippet.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use citecard_core::style::Style;
 use citecard_core::Format;
 
@@ -74,6 +77,49 @@ impl Variant {
     }
 }
 
+/// A CSL style the page gave at run time (`csl-src`, or the JS API): the
+/// citation module compiled it and knows it by an id (`csl-1`); Cite lists
+/// it first, by its title. A small handle, so that the options stay `Copy`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CustomStyle(usize);
+
+/// A custom style's id and title.
+type Named = (Rc<str>, Rc<str>);
+
+thread_local! {
+    /// Every custom style's id and title, by handle.
+    static CUSTOM_STYLES: RefCell<Vec<Named>> = const { RefCell::new(Vec::new()) };
+}
+
+impl CustomStyle {
+    /// The style the citation module knows as `id`, titled `title`.
+    pub fn new(id: &str, title: &str) -> CustomStyle {
+        CUSTOM_STYLES.with_borrow_mut(|styles| {
+            let place = styles.iter().position(|(known, _)| &**known == id);
+            CustomStyle(place.unwrap_or_else(|| {
+                styles.push((id.into(), title.into()));
+                styles.len() - 1
+            }))
+        })
+    }
+
+    fn part(self, pick: fn(&Named) -> &Rc<str>) -> Rc<str> {
+        CUSTOM_STYLES
+            .with_borrow(|styles| styles.get(self.0).map(|s| pick(s).clone()))
+            .unwrap_or_else(|| "".into())
+    }
+
+    /// The id the citation module cites it by.
+    pub fn id(self) -> Rc<str> {
+        self.part(|(id, _)| id)
+    }
+
+    /// Its title (the CSL file's `<info><title>`).
+    pub fn title(self) -> Rc<str> {
+        self.part(|(_, title)| title)
+    }
+}
+
 /// How cards read and show records. The default detects the format, opens
 /// Cite on APA, follows the reader's colour scheme and language, and shows
 /// the full card.
@@ -90,6 +136,9 @@ pub struct CardOptions {
     pub variant: Variant,
     /// The interface language; the browser's when `None`.
     pub lang: Option<Lang>,
+    /// A style the page gave at run time, listed first in Cite and opened
+    /// on (the script's `csl` and `csl-title`, from `csl-src`).
+    pub csl: Option<CustomStyle>,
 }
 
 impl CardOptions {
@@ -111,6 +160,16 @@ impl CardOptions {
             theme: value("theme").map_or_else(Theme::default, |v| Theme::from_id(&v)),
             variant: value("variant").map_or_else(Variant::default, |v| Variant::from_id(&v)),
             lang: value("lang").map(|v| Lang::from_tag(&v)),
+            // The citation module's ids are `csl-1`, `csl-2`, …
+            csl: value("csl")
+                .filter(|id| {
+                    id.strip_prefix("csl-")
+                        .is_some_and(|n| n.parse::<u32>().is_ok())
+                })
+                .map(|id| {
+                    let title = value("csl-title").unwrap_or_else(|| id.clone());
+                    CustomStyle::new(&id, &title)
+                }),
         }
     }
 
@@ -149,6 +208,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_custom_style_is_read_from_its_id_and_title_once() {
+        let given = |id: &'static str, title: Option<&'static str>| {
+            CardOptions::from_attributes(move |name| match name {
+                "csl" => Some(id.to_owned()),
+                "csl-title" => title.map(str::to_owned),
+                _ => None,
+            })
+            .csl
+            .unwrap()
+        };
+        let nature = given("csl-1", Some("Nature"));
+        assert_eq!((&*nature.id(), &*nature.title()), ("csl-1", "Nature"));
+        assert_eq!(
+            given("csl-1", Some("Nature")),
+            nature,
+            "the same style, the same handle"
+        );
+        // Without a title, its id names it.
+        assert_eq!(&*given("csl-2", None).title(), "csl-2");
+        assert_eq!(CardOptions::from_attributes(|_| None).csl, None);
+    }
+
+    #[test]
     fn attributes_round_trip_and_defaults_are_left_out() {
         let options = CardOptions {
             format: Some(Format::Ris),
@@ -156,6 +238,7 @@ mod tests {
             theme: Theme::Dark,
             variant: Variant::Compact,
             lang: Some(Lang::Zh),
+            csl: None,
         };
         let attributes = options.attributes();
         assert_eq!(

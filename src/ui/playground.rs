@@ -103,6 +103,7 @@ pub fn Playground() -> Html {
         theme,
         variant,
         lang,
+        ..
     } = *options;
     let option = |value: &'static str, label: &'static str, selected: bool| {
         html! { <option {value} {selected}>{ label }</option> }

@@ -95,6 +95,60 @@ async function listReady() {
   return listLoading;
 }
 
+/** Fetch `src` (relative to the page) as text: no credentials, 10 s at most. */
+async function fetchText(src) {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), FETCH_TIMEOUT_MS);
+  try {
+    const response = await fetch(new URL(src, document.baseURI), { signal: abort.signal, credentials: 'omit' });
+    if (!response.ok) throw new Error(`${src}: HTTP ${response.status}`);
+    return await response.text();
+  } catch (error) {
+    throw new Error(error.name === 'AbortError' ? `${src}: no answer after ${FETCH_TIMEOUT_MS / 1000} s` : error.message);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// The CSL styles the page's elements asked for (csl-src, csl-locale-src),
+// each fetched and compiled once per page.
+const pageStyles = new Map();
+/**
+ * The style at `cslSrc` (with the locale at `localeSrc`), compiled by the
+ * citation module: resolves to its { id, title, lang, warnings }. A
+ * dependent style brings its parent from where the CSL styles repository
+ * keeps it, beside its folder (`../nature.csl` for `dependent/…`).
+ */
+function pageStyle(cslSrc, localeSrc) {
+  const key = `${cslSrc}\n${localeSrc ?? ''}`;
+  if (!pageStyles.has(key)) {
+    const loading = (async () => {
+      const [csl, locale, module] = await Promise.all([
+        fetchText(cslSrc),
+        localeSrc ? fetchText(localeSrc) : undefined,
+        citeModule(),
+      ]);
+      const named = (what, source) => {
+        try {
+          return module.style_info(source);
+        } catch (error) {
+          throw new Error(`${what}: ${error.message}`);
+        }
+      };
+      let info = named(cslSrc, { csl, locale });
+      if (info.parent) {
+        const parentSrc = new URL(`../${info.parent}.csl`, new URL(cslSrc, document.baseURI)).href;
+        info = named(cslSrc, { csl: await fetchText(parentSrc), dependent: csl, locale });
+      }
+      for (const warning of info.warnings) console.warn(`citecard: ${cslSrc}: ${warning}`);
+      return info;
+    })();
+    pageStyles.set(key, loading);
+    loading.catch(() => pageStyles.delete(key));
+  }
+  return pageStyles.get(key);
+}
+
 let citeLoading;
 /** Load the citation module once (styles and exports). */
 function citeModule() {
@@ -284,19 +338,9 @@ class RecordElement extends HTMLElement {
     const src = this.getAttribute('src');
     if (src) {
       if (this.#fetched?.src === src) return this.#fetched.text;
-      const abort = new AbortController();
-      const timer = setTimeout(() => abort.abort(), FETCH_TIMEOUT_MS);
-      try {
-        const response = await fetch(new URL(src, document.baseURI), { signal: abort.signal, credentials: 'omit' });
-        if (!response.ok) throw new Error(`${src}: HTTP ${response.status}`);
-        const text = await response.text();
-        this.#fetched = { src, text };
-        return text;
-      } catch (error) {
-        throw new Error(error.name === 'AbortError' ? `${src}: no answer after ${FETCH_TIMEOUT_MS / 1000} s` : error.message);
-      } finally {
-        clearTimeout(timer);
-      }
+      const text = await fetchText(src);
+      this.#fetched = { src, text };
+      return text;
     }
     const record = this.getAttribute('record');
     if (record !== null) return record;
@@ -309,7 +353,14 @@ class RecordElement extends HTMLElement {
     const theme = this.getAttribute('theme');
     // Markup rendered ahead of time stays as it is until the wasm takes it over.
     if (!this.#mounted && !this.#prerendered()) this.#container.replaceChildren(this.placeholder());
-    const options = () => Object.fromEntries(this.constructor.options.map((name) => [name, this.getAttribute(name)]));
+    const cslSrc = this.getAttribute('csl-src');
+    const styled = cslSrc ? pageStyle(cslSrc, this.getAttribute('csl-locale-src')) : Promise.resolve(null);
+    let style = null;
+    const options = () => ({
+      ...Object.fromEntries(this.constructor.options.map((name) => [name, this.getAttribute(name)])),
+      csl: style?.id ?? null,
+      'csl-title': style?.title ?? null,
+    });
     const fail = (embed, error) => {
       if (generation !== this.#generation) return;
       // Without the wasm, a pre-rendered card is still the whole card:
@@ -331,7 +382,7 @@ class RecordElement extends HTMLElement {
     }, () => {});
     let text, embed;
     try {
-      [text, embed] = await Promise.all([this.#record(), loaded]);
+      [text, embed, style] = await Promise.all([this.#record(), loaded, styled]);
     } catch (error) {
       fail(await loaded.catch(() => null), error);
       return;
@@ -355,7 +406,7 @@ class RecordElement extends HTMLElement {
 }
 
 class CitationCardElement extends RecordElement {
-  static observedAttributes = ['record', 'src', ...OPTIONS];
+  static observedAttributes = ['record', 'src', 'csl-src', 'csl-locale-src', ...OPTIONS];
   // (`loading="lazy"` is read once, when the element is connected.)
 
   load() {
@@ -425,19 +476,42 @@ export async function parse(text, format) {
   return embed.parse(text, format ?? undefined);
 }
 
+/** A style the JS API was given: a built-in id, or any CSL style as texts. */
+function styleChoice(style) {
+  if (typeof style === 'string') return style;
+  const { csl, dependent, locale, lang } = style ?? {};
+  if (typeof csl !== 'string') throw new TypeError('citecard: a style is an id or { csl, locale } (CSL XML texts)');
+  return { csl, dependent, locale, lang };
+}
+
 /**
- * Each record in `text` formatted in `style` (apa, mla, chicago, harvard,
- * ieee, vancouver) or exported (bibtex, ris, csl-json), as "text" or "html";
- * one entry per line.
+ * Each record in `text` formatted in `style` or exported, as "text" or
+ * "html"; one entry per line. `style`: a built-in style (apa, mla, chicago,
+ * harvard, ieee, vancouver, gb-t-7714-numeric, gb-t-7714-author-date), an
+ * export (bibtex, ris, csl-json), or any CSL 1.0.2 style as
+ * `{ csl, locale, lang }` (the style's and a locale's XML texts; a
+ * dependent style as `{ csl: parentText, dependent: itsText }`), compiled
+ * once per page.
  */
 export async function cite(text, style = 'apa', format = 'text') {
+  const choice = styleChoice(style);
   const [items, module] = await Promise.all([parse(text), citeModule()]);
   return items
     .map((item) => {
-      const answer = module.cite(item, style);
+      const answer = module.cite(item, choice);
       return format === 'html' && answer.html ? answer.html : answer.text;
     })
     .join('\n');
 }
 
-globalThis.citecard = Object.freeze({ render, parse, cite });
+/**
+ * What a CSL style given as `{ csl, locale, lang }` is: `{ title, lang,
+ * warnings, parent }` (`parent`: the style a dependent one needs, by its
+ * short name). Throws a located error for a file that is not CSL.
+ */
+export async function styleInfo(style) {
+  const { title, lang, warnings, parent } = (await citeModule()).style_info(styleChoice(style));
+  return { title, lang, warnings, parent: parent || null };
+}
+
+globalThis.citecard = Object.freeze({ render, parse, cite, styleInfo });

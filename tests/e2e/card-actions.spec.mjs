@@ -86,7 +86,7 @@ test('the language switch shows the Chinese title and abstract, and the interfac
   await expect(card).toHaveAttribute('lang', 'zh-CN');
 });
 
-test('in 中文 the Cite panel offers GB/T 7714 first and previews citeproc-js's GB/T text', async ({ page }) => {
+test("in 中文 the Cite panel offers GB/T 7714 first and previews citeproc-js's GB/T text", async ({ page }) => {
   const playground = new Playground(page);
   await playground.open();
   await page.getByTestId('lang-select').selectOption('zh-CN');
@@ -142,7 +142,7 @@ test('a keyboard-only reader can open Cite, choose a style and copy it', async (
   await expect(card.getByTestId('cite-style-mla')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(card.getByTestId('cite-preview')).toHaveText(seed.mla.text);
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i < 10; i++) {
     if ((await page.evaluate(() => document.activeElement?.dataset.testid)) === 'cite-copy') break;
     await page.keyboard.press('Tab');
   }

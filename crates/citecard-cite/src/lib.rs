@@ -1,5 +1,6 @@
-//! citecard's citation module: formats a reference in one of the six
-//! citation styles or writes it as BibTeX, RIS or CSL-JSON.
+//! citecard's citation module: formats a reference in one of the built-in
+//! citation styles or in any CSL style given at run time, or writes it as
+//! BibTeX, RIS or CSL-JSON.
 //!
 //! The card (the `citecard` crate) loads this module the first time someone
 //! opens its cite control, and passes the reference as a CSL-JSON item
@@ -11,7 +12,11 @@
 use citecard_core::export::{self, bibtex, ris};
 use citecard_core::input::csl_json;
 use citecard_core::rich_text::{Block, CanonicalHtml, Inline, RichText, Section};
-use citecard_core::style::{self, Style};
+use std::cell::RefCell;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::rc::Rc;
+
+use citecard_core::style::{self, CslStyle, LocaleFile, Style, StyleFile};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
@@ -90,20 +95,215 @@ pub struct Answer {
     /// [`Output::preview_html`]: the citation as one paragraph with only
     /// `<em>` and `<strong>`; empty for exports.
     pub preview: String,
+    /// The style's title: a built-in style's label, or a CSL file's
+    /// `<info><title>`; empty for exports.
+    pub title: String,
 }
 
-/// [`format_item`] for JavaScript: `item` is a CSL-JSON item object, the
-/// answer an [`Answer`] object; throws an `Error` with the message on
-/// failure.
+/// A CSL style given at run time, as the JS API and the card hand it over.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq, Hash)]
+pub struct StyleSource {
+    /// The CSL file's text (a dependent style's parent, when `dependent`
+    /// is given).
+    pub csl: String,
+    /// A dependent style's text: its title and locale, the parent's rules.
+    #[serde(default)]
+    pub dependent: Option<String>,
+    /// A CSL locale file's text.
+    #[serde(default)]
+    pub locale: Option<String>,
+    /// The language to format in (`de-DE`); else the locale's, else the
+    /// style's `default-locale`.
+    #[serde(default)]
+    pub lang: Option<String>,
+}
+
+/// What a style given at run time is.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct StyleInfo {
+    /// Its title (a dependent style's own).
+    pub title: String,
+    /// The language it formats in.
+    pub lang: String,
+    /// The CSL features it uses that citecard does not implement.
+    pub warnings: Vec<String>,
+    /// For a dependent style given alone: the short name of the parent to
+    /// give with it (`nature`); empty otherwise.
+    pub parent: String,
+    /// The id to cite with it by ([`cite`]'s `choice`): `csl-1`, `csl-2`, …
+    /// in the order this page compiled them; empty for a dependent style
+    /// given alone.
+    pub id: String,
+}
+
+thread_local! {
+    /// The styles compiled on this page, by a hash of their source (and
+    /// known as `csl-{place + 1}`): a style is compiled once however many
+    /// cards and citations use it.
+    static COMPILED: RefCell<Vec<(u64, Rc<CslStyle>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Why a style source cannot be used: `Err(parent)` for a dependent style
+/// given without its parent, else the located error's text.
+enum Unusable {
+    NeedsParent(Box<StyleFile>),
+    Error(String),
+}
+
+/// A style compiled on this page, by its id (`csl-1`).
+fn by_id(id: &str) -> Option<(String, Rc<CslStyle>)> {
+    let place: usize = id.strip_prefix("csl-")?.parse().ok()?;
+    let style = COMPILED.with_borrow(|c| Some(c.get(place.checked_sub(1)?)?.1.clone()))?;
+    Some((id.to_owned(), style))
+}
+
+/// The style of `source` and its id, compiled once per page.
+fn compiled(source: &StyleSource) -> Result<(String, Rc<CslStyle>), Unusable> {
+    let mut hasher = DefaultHasher::new();
+    source.hash(&mut hasher);
+    let key = hasher.finish();
+    let known = COMPILED.with_borrow(|c| {
+        c.iter()
+            .position(|(k, _)| *k == key)
+            .map(|i| (format!("csl-{}", i + 1), c[i].1.clone()))
+    });
+    if let Some(known) = known {
+        return Ok(known);
+    }
+    let error = |what: &str, e: style::CslError| Unusable::Error(format!("{what}: {e}"));
+    let style = StyleFile::parse(&source.csl).map_err(|e| error("the CSL style", e))?;
+    let dependent = match &source.dependent {
+        Some(text) => {
+            Some(StyleFile::parse(text).map_err(|e| error("the dependent CSL style", e))?)
+        }
+        None => None,
+    };
+    if dependent.is_none() && style.is_dependent() {
+        return Err(Unusable::NeedsParent(Box::new(style)));
+    }
+    let locale = match &source.locale {
+        Some(text) => Some(LocaleFile::parse(text).map_err(|e| error("the CSL locale", e))?),
+        None => None,
+    };
+    let compiled = CslStyle::new(
+        &style,
+        dependent.as_ref(),
+        source.lang.as_deref(),
+        locale.as_ref(),
+    )
+    .map_err(|e| error("the CSL style", e))?;
+    let compiled = Rc::new(compiled);
+    let place = COMPILED.with_borrow_mut(|c| {
+        c.push((key, compiled.clone()));
+        c.len()
+    });
+    Ok((format!("csl-{place}"), compiled))
+}
+
+/// What `source` is: its title, language and warnings, or the parent a
+/// dependent style needs.
+pub fn describe(source: &StyleSource) -> Result<StyleInfo, String> {
+    match compiled(source) {
+        Ok((id, style)) => Ok(StyleInfo {
+            title: style.title().unwrap_or_default().to_owned(),
+            lang: style.lang().to_owned(),
+            warnings: style.warnings().to_vec(),
+            parent: String::new(),
+            id,
+        }),
+        Err(Unusable::NeedsParent(file)) => Ok(StyleInfo {
+            title: file.title().unwrap_or_default().to_owned(),
+            lang: file.default_locale().unwrap_or_default().to_owned(),
+            warnings: Vec::new(),
+            parent: StyleFile::short_name(file.parent().unwrap_or_default()).to_owned(),
+            id: String::new(),
+        }),
+        Err(Unusable::Error(message)) => Err(message),
+    }
+}
+
+/// [`describe`] for JavaScript: `source` is a [`StyleSource`] object, the
+/// answer a [`StyleInfo`] object (with the id to cite by); throws an
+/// `Error` with a located message for a file that is not CSL.
 #[wasm_bindgen]
-pub fn cite(item: JsValue, choice: &str) -> Result<JsValue, JsError> {
+pub fn style_info(source: JsValue) -> Result<JsValue, JsError> {
+    let source: StyleSource = serde_wasm_bindgen::from_value(source).map_err(|e| {
+        JsError::new(&format!(
+            "not a style source object ({{ csl, locale }}): {e}"
+        ))
+    })?;
+    let info = describe(&source).map_err(|e| JsError::new(&e))?;
+    info.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Format `item` in the style of `source`, or the style compiled on this
+/// page as `id` (`csl-1`, [`StyleInfo::id`]).
+pub fn format_with(
+    item: &Map<String, Value>,
+    source: Result<&StyleSource, &str>,
+) -> Result<(Output, String), String> {
+    let found = match source {
+        Ok(source) => compiled(source),
+        Err(id) => by_id(id).ok_or_else(|| Unusable::Error(format!("no style {id} on this page"))),
+    };
+    let (_, style) = match found {
+        Ok(style) => style,
+        Err(Unusable::NeedsParent(file)) => {
+            return Err(format!(
+                "a dependent style: give its parent, {}, with it",
+                file.parent().unwrap_or_default()
+            ))
+        }
+        Err(Unusable::Error(message)) => return Err(message),
+    };
+    let (reference, _) = csl_json::read_item(item, &CanonicalHtml);
+    let citation = style.cite(&reference);
+    Ok((
+        Output {
+            text: citation.text,
+            html: citation.html,
+            inlines: citation.inlines,
+        },
+        style.title().unwrap_or_default().to_owned(),
+    ))
+}
+
+/// [`format_item`] for JavaScript: `item` is a CSL-JSON item object and
+/// `choice` a built-in style's or an export's id, or a [`StyleSource`]
+/// object (any CSL style); the answer is an [`Answer`] object. Throws an
+/// `Error` with the message on failure.
+#[wasm_bindgen]
+pub fn cite(item: JsValue, choice: JsValue) -> Result<JsValue, JsError> {
     let item: Map<String, Value> = serde_wasm_bindgen::from_value(item)
         .map_err(|e| JsError::new(&format!("not a CSL-JSON item object: {e}")))?;
-    let output = format_item(&item, choice).map_err(|e| JsError::new(&e))?;
+    let (output, title) = match choice.as_string() {
+        // `csl-1`, `csl-2`: a style compiled on this page (not `csl-json`).
+        Some(id) if by_id(&id).is_some() => {
+            format_with(&item, Err(&id)).map_err(|e| JsError::new(&e))?
+        }
+        Some(choice) => {
+            let title = choice
+                .parse::<Style>()
+                .map(|s| s.label().to_owned())
+                .unwrap_or_default();
+            (
+                format_item(&item, &choice).map_err(|e| JsError::new(&e))?,
+                title,
+            )
+        }
+        None => {
+            let source: StyleSource = serde_wasm_bindgen::from_value(choice).map_err(|e| {
+                JsError::new(&format!("not a style id nor a style source object: {e}"))
+            })?;
+            format_with(&item, Ok(&source)).map_err(|e| JsError::new(&e))?
+        }
+    };
     let answer = Answer {
         preview: output.preview_html(),
         text: output.text,
         html: output.html,
+        title,
     };
     answer
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
@@ -240,6 +440,85 @@ mod tests {
         // Each line is the item's own citation, as `cite` writes it alone.
         assert_eq!(lines[0], format_item(&item(), "apa").unwrap().text);
         assert!(format_items(&items, "nature").is_err());
+    }
+
+    /// The official nature.csl, read from ../shared/csl at test time.
+    fn shared_style(path: &str) -> String {
+        let path = format!("{}/../../../shared/csl/{path}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    #[test]
+    fn formats_in_a_style_given_at_run_time_compiled_once() {
+        let source = StyleSource {
+            csl: shared_style("styles/nature.csl"),
+            ..StyleSource::default()
+        };
+        let (output, title) = format_with(&item(), Ok(&source)).unwrap();
+        assert_eq!(title, "Nature");
+        // citeproc-js 2.4.63 with nature.csl (en-GB, its default-locale)
+        // writes exactly this: the margin's own space, then the joining one.
+        assert_eq!(
+            output.text,
+            "1.  Repper, J. & Eve, J. Embedding coproduction in organisational culture and practice: \
+             a case study. Leadership in Health Services https://doi.org/10.1108/LHS-04-2022-0039 (2022) \
+             doi:10.1108/LHS-04-2022-0039."
+        );
+        let (id, first) = compiled(&source).ok().unwrap();
+        let (_, again) = compiled(&source).ok().unwrap();
+        assert!(
+            Rc::ptr_eq(&first, &again),
+            "a style is compiled once per page"
+        );
+        let info = describe(&source).unwrap();
+        assert_eq!(
+            (info.title.as_str(), info.lang.as_str()),
+            ("Nature", "en-GB")
+        );
+        assert_eq!(info.id, id);
+        // Cited by its id, the same entry.
+        assert_eq!(format_with(&item(), Err(&id)).unwrap().0, output);
+        assert!(format_with(&item(), Err("csl-999")).is_err());
+        // An export's id is not a compiled style's.
+        assert!(by_id("csl-json").is_none());
+    }
+
+    #[test]
+    fn a_dependent_style_names_its_parent_then_formats_with_it() {
+        let dependent = shared_style("dependent/nature-communications.csl");
+        let alone = StyleSource {
+            csl: dependent.clone(),
+            ..StyleSource::default()
+        };
+        assert_eq!(describe(&alone).unwrap().parent, "nature");
+        let error = format_with(&item(), Ok(&alone)).unwrap_err();
+        assert!(error.contains("dependent"), "{error}");
+        let parent = StyleSource {
+            csl: shared_style("styles/nature.csl"),
+            ..StyleSource::default()
+        };
+        let with_parent = StyleSource {
+            dependent: Some(dependent),
+            ..parent.clone()
+        };
+        let (output, title) = format_with(&item(), Ok(&with_parent)).unwrap();
+        assert_eq!(title, "Nature Communications");
+        let (alone_parent, _) = format_with(&item(), Ok(&parent)).unwrap();
+        assert_eq!(output.text, alone_parent.text);
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_style_is_a_located_error() {
+        let source = StyleSource {
+            csl: "<style xmlns=\"http://purl.org/net/xbiblio/csl\">\n<bibliography>\n</style>"
+                .into(),
+            ..StyleSource::default()
+        };
+        let error = format_with(&item(), Ok(&source)).unwrap_err();
+        assert!(
+            error.starts_with("the CSL style: line 3, column 1:"),
+            "{error}"
+        );
     }
 
     #[test]
