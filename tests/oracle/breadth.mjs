@@ -136,6 +136,8 @@ function citecard(path) {
 }
 
 const results = {};
+// BREADTH_DIFFS=FILE: every differing entry, for finding their causes.
+const diffs = [];
 const started = Date.now();
 for (const id of styles) {
   const path = join(shared, 'styles', `${id}.csl`);
@@ -163,6 +165,7 @@ for (const id of styles) {
     html += e.html === a.html;
     both += e.text === a.text && e.html === a.html;
     if (e.text !== a.text && first.length < 3) first.push({ citeproc: e.text, citecard: a.text });
+    if (e.text !== a.text || e.html !== a.html) diffs.push({ style: id, entry: i, expected: e, actual: a });
   });
   const compared = items.length - failed;
   results[id] = { compared, text, html, both };
@@ -171,6 +174,7 @@ for (const id of styles) {
   console.log(`${id}: ${both}/${compared} identical (${pct}%)${note}`);
   if (process.env.BREADTH_VERBOSE) for (const d of first) console.log('  ', JSON.stringify(d));
 }
+if (process.env.BREADTH_DIFFS) writeFileSync(process.env.BREADTH_DIFFS, JSON.stringify(diffs, null, 1));
 console.log(`${styles.length} styles × ${items.length} entries in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
 if (check) {

@@ -321,9 +321,8 @@ const ELEMENTS: [&str; 28] = [
 
 /// Attributes the engine does not implement, with the value that does
 /// nothing (which needs no warning).
-const UNIMPLEMENTED_ATTRIBUTES: [(&str, &str); 4] = [
+const UNIMPLEMENTED_ATTRIBUTES: [(&str, &str); 3] = [
     ("display", ""),
-    ("vertical-align", "baseline"),
     ("text-decoration", "none"),
     ("font-variant", "normal"),
 ];
@@ -468,6 +467,31 @@ mod tests {
                 "display=\"block\" is not implemented",
             ]
         );
+    }
+
+    #[test]
+    fn markup_in_a_hostile_style_is_text_never_html() {
+        let style = CslStyle::compile(
+            r#"<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0">
+  <bibliography><layout prefix="&lt;img src=x onerror=alert(1)&gt;"><text value="&lt;script&gt;alert(1)&lt;/script&gt;" suffix="&amp;"/></layout></bibliography>
+</style>"#,
+        )
+        .unwrap();
+        let citation = style.cite(&reference());
+        assert!(
+            !citation.html.contains("<img") && !citation.html.contains("<script"),
+            "{}",
+            citation.html
+        );
+        assert!(
+            citation.html.contains("&#60;script&#62;"),
+            "{}",
+            citation.html
+        );
+        // The text is the text, as written.
+        assert!(citation
+            .text
+            .starts_with("<img src=x onerror=alert(1)><script>"));
     }
 
     #[test]

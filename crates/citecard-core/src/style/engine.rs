@@ -218,17 +218,32 @@ impl Engine {
                 .and_then(|first| ctx.eval(first).node())
                 .map(|n| output::render(&n, false, &punctuation))
                 .unwrap_or_default();
-            let body = seq(children.map(|c| ctx.eval(c)).collect())
+            let mut body = seq(children.map(|c| ctx.eval(c)).collect())
                 .affixed(prefix, suffix)
                 .node()
                 .unwrap_or(Node::Seq(Vec::new()));
+            // The body after the number starts as an entry does ("[1]
+            // N.d.").
+            output::capitalize_leading_term(&mut body);
             output::numbered_entry(&margin, &body, &punctuation)
         } else {
-            let mut body = seq(ctx.children(&layout.children))
+            let mut pieces = ctx.children(&layout.children);
+            // A leading term is capitalised even after the citation number
+            // ("1(N.d.)", as citeproc-js writes it): the number is no text
+            // of the entry's own.
+            let numbered =
+                layout.children.first().is_some_and(|c| {
+                    c.name == "text" && c.attr("variable") == Some("citation-number")
+                }) && pieces.first().is_some_and(|p| p.node_ref().is_some());
+            let number = numbered.then(|| pieces.remove(0));
+            let mut rest = seq(pieces);
+            if let Some(node) = rest.node_mut() {
+                output::capitalize_leading_term(node);
+            }
+            let body = seq(number.into_iter().chain([rest]).collect())
                 .affixed(prefix, suffix)
                 .node()
                 .unwrap_or(Node::Seq(Vec::new()));
-            output::capitalize_leading_term(&mut body);
             output::plain_entry(&body, &punctuation)
         }
     }

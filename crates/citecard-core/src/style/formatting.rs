@@ -1,9 +1,9 @@
 //! Formatting, affixes and text case (CSL 1.0.2, "Formatting", "Affixes",
-//! "Quotes", "Strip-periods" and "Text-case"), applied to what a rendering
+//! "Quotes", "Strip-periods", "Text-case" and "Vertical-align"), applied to what a rendering
 //! element produced.
 
 use crate::style::engine::Ctx;
-use crate::style::output::{is_unitalic_script, Piece};
+use crate::style::output::{is_unitalic_script, Markup, Piece};
 use crate::style::text_case::{self, Case};
 use crate::style::tree::Element;
 
@@ -17,6 +17,7 @@ impl Ctx<'_> {
         let (mut case, mut strip, mut quotes, mut italic, mut bold) =
             (None, false, false, false, false);
         let (mut prefix, mut suffix, mut variable) = ("", "", false);
+        let mut align = None;
         // A `<text variable>` had its case applied to the raw value.
         let variable_text = el.name == "text" && el.attr("variable").is_some();
         for (key, value) in &el.attrs {
@@ -26,6 +27,13 @@ impl Ctx<'_> {
                 "quotes" => quotes = *value == "true",
                 "font-style" => italic = matches!(*value, "italic" | "oblique"),
                 "font-weight" => bold = *value == "bold",
+                "vertical-align" => {
+                    align = match *value {
+                        "sup" => Some(Markup::Superscript),
+                        "sub" => Some(Markup::Subscript),
+                        _ => None,
+                    }
+                }
                 "prefix" => prefix = value,
                 "suffix" => suffix = value,
                 "variable" => variable = true,
@@ -51,6 +59,9 @@ impl Ctx<'_> {
         }
         if bold {
             piece = piece.bold();
+        }
+        if let Some(markup) = align {
+            piece = piece.aligned(markup);
         }
         piece.affixed(prefix, suffix)
     }

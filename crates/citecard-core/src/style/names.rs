@@ -284,8 +284,9 @@ impl<'a> Ctx<'a> {
         full_given: bool,
     ) -> String {
         if let Some(literal) = &name.literal {
-            // citeproc-js formats a literal name as a family name.
-            return name_part(opts.family_part, literal);
+            // citeproc-js gives a literal name the family name's case,
+            // but not its affixes.
+            return part_case(opts.family_part, literal);
         }
         let mut family = name.family.as_deref().unwrap_or("");
         let mut particle = name.particle.as_deref();

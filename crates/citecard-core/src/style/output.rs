@@ -113,6 +113,12 @@ impl Piece {
         self
     }
 
+    /// Render raised or lowered (`vertical-align`): `<sup>`, `<sub>` in HTML.
+    pub(crate) fn aligned(mut self, markup: Markup) -> Piece {
+        self.node = self.node.map(|n| Node::Markup(markup, vec![n]));
+        self
+    }
+
     /// Change the text from the record or the style (not affixes or
     /// delimiters), piece by piece in order.
     pub(crate) fn map_text(mut self, f: &mut dyn FnMut(&str) -> String) -> Piece {
@@ -136,6 +142,11 @@ impl Piece {
     /// The rendered node, if any, borrowed.
     pub(crate) fn node_ref(&self) -> Option<&Node> {
         self.node.as_ref()
+    }
+
+    /// The rendered node, if any, to change in place.
+    pub(crate) fn node_mut(&mut self) -> Option<&mut Node> {
+        self.node.as_mut()
     }
 
     /// Render between quotation marks.
