@@ -260,6 +260,145 @@ fn cite_matches_citeproc_js_for_every_style() {
     }
 }
 
+/// A file of the shared CSL styles and locales (../shared/csl, read at
+/// test time).
+fn shared_csl(path: &str) -> String {
+    format!("{}/../../../shared/csl/{path}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// citeproc-js 2.4.63 with the official nature.csl (en-GB, its
+/// default-locale) for the seed record, as `node tests/oracle/breadth.mjs`
+/// compares it.
+const SEED_IN_NATURE: &str =
+    "1.  Repper, J. & Eve, J. Embedding coproduction in organisational culture \
+and practice: a case study. Leadership in Health Services https://doi.org/10.1108/LHS-04-2022-0039 \
+(2022) doi:10.1108/LHS-04-2022-0039.\n";
+
+#[test]
+fn cite_csl_formats_in_any_style_file_and_its_default_locale() {
+    let nature = shared_csl("styles/nature.csl");
+    let output = citecard(&["cite", "--csl", &nature, SEED], b"");
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(text(&output.stdout), SEED_IN_NATURE);
+    // Two inputs, one style compiled once: their lines in order.
+    let twice = citecard(&["cite", "--csl", &nature, SEED, SEED], b"");
+    assert_eq!(text(&twice.stdout), SEED_IN_NATURE.repeat(2));
+}
+
+#[test]
+fn cite_style_resolves_a_dependent_style_to_its_parent() {
+    let styles = shared_csl("styles");
+    let by_id = citecard(
+        &[
+            "cite",
+            "--style",
+            "nature-communications",
+            "--styles-dir",
+            &styles,
+            SEED,
+        ],
+        b"",
+    );
+    assert!(by_id.status.success(), "{}", text(&by_id.stderr));
+    assert_eq!(text(&by_id.stdout), SEED_IN_NATURE);
+    // A dependent file given alone finds its parent where the repository
+    // keeps it.
+    let by_file = citecard(
+        &[
+            "cite",
+            "--csl",
+            &shared_csl("dependent/nature-communications.csl"),
+            SEED,
+        ],
+        b"",
+    );
+    assert_eq!(text(&by_file.stdout), SEED_IN_NATURE);
+    let unknown = citecard(
+        &[
+            "cite",
+            "--style",
+            "no-such-journal",
+            "--styles-dir",
+            &styles,
+            SEED,
+        ],
+        b"",
+    );
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(text(&unknown.stderr).contains("no style `no-such-journal`"));
+}
+
+#[test]
+fn cite_locale_takes_any_official_locale_by_name() {
+    let book = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../citecard-core/tests/fixtures/valid/csl-json/csl-json book with particles, a suffix and a literal editor.json"
+    );
+    let apa = shared_csl("styles/apa.csl");
+    let output = citecard(&["cite", "--csl", &apa, "--locale", "de-DE", book], b"");
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    // de-DE's terms, as citeproc-js writes this book with the locale forced:
+    // "(World Health Organization, Hrsg.; 2. Aufl.)".
+    assert!(
+        text(&output.stdout).contains("(World Health Organization, Hrsg.; 2. Aufl.)"),
+        "{}",
+        text(&output.stdout)
+    );
+    let file = citecard(
+        &[
+            "cite",
+            "--csl",
+            &apa,
+            "--locale",
+            &shared_csl("locales/locales-de-DE.xml"),
+            book,
+        ],
+        b"",
+    );
+    assert_eq!(text(&file.stdout), text(&output.stdout));
+}
+
+#[test]
+fn a_style_file_that_is_not_csl_is_a_located_error() {
+    let dir = scratch("not-csl");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("broken.csl");
+    std::fs::write(
+        &path,
+        "<style xmlns=\"http://purl.org/net/xbiblio/csl\">\n  <bibliography>\n</style>\n",
+    )
+    .unwrap();
+    let output = citecard(&["cite", "--csl", path.to_str().unwrap(), SEED], b"");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("broken.csl: line 3, column 1:"), "{stderr}");
+    let html = dir.join("page.csl");
+    std::fs::write(&html, "<html><body/></html>").unwrap();
+    let output = citecard(&["cite", "--csl", html.to_str().unwrap(), SEED], b"");
+    assert!(text(&output.stderr).contains("line 1, column 1: not a CSL style"));
+    // A built-in style with a locale is a usage error (its locale is its own).
+    let usage = citecard(&["cite", "--style", "apa", "--locale", "de-DE", SEED], b"");
+    assert_eq!(usage.status.code(), Some(2));
+}
+
+#[test]
+fn a_style_using_what_citecard_does_not_implement_says_so() {
+    let dir = scratch("display-style");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("display.csl");
+    std::fs::write(
+        &path,
+        r#"<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0"><bibliography><layout><text variable="title" display="block"/></layout></bibliography></style>"#,
+    )
+    .unwrap();
+    let output = citecard(&["cite", "--csl", path.to_str().unwrap(), SEED], b"");
+    assert!(output.status.success());
+    assert!(
+        text(&output.stderr).contains("warning:")
+            && text(&output.stderr).contains("display=\"block\" is not implemented")
+    );
+}
+
 /// Tags and attributes in `html`, as `tag` and `tag[attr]` strings.
 fn markup(html: &str) -> Vec<String> {
     let mut found = Vec::new();

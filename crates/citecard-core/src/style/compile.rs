@@ -321,11 +321,7 @@ const ELEMENTS: [&str; 28] = [
 
 /// Attributes the engine does not implement, with the value that does
 /// nothing (which needs no warning).
-const UNIMPLEMENTED_ATTRIBUTES: [(&str, &str); 3] = [
-    ("display", ""),
-    ("text-decoration", "none"),
-    ("font-variant", "normal"),
-];
+const UNIMPLEMENTED_ATTRIBUTES: [(&str, &str); 1] = [("display", "")];
 
 /// Name each feature of `root` the engine does not implement, once.
 fn unimplemented(root: &Node, warnings: &mut Vec<String>) {
@@ -337,7 +333,9 @@ fn unimplemented(root: &Node, warnings: &mut Vec<String>) {
         };
         if node.name == "name-part" {
             for (name, value) in &node.attrs {
-                if !matches!(name.as_str(), "name" | "text-case" | "prefix" | "suffix") {
+                if !matches!(name.as_str(), "name" | "text-case" | "prefix" | "suffix")
+                    && !(name == "font-style" && value == "normal")
+                {
                     note(format!("<name-part {name}=\"{value}\"> is not implemented"));
                 }
             }

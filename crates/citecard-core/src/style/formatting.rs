@@ -1,5 +1,6 @@
 //! Formatting, affixes and text case (CSL 1.0.2, "Formatting", "Affixes",
-//! "Quotes", "Strip-periods", "Text-case" and "Vertical-align"), applied to what a rendering
+//! "Quotes", "Strip-periods", "Text-case", "Font-variant", "Text-decoration"
+//! and "Vertical-align"), applied to what a rendering
 //! element produced.
 
 use crate::style::engine::Ctx;
@@ -17,7 +18,7 @@ impl Ctx<'_> {
         let (mut case, mut strip, mut quotes, mut italic, mut bold) =
             (None, false, false, false, false);
         let (mut prefix, mut suffix, mut variable) = ("", "", false);
-        let mut align = None;
+        let mut marks = Vec::new();
         // A `<text variable>` had its case applied to the raw value.
         let variable_text = el.name == "text" && el.attr("variable").is_some();
         for (key, value) in &el.attrs {
@@ -27,13 +28,13 @@ impl Ctx<'_> {
                 "quotes" => quotes = *value == "true",
                 "font-style" => italic = matches!(*value, "italic" | "oblique"),
                 "font-weight" => bold = *value == "bold",
-                "vertical-align" => {
-                    align = match *value {
-                        "sup" => Some(Markup::Superscript),
-                        "sub" => Some(Markup::Subscript),
-                        _ => None,
-                    }
-                }
+                "vertical-align" => match *value {
+                    "sup" => marks.push(Markup::Superscript),
+                    "sub" => marks.push(Markup::Subscript),
+                    _ => {}
+                },
+                "font-variant" if *value == "small-caps" => marks.push(Markup::SmallCaps),
+                "text-decoration" if *value == "underline" => marks.push(Markup::Underline),
                 "prefix" => prefix = value,
                 "suffix" => suffix = value,
                 "variable" => variable = true,
@@ -60,7 +61,7 @@ impl Ctx<'_> {
         if bold {
             piece = piece.bold();
         }
-        if let Some(markup) = align {
+        for markup in marks {
             piece = piece.aligned(markup);
         }
         piece.affixed(prefix, suffix)

@@ -290,6 +290,10 @@ pub(crate) enum Markup {
     Bold,
     Superscript,
     Subscript,
+    /// `font-variant="small-caps"` (a style's only, never a field's).
+    SmallCaps,
+    /// `text-decoration="underline"` (a style's only).
+    Underline,
 }
 
 /// A flattened token of output.
@@ -490,7 +494,7 @@ impl StyleLevels {
         match markup {
             Markup::Italic => Some(&mut self.italic),
             Markup::Bold => Some(&mut self.bold),
-            Markup::Superscript | Markup::Subscript => None,
+            Markup::Superscript | Markup::Subscript | Markup::SmallCaps | Markup::Underline => None,
         }
     }
 
@@ -523,6 +527,8 @@ impl StyleLevels {
             (Markup::Bold, false) => ("<b>", "</b>"),
             (Markup::Superscript, _) => ("<sup>", "</sup>"),
             (Markup::Subscript, _) => ("<sub>", "</sub>"),
+            (Markup::SmallCaps, _) => (r#"<span style="font-variant:small-caps;">"#, "</span>"),
+            (Markup::Underline, _) => (r#"<span style="text-decoration:underline;">"#, "</span>"),
         };
         if let Some(levels) = self.levels(markup) {
             levels.push(!normal);

@@ -54,6 +54,9 @@ pub(crate) fn to_inlines(node: &Node, punctuation: &Punctuation) -> Vec<crate::r
                     (Markup::Bold, false) => spans.open(Span::Strong),
                     (Markup::Superscript, _) => spans.open(Span::Superscript),
                     (Markup::Subscript, _) => spans.open(Span::Subscript),
+                    // The card's rich text has no small capitals or
+                    // underline: the text alone.
+                    (Markup::SmallCaps | Markup::Underline, _) => spans.open_plain(),
                 }
             }
             Token::MarkupOff(markup) => {
