@@ -333,9 +333,10 @@ fn unimplemented(root: &Node, warnings: &mut Vec<String>) {
         };
         if node.name == "name-part" {
             for (name, value) in &node.attrs {
-                if !matches!(name.as_str(), "name" | "text-case" | "prefix" | "suffix")
-                    && !(name == "font-style" && value == "normal")
-                {
+                let implemented =
+                    matches!(name.as_str(), "name" | "text-case" | "prefix" | "suffix")
+                        || (name == "font-style" && value == "normal");
+                if !implemented {
                     note(format!("<name-part {name}=\"{value}\"> is not implemented"));
                 }
             }
