@@ -213,11 +213,7 @@ impl Engine {
         let suffix = layout.attr("suffix").unwrap_or("");
         if self.second_field_align {
             let mut children = layout.children.iter();
-            let margin = children
-                .next()
-                .and_then(|first| ctx.eval(first).node())
-                .map(|n| output::render(&n, false, &punctuation))
-                .unwrap_or_default();
+            let margin = children.next().and_then(|first| ctx.eval(first).node());
             let mut body = seq(children.map(|c| ctx.eval(c)).collect())
                 .affixed(prefix, suffix)
                 .node()
@@ -225,7 +221,7 @@ impl Engine {
             // The body after the number starts as an entry does ("[1]
             // N.d.").
             output::capitalize_leading_term(&mut body);
-            output::numbered_entry(&margin, &body, &punctuation)
+            output::numbered_entry(margin.as_ref(), &body, &punctuation)
         } else {
             let mut pieces = ctx.children(&layout.children);
             // A leading term is capitalised even after the citation number

@@ -31,6 +31,7 @@ impl Ctx<'_> {
                 "vertical-align" => match *value {
                     "sup" => marks.push(Markup::Superscript),
                     "sub" => marks.push(Markup::Subscript),
+                    "baseline" => marks.push(Markup::Baseline),
                     _ => {}
                 },
                 "font-variant" if *value == "small-caps" => marks.push(Markup::SmallCaps),

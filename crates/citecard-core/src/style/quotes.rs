@@ -315,6 +315,8 @@ enum Level {
     Root,
     /// A quotation; `true` for inner marks when nothing encloses it.
     Quote(bool),
+    /// A quotation opened by a typographic mark.
+    Mark(char),
     Markup(Markup),
 }
 
@@ -342,7 +344,7 @@ fn build(mut strings: Vec<String>, tags: &[Tag], outer: Option<char>) -> Node {
         if tag.is_open() {
             let level = match tag {
                 Tag::OpenMarkup(markup) => Level::Markup(*markup),
-                Tag::OpenCurly(c) => Level::Quote(*c == '‘'),
+                Tag::OpenCurly(c) => Level::Mark(*c),
                 _ => Level::Quote(tag.straight() != outer),
             };
             levels.push((level, Vec::new()));
@@ -351,6 +353,7 @@ fn build(mut strings: Vec<String>, tags: &[Tag], outer: Option<char>) -> Node {
                 let node = match level {
                     Level::Markup(markup) => Node::Markup(markup, nodes),
                     Level::Quote(true) => Node::InnerQuoted(nodes),
+                    Level::Mark(mark) => Node::MarkQuoted(mark, nodes),
                     _ => Node::Quoted(nodes),
                 };
                 if let Some((_, parent)) = levels.last_mut() {

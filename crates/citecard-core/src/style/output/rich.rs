@@ -25,9 +25,10 @@ pub(crate) fn to_inlines(node: &Node, punctuation: &Punctuation) -> Vec<crate::r
                 push_joined(&mut all, &t, false);
                 spans.text(&all[before..]);
             }
-            Token::QuoteOpen(_) | Token::QuoteClose => {
+            Token::QuoteOpen(_) | Token::QuoteOpenMark(_) | Token::QuoteClose => {
                 let mark = match token {
                     Token::QuoteOpen(inner) => quotes.open(inner),
+                    Token::QuoteOpenMark(mark) => quotes.open_mark(mark),
                     _ => quotes.close(),
                 };
                 all.push_str(mark);
@@ -56,7 +57,9 @@ pub(crate) fn to_inlines(node: &Node, punctuation: &Punctuation) -> Vec<crate::r
                     (Markup::Subscript, _) => spans.open(Span::Subscript),
                     // The card's rich text has no small capitals or
                     // underline: the text alone.
-                    (Markup::SmallCaps | Markup::Underline, _) => spans.open_plain(),
+                    (Markup::SmallCaps | Markup::Underline | Markup::Baseline, _) => {
+                        spans.open_plain()
+                    }
                 }
             }
             Token::MarkupOff(markup) => {
