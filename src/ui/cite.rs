@@ -269,9 +269,9 @@ enum Pick {
 
 impl Pick {
     /// What the citation module cites it by.
-    fn id(self) -> Rc<str> {
+    fn id(self) -> &'static str {
         match self {
-            Pick::BuiltIn(style) => style.id().into(),
+            Pick::BuiltIn(style) => style.id(),
             Pick::Custom(custom) => custom.id(),
         }
     }
@@ -311,7 +311,7 @@ fn CitePanel(props: &CitePanelProps) -> Html {
                 let style = *style;
                 wasm_bindgen_futures::spawn_local(async move {
                     preview.set(
-                        match crate::cite_module::cite(&reference, &style.id(), true).await {
+                        match crate::cite_module::cite(&reference, style.id(), true).await {
                             Ok(output) => Preview::Ready(Rc::new(output)),
                             Err(error) => Preview::Failed(error),
                         },
@@ -349,10 +349,10 @@ fn CitePanel(props: &CitePanelProps) -> Html {
         let pressed = *style == choice;
         let style = style.clone();
         let copy = copy.clone();
-        let (id, label): (Rc<str>, Rc<str>) = match choice {
-            Pick::BuiltIn(s) => (s.id().into(), s.label().into()),
+        let (id, label) = match choice {
+            Pick::BuiltIn(s) => (s.id(), s.label()),
             // The page's own style: tested as `cite-style-custom`.
-            Pick::Custom(custom) => ("custom".into(), custom.title()),
+            Pick::Custom(custom) => ("custom", custom.title()),
         };
         let onclick = Callback::from(move |_: MouseEvent| {
             // Only a built-in style is remembered: the page's own is there

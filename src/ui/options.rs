@@ -3,7 +3,6 @@
 //! options object, the playground's menus and its embed snippet.
 
 use std::cell::RefCell;
-use std::rc::Rc;
 
 use citecard_core::style::Style;
 use citecard_core::Format;
@@ -79,44 +78,42 @@ impl Variant {
 
 /// A CSL style the page gave at run time (`csl-src`, or the JS API): the
 /// citation module compiled it and knows it by an id (`csl-1`); Cite lists
-/// it first, by its title. A small handle, so that the options stay `Copy`.
+/// it first, by its title. Its strings are kept for the page's life (once
+/// per style: a page names few), so that the options stay `Copy`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CustomStyle(usize);
-
-/// A custom style's id and title.
-type Named = (Rc<str>, Rc<str>);
-
-thread_local! {
-    /// Every custom style's id and title, by handle.
-    static CUSTOM_STYLES: RefCell<Vec<Named>> = const { RefCell::new(Vec::new()) };
+pub struct CustomStyle {
+    id: &'static str,
+    title: &'static str,
 }
 
 impl CustomStyle {
     /// The style the citation module knows as `id`, titled `title`.
     pub fn new(id: &str, title: &str) -> CustomStyle {
-        CUSTOM_STYLES.with_borrow_mut(|styles| {
-            let place = styles.iter().position(|(known, _)| &**known == id);
-            CustomStyle(place.unwrap_or_else(|| {
-                styles.push((id.into(), title.into()));
-                styles.len() - 1
-            }))
+        thread_local! {
+            static KNOWN: RefCell<Vec<CustomStyle>> = const { RefCell::new(Vec::new()) };
+        }
+        KNOWN.with_borrow_mut(|known| {
+            if let Some(style) = known.iter().find(|s| s.id == id && s.title == title) {
+                return *style;
+            }
+            let keep = |s: &str| -> &'static str { Box::leak(s.into()) };
+            let style = CustomStyle {
+                id: keep(id),
+                title: keep(title),
+            };
+            known.push(style);
+            style
         })
     }
 
-    fn part(self, pick: fn(&Named) -> &Rc<str>) -> Rc<str> {
-        CUSTOM_STYLES
-            .with_borrow(|styles| styles.get(self.0).map(|s| pick(s).clone()))
-            .unwrap_or_else(|| "".into())
-    }
-
     /// The id the citation module cites it by.
-    pub fn id(self) -> Rc<str> {
-        self.part(|(id, _)| id)
+    pub fn id(self) -> &'static str {
+        self.id
     }
 
     /// Its title (the CSL file's `<info><title>`).
-    pub fn title(self) -> Rc<str> {
-        self.part(|(_, title)| title)
+    pub fn title(self) -> &'static str {
+        self.title
     }
 }
 
@@ -219,14 +216,14 @@ mod tests {
             .unwrap()
         };
         let nature = given("csl-1", Some("Nature"));
-        assert_eq!((&*nature.id(), &*nature.title()), ("csl-1", "Nature"));
+        assert_eq!((nature.id(), nature.title()), ("csl-1", "Nature"));
         assert_eq!(
             given("csl-1", Some("Nature")),
             nature,
             "the same style, the same handle"
         );
         // Without a title, its id names it.
-        assert_eq!(&*given("csl-2", None).title(), "csl-2");
+        assert_eq!(given("csl-2", None).title(), "csl-2");
         assert_eq!(CardOptions::from_attributes(|_| None).csl, None);
     }
 

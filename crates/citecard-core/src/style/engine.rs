@@ -219,9 +219,11 @@ impl Engine {
                 .node()
                 .unwrap_or(Node::Seq(Vec::new()));
             // The body after the number starts as an entry does ("[1]
-            // N.d.").
+            // N.d.", "[1] (N.d.)").
             output::capitalize_leading_term(&mut body);
-            output::numbered_entry(margin.as_ref(), &body, &punctuation)
+            let mut entry = output::numbered_entry(margin.as_ref(), &body, &punctuation);
+            wrap_layout(layout, &mut entry);
+            entry
         } else {
             let mut pieces = ctx.children(&layout.children);
             // A leading term is capitalised even after the citation number
@@ -240,9 +242,28 @@ impl Engine {
                 .affixed(prefix, suffix)
                 .node()
                 .unwrap_or(Node::Seq(Vec::new()));
-            output::plain_entry(&body, &punctuation)
+            let mut entry = output::plain_entry(&body, &punctuation);
+            wrap_layout(layout, &mut entry);
+            entry
         }
     }
+}
+
+/// A layout's own `vertical-align="baseline"`, which citeproc-js writes as
+/// a span around the whole entry, inside its `csl-entry` box.
+fn wrap_layout(layout: &Element, entry: &mut Entry) {
+    const BOX: &str = "<div class=\"csl-entry\">";
+    if layout.attr("vertical-align") != Some("baseline") || !entry.html.starts_with(BOX) {
+        return;
+    }
+    let Some(end) = entry.html.rfind("</div>") else {
+        return;
+    };
+    let at = entry.html[..end].trim_end_matches([' ', '\n']).len();
+    entry.html.insert_str(at, "</span>");
+    entry
+        .html
+        .insert_str(BOX.len(), "<span style=\"baseline\">");
 }
 
 /// For each `<text macro>` below `root` (by element id), the index of its

@@ -375,6 +375,9 @@ impl<'a> Ctx<'a> {
                 })
                 .collect::<Vec<_>>()
                 .join(" "),
+            // `initialize="false"` and no `initialize-with`: as written
+            // ("Matthew L").
+            None if !opts.initialize => g.to_owned(),
             // Given names stay whole, but a bare initial gets its period.
             _ => g
                 .split(' ')

@@ -424,9 +424,12 @@ fn punctuation_in_quote(tokens: &mut Vec<Token>, punctuation: &Punctuation) {
 
 /// The quotations open while writing an entry: each is outer or inner, the
 /// opposite of the one around it; the outermost is outer unless it asks to
-/// be inner.
+/// be inner. A field's own mark that is neither of the locale's stays as
+/// written (`‘…’` in German), apart from the alternation.
 struct QuoteLevels {
-    open: Vec<bool>,
+    /// Outer (`Some(true)`), inner, or a mark kept as written (`None`,
+    /// with its closing mark).
+    open: Vec<(Option<bool>, &'static str)>,
     marks: [&'static str; 4],
 }
 
@@ -439,27 +442,37 @@ impl QuoteLevels {
     }
 
     fn open(&mut self, inner_alone: bool) -> &'static str {
-        let outer = self.open.last().map_or(!inner_alone, |outer| !outer);
-        self.open.push(outer);
-        if outer {
-            self.marks[0]
+        let around = self.open.iter().rev().find_map(|(level, _)| *level);
+        let outer = around.map_or(!inner_alone, |outer| !outer);
+        let (mark, close) = if outer {
+            (self.marks[0], self.marks[1])
         } else {
-            self.marks[2]
-        }
+            (self.marks[2], self.marks[3])
+        };
+        self.open.push((Some(outer), close));
+        mark
     }
 
-    /// Open a field's own mark: inner when it is the locale's inner one.
+    /// Open a field's own typographic mark: the locale's outer or inner
+    /// quotation when it is one of their marks, else the mark itself.
     fn open_mark(&mut self, mark: char) -> &'static str {
-        let inner = self.marks[2].starts_with(mark);
-        self.open(inner)
+        if self.marks[0].starts_with(mark) {
+            self.open(false)
+        } else if self.marks[2].starts_with(mark) {
+            self.open(true)
+        } else {
+            let (open, close) = if mark == '‘' {
+                ("‘", "’")
+            } else {
+                ("“", "”")
+            };
+            self.open.push((None, close));
+            open
+        }
     }
 
     fn close(&mut self) -> &'static str {
-        if self.open.pop().unwrap_or(true) {
-            self.marks[1]
-        } else {
-            self.marks[3]
-        }
+        self.open.pop().map_or(self.marks[1], |(_, close)| close)
     }
 }
 
@@ -593,11 +606,11 @@ fn push_joined(out: &mut String, text: &str, html: bool) {
     }
     // citeproc-js merges punctuation where two pieces meet: a semicolon
     // swallows a colon or a period after it ("2019;" + ":" → "2019;"), a
-    // colon a period, and `!` or `?` a colon.
+    // colon another colon, and `!` or `?` a colon (a colon and a period
+    // both stay: "188:.").
     let swallowed = match before.chars().last() {
         Some(';') => text.starts_with([':', '.']) && !text.starts_with(".."),
-        Some(':') => text.starts_with('.') && !text.starts_with(".."),
-        Some('!' | '?') => text.starts_with(':'),
+        Some(':' | '!' | '?') => text.starts_with(':'),
         _ => false,
     };
     if swallowed {
