@@ -5,7 +5,7 @@
 use crate::model::Name;
 use crate::names::is_cjk;
 use crate::style::engine::Ctx;
-use crate::style::output::{macro_, rendered, term, var, Node, Piece};
+use crate::style::output::{macro_, rendered, term, value, var, Node, Piece};
 use crate::style::text_case::{self, Case};
 use crate::style::tree::Element;
 
@@ -198,6 +198,21 @@ impl<'a> Ctx<'a> {
             Some(_) => self.locale.term("and", "long", false),
             None => None,
         };
+        // citeproc-js sets a `<name>`'s fonts on each name, not on the
+        // delimiters between them.
+        let per_name = name_el.filter(|n| {
+            n.attrs.iter().any(|(k, _)| {
+                matches!(
+                    *k,
+                    "font-style"
+                        | "font-weight"
+                        | "font-variant"
+                        | "text-decoration"
+                        | "vertical-align"
+                )
+            })
+        });
+        let mut nodes = Vec::new();
         let mut text = String::new();
         for (i, (name, _)) in written.iter().enumerate() {
             if i > 0 {
@@ -229,9 +244,20 @@ impl<'a> Ctx<'a> {
                     None => text.push_str(opts.delimiter),
                 }
             }
-            text.push_str(name);
+            match per_name {
+                Some(el) => {
+                    if !text.is_empty() {
+                        nodes.push(Node::Text(std::mem::take(&mut text)));
+                    }
+                    let name = value(&name.replace('\'', "’"));
+                    nodes.extend(self.decorate(el, name).node());
+                }
+                None => text.push_str(name),
+            }
         }
-        let mut nodes = vec![Node::Text(text.replace('\'', "’"))];
+        if !text.is_empty() {
+            nodes.push(Node::Text(text.replace('\'', "’")));
+        }
         if truncated {
             if opts.et_al_use_last && list.len() > opts.et_al_use_first + 1 {
                 let last = list.len() - 1;
@@ -266,12 +292,13 @@ impl<'a> Ctx<'a> {
             }
         }
         let piece = rendered(Some(Node::Seq(nodes)));
-        match name_el {
-            Some(n) => self
+        match (name_el, per_name) {
+            (Some(_), Some(_)) => piece.node().unwrap_or(Node::Seq(Vec::new())),
+            (Some(n), None) => self
                 .decorate(n, piece)
                 .node()
                 .unwrap_or(Node::Seq(Vec::new())),
-            None => piece.node().unwrap_or(Node::Seq(Vec::new())),
+            (None, _) => piece.node().unwrap_or(Node::Seq(Vec::new())),
         }
     }
 

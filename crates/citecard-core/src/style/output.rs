@@ -606,11 +606,12 @@ fn push_joined(out: &mut String, text: &str, html: bool) {
     }
     // citeproc-js merges punctuation where two pieces meet: a semicolon
     // swallows a colon or a period after it ("2019;" + ":" → "2019;"), a
-    // colon another colon, and `!` or `?` a colon (a colon and a period
-    // both stay: "188:.").
+    // colon another colon, and `!` or `?` a colon, a comma another comma
+    // ("U," + ", 2020"; a colon and a period both stay: "188:.").
     let swallowed = match before.chars().last() {
         Some(';') => text.starts_with([':', '.']) && !text.starts_with(".."),
         Some(':' | '!' | '?') => text.starts_with(':'),
+        Some(',') => text.starts_with(',') && !text.starts_with(",,"),
         _ => false,
     };
     if swallowed {
