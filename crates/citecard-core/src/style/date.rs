@@ -67,7 +67,7 @@ impl Ctx<'_> {
             el.attr("prefix").unwrap_or(""),
             el.attr("suffix").unwrap_or(""),
         );
-        let text = range_text(&shown, delimiter, affixes).trim().to_owned();
+        let text = range_text(&shown, delimiter, affixes);
         let node = (!text.is_empty()).then_some(Node::Text(text));
         self.decorate(el, rendered(node))
     }
