@@ -409,13 +409,35 @@ fn punctuation_in_quote(tokens: &mut Vec<Token>, punctuation: &Punctuation) {
             {
                 j += 1;
             }
-            if let Some(Token::Affix(affix)) = tokens.get(j) {
-                if let Some(first) = affix.chars().next().filter(|c| matches!(c, ',' | '.')) {
-                    let rest = affix[first.len_utf8()..].to_owned();
-                    tokens[j] = Token::Affix(rest);
-                    tokens.insert(i, Token::Affix(first.to_string()));
-                    i += 1;
+            // The commas and periods that open the affixes after it go
+            // inside, one affix after another while an affix is nothing
+            // else ("Volume" + "," + ", in" → "Volume,” in"; "." + ", " →
+            // ".,”"), a mark repeated once.
+            let mut moved = String::new();
+            while let Some(Token::Affix(affix)) = tokens.get(j) {
+                let lead: String = affix
+                    .chars()
+                    .take_while(|c| matches!(c, ',' | '.'))
+                    .collect();
+                if lead.is_empty() {
+                    break;
                 }
+                let rest = affix[lead.len()..].to_owned();
+                for c in lead.chars() {
+                    if !moved.ends_with(c) {
+                        moved.push(c);
+                    }
+                }
+                let done = !rest.is_empty();
+                tokens[j] = Token::Affix(rest);
+                if done {
+                    break;
+                }
+                j += 1;
+            }
+            if !moved.is_empty() {
+                tokens.insert(i, Token::Affix(moved));
+                i += 1;
             }
         }
         i += 1;
