@@ -41,15 +41,22 @@ impl Condition {
     fn compile(el: &Element) -> Condition {
         let mut tests = Vec::new();
         for (attribute, values) in &el.attrs {
+            // citeproc-js tests a `type` list as one test (the item's type
+            // is one of them), whatever `match` says; every other
+            // attribute's values are tests of their own.
+            if *attribute == "type" {
+                let listed: Vec<&str> = values.split_whitespace().collect();
+                tests.push(Test::Types(
+                    ItemType::ALL
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, t)| listed.contains(&t.csl_name()))
+                        .fold(0u64, |mask, (i, _)| mask | 1 << i),
+                ));
+                continue;
+            }
             for value in values.split_whitespace() {
                 tests.push(match *attribute {
-                    "type" => Test::Types(
-                        ItemType::ALL
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, t)| t.csl_name() == value)
-                            .fold(0u64, |mask, (i, _)| mask | 1 << i),
-                    ),
                     "variable" => Test::Variable(value),
                     "is-numeric" => Test::Numeric(value),
                     "is-uncertain-date" | "locator" | "position" | "disambiguate" => Test::False,
