@@ -19,11 +19,13 @@ impl Ctx<'_> {
             (None, false, false, false, false);
         let (mut prefix, mut suffix, mut variable) = ("", "", false);
         let mut marks = Vec::new();
-        // A `<text variable>` had its case applied to the raw value.
+        // A `<text variable>` had its case applied to the raw value; on a
+        // `<text macro>` or a `<group>` citeproc-js applies none at all.
         let variable_text = el.name == "text" && el.attr("variable").is_some();
+        let uncased = el.name == "group" || (el.name == "text" && el.attr("macro").is_some());
         for (key, value) in &el.attrs {
             match *key {
-                "text-case" if !variable_text => case = self.element_case(el, value),
+                "text-case" if !variable_text && !uncased => case = self.element_case(el, value),
                 "strip-periods" => strip = *value == "true",
                 "quotes" => quotes = *value == "true",
                 "font-style" => italic = matches!(*value, "italic" | "oblique"),
