@@ -291,6 +291,10 @@ impl<'a> Ctx<'a> {
                 nodes.extend(piece.node());
             }
         }
+        let nodes = nodes
+            .into_iter()
+            .map(|n| with_part_fonts(n, opts))
+            .collect();
         let piece = rendered(Some(Node::Seq(nodes)));
         match (name_el, per_name) {
             (Some(_), Some(_)) => piece.node().unwrap_or(Node::Seq(Vec::new())),
@@ -311,9 +315,13 @@ impl<'a> Ctx<'a> {
         full_given: bool,
     ) -> String {
         if let Some(literal) = &name.literal {
-            // citeproc-js gives a literal name the family name's case,
-            // but not its affixes.
-            return part_case(opts.family_part, literal);
+            // citeproc-js gives a literal name the family name's case and
+            // fonts, but not its affixes.
+            let cased = part_case(opts.family_part, literal);
+            return match opts.family_part {
+                Some(part) => with_marks(part, &cased),
+                None => cased,
+            };
         }
         let mut family = name.family.as_deref().unwrap_or("");
         let mut particle = name.particle.as_deref();
@@ -450,18 +458,98 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// A family or given name as its `<name-part>` formats it: text case and
-/// affixes (CSL 1.0.2, "Name-part Formatting").
+/// Marks around a family (`FAMILY`) or given name (`GIVEN`) whose
+/// `<name-part>` sets fonts, in the name's text until [`with_part_fonts`]
+/// turns them into formatted nodes: a name is written as text, joined
+/// with others, and only then laid out. Private-use characters, which no
+/// record is read with.
+const FAMILY: (char, char) = ('\u{E020}', '\u{E021}');
+const GIVEN: (char, char) = ('\u{E022}', '\u{E023}');
+
+/// A family or given name as its `<name-part>` formats it: text case,
+/// affixes and, between marks, fonts (CSL 1.0.2, "Name-part Formatting").
 fn name_part(part: Option<&Element>, text: &str) -> String {
     let Some(part) = part.filter(|_| !text.is_empty()) else {
         return text.to_owned();
     };
-    let cased = part_case(Some(part), text);
     format!(
-        "{}{cased}{}",
+        "{}{}{}",
         part.attr("prefix").unwrap_or(""),
+        with_marks(part, &part_case(Some(part), text)),
         part.attr("suffix").unwrap_or("")
     )
+}
+
+/// `text` between its part's marks, when the part sets fonts.
+fn with_marks(part: &Element, text: &str) -> String {
+    let (open, close) = if part.attr("name") == Some("given") {
+        GIVEN
+    } else {
+        FAMILY
+    };
+    if fonts(part, Node::Text(String::new())) == Node::Text(String::new()) {
+        return text.to_owned();
+    }
+    format!("{open}{text}{close}")
+}
+
+/// `node` in the fonts an element sets (not its case or affixes).
+fn fonts(el: &Element, node: Node) -> Node {
+    use crate::style::output::Markup;
+    let mut node = node;
+    for (key, value) in &el.attrs {
+        node = match (*key, *value) {
+            ("font-style", "italic" | "oblique") => Node::Italic(vec![node]),
+            ("font-weight", "bold") => Node::Bold(vec![node]),
+            ("font-variant", "small-caps") => Node::Markup(Markup::SmallCaps, vec![node]),
+            ("text-decoration", "underline") => Node::Markup(Markup::Underline, vec![node]),
+            ("vertical-align", "sup") => Node::Markup(Markup::Superscript, vec![node]),
+            ("vertical-align", "sub") => Node::Markup(Markup::Subscript, vec![node]),
+            _ => node,
+        };
+    }
+    node
+}
+
+/// `node` with the text between name-part marks set in their part's fonts.
+fn with_part_fonts(node: Node, opts: &NameOpts<'_>) -> Node {
+    fn split(text: &str, opts: &NameOpts<'_>) -> Node {
+        let mut nodes = Vec::new();
+        let mut rest = text;
+        while let Some(at) = rest.find([FAMILY.0, GIVEN.0]) {
+            if at > 0 {
+                nodes.push(Node::Text(rest[..at].to_owned()));
+            }
+            let open = rest[at..].chars().next().unwrap_or(FAMILY.0);
+            let (close, part) = if open == GIVEN.0 {
+                (GIVEN.1, opts.given_part)
+            } else {
+                (FAMILY.1, opts.family_part)
+            };
+            let inner = &rest[at + open.len_utf8()..];
+            let end = inner.find(close).unwrap_or(inner.len());
+            let text = Node::Text(inner[..end].to_owned());
+            nodes.push(match part {
+                Some(part) => fonts(part, text),
+                None => text,
+            });
+            rest = inner.get(end + close.len_utf8()..).unwrap_or("");
+        }
+        if !rest.is_empty() {
+            nodes.push(Node::Text(rest.to_owned()));
+        }
+        Node::Seq(nodes)
+    }
+    match node {
+        Node::Text(t) if t.contains([FAMILY.0, GIVEN.0]) => split(&t, opts),
+        Node::Italic(c) => Node::Italic(c.into_iter().map(|n| with_part_fonts(n, opts)).collect()),
+        Node::Bold(c) => Node::Bold(c.into_iter().map(|n| with_part_fonts(n, opts)).collect()),
+        Node::Markup(m, c) => {
+            Node::Markup(m, c.into_iter().map(|n| with_part_fonts(n, opts)).collect())
+        }
+        Node::Seq(c) => Node::Seq(c.into_iter().map(|n| with_part_fonts(n, opts)).collect()),
+        other => other,
+    }
 }
 
 /// `text` in the text case of a `<name-part>`.
