@@ -9,7 +9,9 @@ const attribute = (text) => text.replaceAll('&', '&amp;').replaceAll('"', '&quot
 
 for (const format of formats) {
   test(`no XSS vector runs or leaves markup, in ${format}`, async ({ page }) => {
-    test.setTimeout(90_000);
+    // 62 cards, each with every fold and its Cite panel (eight styles)
+    // opened: about 80 s on the two-core CI machines, so room above that.
+    test.setTimeout(150_000);
     await page.addInitScript(trapDialogs);
     const body = vectors
       .map((v, i) => `<citation-card id="v${i}" record="${attribute(record(format, v))}" lang="en"></citation-card>`)
