@@ -288,7 +288,7 @@ impl Interner {
 
 /// The elements of CSL 1.0.2 that a bibliography entry can hold, which the
 /// engine reads.
-const ELEMENTS: [&str; 28] = [
+const ELEMENTS: [&str; 29] = [
     "style",
     "locale",
     "citation",
@@ -301,6 +301,7 @@ const ELEMENTS: [&str; 28] = [
     "number",
     "names",
     "name",
+    "name-part",
     "et-al",
     "substitute",
     "label",
@@ -319,10 +320,6 @@ const ELEMENTS: [&str; 28] = [
     "key",
 ];
 
-/// Attributes the engine does not implement, with the value that does
-/// nothing (which needs no warning).
-const UNIMPLEMENTED_ATTRIBUTES: [(&str, &str); 1] = [("display", "")];
-
 /// Name each feature of `root` the engine does not implement, once.
 fn unimplemented(root: &Node, warnings: &mut Vec<String>) {
     fn walk(node: &Node, warnings: &mut Vec<String>) {
@@ -331,18 +328,16 @@ fn unimplemented(root: &Node, warnings: &mut Vec<String>) {
                 warnings.push(warning);
             }
         };
-        if node.name != "name-part" && !ELEMENTS.contains(&node.name.as_str()) {
+        if !ELEMENTS.contains(&node.name.as_str()) {
             note(format!(
                 "<{}> is not a CSL 1.0.2 element citecard implements",
                 node.name
             ));
         }
-        for (name, value) in node.attrs.iter().filter(|_| node.name != "name-part") {
-            let neutral = UNIMPLEMENTED_ATTRIBUTES
-                .iter()
-                .find(|(n, _)| n == name)
-                .map(|(_, neutral)| *neutral);
-            if neutral.is_some_and(|neutral| value != neutral) {
+        // `display` (block, left-margin, …) is the one CSL 1.0.2 attribute
+        // the engine does not implement.
+        for (name, value) in &node.attrs {
+            if name == "display" && !value.is_empty() {
                 note(format!("{name}=\"{value}\" is not implemented"));
             }
         }

@@ -61,7 +61,6 @@ pub(crate) fn built_in_files(lang: &str) -> Vec<Element> {
     let mut langs = vec!["en-US"];
     langs.extend(primary_dialect(lang));
     langs.push(lang);
-    langs.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
     let mut seen: Vec<&str> = Vec::new();
     langs
         .into_iter()
