@@ -18,10 +18,11 @@ thread_local! {
     static MODULE: LazyModule = const { LazyModule::new("../../embed/citecard-bibtex.js") };
 }
 
-/// Where to import the module from (the embed sets it next to its own
-/// script); unset means the playground's `dist/embed/citecard-bibtex.js`.
-pub fn set_module_url(url: &str) {
-    MODULE.with(|m| m.set_url(url));
+/// How to load the module: a function returning a promise of the
+/// initialised module (the embed's literal `import('./citecard-bibtex.js')`);
+/// unset means the playground's `dist/embed/citecard-bibtex.js`.
+pub fn set_module_loader(loader: js_sys::Function) {
+    MODULE.with(|m| m.set_loader(loader));
 }
 
 /// A property of a JS object, if it is there.

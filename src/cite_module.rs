@@ -3,7 +3,7 @@
 //! The six CSL styles and the exports live in their own wasm module so the
 //! first card stays small. Trunk writes it to `dist/embed/` as
 //! `citecard-cite.js` and `citecard-cite_bg.wasm`; this loader imports it
-//! once, from where the card itself came from (see [`set_module_url`]), and
+//! once, through the embed's loader (see [`set_module_loader`]), and
 //! hands it the reference as a CSL-JSON item object (serialised with
 //! serde-wasm-bindgen); the module answers with an object of three strings,
 //! which the card reads by name (serde-wasm-bindgen's deserializer would
@@ -20,10 +20,11 @@ thread_local! {
     static MODULE: LazyModule = const { LazyModule::new("../../embed/citecard-cite.js") };
 }
 
-/// Where to import the module from (the embed sets it next to its own
-/// script); unset means the playground's `dist/embed/citecard-cite.js`.
-pub fn set_module_url(url: &str) {
-    MODULE.with(|m| m.set_url(url));
+/// How to load the module: a function returning a promise of the
+/// initialised module (the embed's literal `import('./citecard-cite.js')`);
+/// unset means the playground's `dist/embed/citecard-cite.js`.
+pub fn set_module_loader(loader: js_sys::Function) {
+    MODULE.with(|m| m.set_loader(loader));
 }
 
 /// A formatted citation or export, as the module returns it.

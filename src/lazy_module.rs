@@ -1,34 +1,41 @@
-//! Loading a wasm-bindgen module on first use, once, from beside the card
-//! (the citation module and the BibTeX module both load this way).
+//! Loading a wasm-bindgen module on first use, once (the citation module and
+//! the BibTeX module both load this way): through the loader the embed gives,
+//! else from beside the playground.
 
 use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-// wasm-bindgen puts inline snippets in `snippets/<crate>-<hash>/`, two levels
-// below the files Trunk writes, so a fallback path is relative to that.
+// The embed hands over a loader (citecard.js imports each module with a
+// literal `import('./citecard-cite.js')`, which bundlers follow and copy,
+// where a URL built at run time would point into the bundler's output at
+// nothing). Without one, the playground's copy: wasm-bindgen puts inline
+// snippets in `snippets/<crate>-<hash>/`, two levels below the files Trunk
+// writes, so the fallback path is relative to that.
 #[wasm_bindgen(inline_js = r#"
 const loading = new Map();
-export function load_module(url, fallback) {
-  const href = url || new URL(fallback, import.meta.url).href;
-  if (!loading.has(href)) {
-    const promise = import(href).then(async (m) => { await m.default(); return m; });
-    promise.catch(() => loading.delete(href));
-    loading.set(href, promise);
+export function load_module(loader, fallback) {
+  const key = loader ?? fallback;
+  if (!loading.has(key)) {
+    const promise = loader
+      ? Promise.resolve().then(() => loader())
+      : import(new URL(fallback, import.meta.url).href).then(async (m) => { await m.default(); return m; });
+    promise.catch(() => loading.delete(key));
+    loading.set(key, promise);
   }
-  return loading.get(href);
+  return loading.get(key);
 }
 "#)]
 extern "C" {
-    fn load_module(url: &str, fallback: &str) -> js_sys::Promise;
+    fn load_module(loader: Option<js_sys::Function>, fallback: &str) -> js_sys::Promise;
 }
 
-/// A module imported on first use; its URL is set by the embed (next to its
-/// own script), else `fallback` (the playground's `dist/embed/` copy).
+/// A module imported on first use: by the loader the embed sets, else from
+/// `fallback` (the playground's `dist/embed/` copy).
 pub(crate) struct LazyModule {
     fallback: &'static str,
-    url: RefCell<String>,
+    loader: RefCell<Option<js_sys::Function>>,
 }
 
 impl LazyModule {
@@ -36,17 +43,18 @@ impl LazyModule {
     pub(crate) const fn new(fallback: &'static str) -> Self {
         LazyModule {
             fallback,
-            url: RefCell::new(String::new()),
+            loader: RefCell::new(None),
         }
     }
 
-    /// Import the module from `url` from now on.
-    pub(crate) fn set_url(&self, url: &str) {
-        *self.url.borrow_mut() = url.to_owned();
+    /// Load the module with `loader` from now on: a function that returns
+    /// a promise of the initialised module.
+    pub(crate) fn set_loader(&self, loader: js_sys::Function) {
+        *self.loader.borrow_mut() = Some(loader);
     }
 
     fn load(&self) -> js_sys::Promise {
-        load_module(&self.url.borrow(), self.fallback)
+        load_module(self.loader.borrow().clone(), self.fallback)
     }
 
     /// Start loading, so the module is ready when it is needed; failures are

@@ -2,24 +2,38 @@
 //!
 //! [`CitationCard`] renders one [`citecard_core::Reference`]; [`RecordCards`]
 //! parses record text with the core and renders a card (or an error card)
-//! for every record in it. The playground binary wraps them in an editor.
+//! for every record in it; `ui::list::PublicationList` renders a whole
+//! publication list. The same components run in the browser (feature
+//! `csr`, always on) and, outside it, in Yew's server renderer
+//! (`ssr`), which `citecard render` uses for pages built ahead of time.
+//! Include `static/citecard.css` (natively, `citecard::ssr::STYLESHEET`).
 //!
 //! ```no_run
-//! use std::rc::Rc;
-//! use citecard::CitationCard;
+//! use citecard::RecordCards;
 //! use yew::prelude::*;
 //!
 //! #[component]
-//! fn Example() -> Html {
-//!     let input = include_str!("../static/records/seed-coproduction.txt");
-//!     let document = citecard_core::parse_with(input, None, citecard::html::tokenizer())
-//!         .expect("a BookSci record");
-//!     let reference = match &document.records[0] {
-//!         Ok(record) => Rc::new(record.reference.clone()),
-//!         Err(error) => return html! { <p>{ error.to_string() }</p> },
-//!     };
-//!     html! { <CitationCard {reference} /> }
+//! fn Paper() -> Html {
+//!     // Any record text: every record in it becomes a card, a bad one an error card.
+//!     let record = r#"{"title":"A study.","authors":"Ada Lovelace","JCR":"Q1","doi":"10.1234/x"}"#;
+//!     html! { <RecordCards input={record} /> }
 //! }
+//! # fn main() { yew::Renderer::<Paper>::new().render(); }
+//! ```
+//!
+//! The same card as HTML, drawn by the server renderer:
+//!
+//! ```
+//! # #[cfg(not(target_arch = "wasm32"))] {
+//! use citecard::ui::options::{CardOptions, Theme};
+//!
+//! let record = r#"{"title":"A study.","authors":"Ada Lovelace","JCR":"Q1","doi":"10.1234/x"}"#;
+//! let options = CardOptions { theme: Theme::Dark, ..CardOptions::default() };
+//! let html = citecard::ssr::render(record, options, None);
+//! assert!(html.contains("Ada Lovelace"));
+//! assert!(html.contains(r#"href="https://doi.org/10.1234/x""#));
+//! assert!(html.contains(r#"data-theme="dark""#));
+//! # }
 //! ```
 #![warn(missing_docs)]
 

@@ -1,3 +1,4 @@
+/*! citecard 0.1.0 | MIT OR Apache-2.0 | https://github.com/citecard/citecard */
 // citecard embed: the <citation-card> element and the JS API.
 //
 //   <script type="module" src="https://your.host/citecard/citecard.js"></script>
@@ -13,13 +14,20 @@
 // CSS cannot reach them (theme them with --citecard-* properties and ::part).
 // Nothing is requested from anywhere but the place this file was loaded from
 // (and the `src` a page gives an element).
-const base = import.meta.url;
-const stylesheet = new URL('./citecard.css', base).href;
-const listStylesheet = new URL('./citecard-list.css', base).href;
+//
+// Every file beside this one is named by a literal `import('./…')` or
+// `new URL('./…', import.meta.url)`: the forms bundlers (Vite, webpack,
+// esbuild, Rollup) follow, so that an app built from the npm package gets
+// them copied and their names rewritten. Keep it that way.
+const stylesheet = new URL('./citecard.css', import.meta.url).href;
+const listStylesheet = new URL('./citecard-list.css', import.meta.url).href;
 const RECORD_TYPES = ['text/plain', 'application/json', 'application/x-bibtex', 'application/x-research-info-systems'];
 const FETCH_TIMEOUT_MS = 10000;
 // The card's options, as attributes and as the JS API's options object.
 const OPTIONS = ['format', 'style', 'theme', 'variant', 'lang'];
+// `style` is also the global attribute for inline CSS, which React insists
+// on (an object there): `cite-style` says the same, and wins.
+const CITE_STYLE = 'cite-style';
 // A publication list's own attributes (ListOptions in src/ui/list/options.rs).
 const LIST_OPTIONS = ['group-by', 'sort', 'highlight', 'selected', 'search', 'page-size'];
 // The mark `citecard render` leaves on a pre-rendered card's container.
@@ -65,21 +73,19 @@ function ready() {
   loading ??= (() => {
     const list = document.querySelector('citation-list') !== null;
     const hydrate = list || [...document.querySelectorAll('citation-card')].some((card) => card.shadowRoot?.querySelector(`[${PRERENDERED}]`));
-    const name = list ? 'citecard-list' : hydrate ? 'citecard-hydrate' : 'citecard-embed';
     hydrating = hydrate;
-    return Promise.all([
-      list ? import('./citecard-list.js') : hydrate ? import('./citecard-hydrate.js') : import('./citecard-embed.js'),
-      fetch(new URL(`./${name}_bg.wasm`, base)),
-    ]);
+    if (list) return Promise.all([import('./citecard-list.js'), fetch(new URL('./citecard-list_bg.wasm', import.meta.url))]);
+    if (hydrate) return Promise.all([import('./citecard-hydrate.js'), fetch(new URL('./citecard-hydrate_bg.wasm', import.meta.url))]);
+    return Promise.all([import('./citecard-embed.js'), fetch(new URL('./citecard-embed_bg.wasm', import.meta.url))]);
   })().then(([embed, wasm]) => start(embed, wasm));
   return loading;
 }
 
-/** Instantiate a build's wasm and tell it where the lazy modules are. */
+/** Instantiate a build's wasm and tell it how to load the lazy modules. */
 async function start(build, wasm) {
   await build.default({ module_or_path: wasm });
-  build.set_cite_module_url(new URL('./citecard-cite.js', base).href);
-  build.set_bibtex_module_url(new URL('./citecard-bibtex.js', base).href);
+  build.set_cite_module(citeModule);
+  build.set_bibtex_module(bibtexModule);
   return build;
 }
 
@@ -91,7 +97,7 @@ let listLoading;
 async function listReady() {
   const embed = await ready();
   if (embed.mount_list) return embed;
-  listLoading ??= import('./citecard-list.js').then((list) => start(list, new URL('./citecard-list_bg.wasm', base)));
+  listLoading ??= import('./citecard-list.js').then((list) => start(list, new URL('./citecard-list_bg.wasm', import.meta.url)));
   return listLoading;
 }
 
@@ -150,13 +156,25 @@ function pageStyle(cslSrc, localeSrc) {
 }
 
 let citeLoading;
-/** Load the citation module once (styles and exports). */
+/** Load the citation module once (styles and exports), for the API and the cards. */
 function citeModule() {
-  citeLoading ??= import(new URL('./citecard-cite.js', base).href).then(async (m) => {
-    await m.default({ module_or_path: new URL('./citecard-cite_bg.wasm', base) });
+  citeLoading ??= import('./citecard-cite.js').then(async (m) => {
+    await m.default({ module_or_path: new URL('./citecard-cite_bg.wasm', import.meta.url) });
     return m;
   });
+  citeLoading.catch(() => { citeLoading = undefined; });
   return citeLoading;
+}
+
+let bibtexLoading;
+/** Load the BibTeX module once, for the cards' first BibTeX record. */
+function bibtexModule() {
+  bibtexLoading ??= import('./citecard-bibtex.js').then(async (m) => {
+    await m.default({ module_or_path: new URL('./citecard-bibtex_bg.wasm', import.meta.url) });
+    return m;
+  });
+  bibtexLoading.catch(() => { bibtexLoading = undefined; });
+  return bibtexLoading;
 }
 
 function skeleton(theme, variant) {
@@ -277,7 +295,9 @@ function shadowContainer(host, sheets) {
  * element leaves the page. Subclasses say which attributes they read, what
  * shows while the wasm loads, and how the wasm mounts them.
  */
-class RecordElement extends HTMLElement {
+// Importing this module where there is no DOM (a server render of an app
+// that uses it) defines nothing and throws nothing.
+class RecordElement extends (globalThis.HTMLElement ?? class {}) {
   #container = null;
   #mounted = null;
   #generation = 0;
@@ -358,6 +378,7 @@ class RecordElement extends HTMLElement {
     let style = null;
     const options = () => ({
       ...Object.fromEntries(this.constructor.options.map((name) => [name, this.getAttribute(name)])),
+      style: this.getAttribute(CITE_STYLE) ?? this.getAttribute('style'),
       csl: style?.id ?? null,
       'csl-title': style?.title ?? null,
     });
@@ -406,7 +427,7 @@ class RecordElement extends HTMLElement {
 }
 
 class CitationCardElement extends RecordElement {
-  static observedAttributes = ['record', 'src', 'csl-src', 'csl-locale-src', ...OPTIONS];
+  static observedAttributes = ['record', 'src', 'csl-src', 'csl-locale-src', CITE_STYLE, ...OPTIONS];
   // (`loading="lazy"` is read once, when the element is connected.)
 
   load() {
@@ -429,7 +450,7 @@ class CitationCardElement extends RecordElement {
 class CitationListElement extends RecordElement {
   static options = [...OPTIONS, ...LIST_OPTIONS];
   static sheets = [stylesheet, listStylesheet];
-  static observedAttributes = ['record', 'src', ...OPTIONS, ...LIST_OPTIONS];
+  static observedAttributes = ['record', 'src', CITE_STYLE, ...OPTIONS, ...LIST_OPTIONS];
 
   load() {
     return listReady();
@@ -448,8 +469,35 @@ class CitationListElement extends RecordElement {
   }
 }
 
-if (!customElements.get('citation-card')) customElements.define('citation-card', CitationCardElement);
-if (!customElements.get('citation-list')) customElements.define('citation-list', CitationListElement);
+/**
+ * Each attribute as a property too (`card.theme = 'dark'`, `cslSrc` for
+ * `csl-src`; null removes it), as the typings declare; but for those
+ * HTMLElement has already (`lang`, and `style`, whose property is
+ * `citeStyle`).
+ */
+function reflect(element, attributes) {
+  for (const attribute of attributes) {
+    const property = attribute.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
+    if (property in HTMLElement.prototype) continue;
+    Object.defineProperty(element.prototype, property, {
+      get() {
+        return this.getAttribute(attribute);
+      },
+      set(value) {
+        if (value == null) this.removeAttribute(attribute);
+        else this.setAttribute(attribute, String(value));
+      },
+      configurable: true,
+    });
+  }
+}
+
+if (globalThis.customElements) {
+  reflect(CitationCardElement, [...CitationCardElement.observedAttributes, 'loading']);
+  reflect(CitationListElement, CitationListElement.observedAttributes);
+  if (!customElements.get('citation-card')) customElements.define('citation-card', CitationCardElement);
+  if (!customElements.get('citation-list')) customElements.define('citation-list', CitationListElement);
+}
 
 /**
  * Render the records in `recordText` as cards inside `element` (in its open
@@ -463,8 +511,9 @@ export async function render(element, recordText, options = {}) {
     element.append(card);
   }
   for (const name of OPTIONS) {
-    if (options[name] == null) card.removeAttribute(name);
-    else card.setAttribute(name, String(options[name]));
+    const attribute = name === 'style' ? CITE_STYLE : name;
+    if (options[name] == null) card.removeAttribute(attribute);
+    else card.setAttribute(attribute, String(options[name]));
   }
   card.setAttribute('record', recordText);
   return card;
@@ -473,7 +522,14 @@ export async function render(element, recordText, options = {}) {
 /** Every readable record in `text` as CSL-JSON items. Throws on unreadable input. */
 export async function parse(text, format) {
   const embed = await ready();
-  return embed.parse(text, format ?? undefined);
+  if (!embed.is_bibtex(text, format ?? undefined)) return embed.parse(text, format ?? undefined);
+  // BibTeX: the BibTeX module's items, every entry at once.
+  const answer = (await bibtexModule()).read(text, 0, 0xffffffff);
+  const entries = answer.records ?? [];
+  const items = entries.filter((entry) => entry.item).map((entry) => entry.item);
+  const failure = answer.error ?? entries.find((entry) => entry.error)?.error;
+  if (!items.length && failure) throw new Error(`line ${failure.line}, column ${failure.column}: ${failure.message}`);
+  return items;
 }
 
 /** A style the JS API was given: a built-in id, or any CSL style as texts. */

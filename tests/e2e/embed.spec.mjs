@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { bundle, cards, hostOrigin, hostPage, inScript, seedRecord } from './embed.mjs';
+import { format } from '../oracle/citeproc.mjs';
 
 const ris = 'TY  - JOUR\nAU  - Lovelace, Ada\nTI  - Notes on the analytical engine\nT2  - Scientific Memoirs\nPY  - 1843\nER  - \n';
 
@@ -186,6 +187,15 @@ test('the JS API: parse, cite and render', async ({ page }) => {
   await expect(page.locator('#mount article')).toHaveAttribute('data-theme', 'dark');
   const error = await page.evaluate(() => window.citecard.parse('{"broken",').catch((e) => e.message));
   expect(error).toMatch(/line 1, column/);
+
+  // BibTeX through the BibTeX module, cited as citeproc-js cites its items.
+  const bib = '@article{lovelace1843,\n  author = {Ada Lovelace},\n  title = {Notes on the analytical engine},\n  journal = {Scientific Memoirs},\n  year = {1843}\n}\n@misc{broken,';
+  const fromBib = await page.evaluate((text) => window.citecard.parse(text), bib);
+  expect(fromBib.map((item) => item.id)).toEqual(['lovelace1843']);
+  expect(fromBib[0].author).toEqual([{ family: 'Lovelace', given: 'Ada' }]);
+  expect(await page.evaluate((text) => window.citecard.cite(text, 'ieee'), bib)).toBe(format('ieee', fromBib[0], 'text'));
+  const bibError = await page.evaluate(() => window.citecard.parse('@article{x,\n  title = {unclosed').catch((e) => e.message));
+  expect(bibError).toMatch(/^line \d+, column \d+: /);
 });
 
 test('the playground writes a snippet that renders the same card on another site', async ({ page, context }) => {

@@ -106,23 +106,31 @@ pub fn mount(
     Cards { app: Some(app) }
 }
 
-/// Tell the cards where the citation module is (`citecard-cite.js` next to
-/// the embed script).
+/// Tell the cards how to load the citation module: `loader` returns a
+/// promise of it, initialised (citecard.js imports `./citecard-cite.js`).
 #[wasm_bindgen]
-pub fn set_cite_module_url(url: &str) {
-    citecard::cite_module::set_module_url(url);
+pub fn set_cite_module(loader: js_sys::Function) {
+    citecard::cite_module::set_module_loader(loader);
 }
 
-/// Tell the cards where the BibTeX module is (`citecard-bibtex.js` next to
-/// the embed script).
+/// Tell the cards how to load the BibTeX module: `loader` returns a promise
+/// of it, initialised (citecard.js imports `./citecard-bibtex.js`).
 #[wasm_bindgen]
-pub fn set_bibtex_module_url(url: &str) {
-    citecard::bibtex_module::set_module_url(url);
+pub fn set_bibtex_module(loader: js_sys::Function) {
+    citecard::bibtex_module::set_module_loader(loader);
+}
+
+/// Whether `input` is BibTeX (`format` says so, or it is detected as such):
+/// the BibTeX module reads it, not [`parse`].
+#[wasm_bindgen]
+pub fn is_bibtex(input: &str, format: Option<String>) -> bool {
+    let format = format.and_then(|f| f.parse().ok());
+    format.or_else(|| citecard_core::detect(input)) == Some(citecard_core::Format::BibTeX)
 }
 
 /// Every readable record in `input` as an array of CSL-JSON items (plain
 /// objects); throws an `Error` with the located message when nothing can be
-/// read.
+/// read. BibTeX goes to the BibTeX module instead ([`is_bibtex`]).
 #[wasm_bindgen]
 pub fn parse(input: &str, format: Option<String>) -> Result<JsValue, JsError> {
     let format = format.and_then(|f| f.parse().ok());

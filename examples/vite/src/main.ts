@@ -1,0 +1,14 @@
+// What a Vite user writes: one import defines the elements; the API is typed.
+import { cite, parse, type CslItem } from 'citecard';
+
+const card = document.querySelector('citation-card');
+if (card) card.theme = 'light';
+
+const record = card?.querySelector('script')?.textContent ?? '';
+const items: CslItem[] = await parse(record, 'bibtex');
+const apa = await cite(record, 'apa', 'text');
+const output = document.querySelector<HTMLOutputElement>('#apa');
+if (output) {
+  output.value = apa;
+  output.dataset.items = String(items.length);
+}
