@@ -12,7 +12,10 @@ use wasm_bindgen::JsCast;
 // where a URL built at run time would point into the bundler's output at
 // nothing). Without one, the playground's copy: wasm-bindgen puts inline
 // snippets in `snippets/<crate>-<hash>/`, two levels below the files Trunk
-// writes, so the fallback path is relative to that.
+// writes, so the fallback path is relative to that. Bundlers are told to
+// leave that import alone: it is never taken in the embed, and webpack
+// would otherwise warn ("Critical dependency: the request of a dependency
+// is an expression") and bundle the snippet's folder as a context.
 #[wasm_bindgen(inline_js = r#"
 const loading = new Map();
 export function load_module(loader, fallback) {
@@ -20,7 +23,8 @@ export function load_module(loader, fallback) {
   if (!loading.has(key)) {
     const promise = loader
       ? Promise.resolve().then(() => loader())
-      : import(new URL(fallback, import.meta.url).href).then(async (m) => { await m.default(); return m; });
+      : import(/* webpackIgnore: true */ /* @vite-ignore */ new URL(/* webpackIgnore: true */ fallback, import.meta.url).href)
+          .then(async (m) => { await m.default(); return m; });
     promise.catch(() => loading.delete(key));
     loading.set(key, promise);
   }

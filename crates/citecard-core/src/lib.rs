@@ -4,7 +4,7 @@
 //! This crate has no web dependencies; the Yew widget, the embed layer and
 //! the `citecard` CLI are thin shells around it. It reads BookSci,
 //! Crossref, Semantic Scholar, CSL-JSON, BibTeX (feature `bibtex`) and RIS
-//! ([`detect`] tells which), keeps abstracts as sanitised [`RichText`],
+//! ([`detect()`] tells which), keeps abstracts as sanitised [`RichText`],
 //! formats citations in eight built-in CSL styles and any CSL 1.0.2 style
 //! given at run time (feature `csl-compiler`), and writes BibTeX, RIS and
 //! CSL-JSON.
