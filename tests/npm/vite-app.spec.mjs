@@ -17,7 +17,8 @@ test('a card and a list render and cite from the bundled app', async ({ page, ba
 
   const card = page.locator('citation-card#card');
   await expect(card.getByTestId('title')).toHaveText('Literate Programming');
-  await expect(card.locator('[part~=card]')).toHaveAttribute('data-theme', 'light');
+  // src/main.ts set the typed property.
+  await expect(card.locator('[part~=card]')).toHaveAttribute('data-variant', 'compact');
 
   // The JS API, typed in src/main.ts: the record read and cited in APA as
   // citeproc-js cites the item citecard read.
