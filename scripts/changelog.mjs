@@ -8,15 +8,16 @@
 // skip` in the message's body), else under the one its subject starts with
 // ("Fix …" → Fixed, "Remove …" → Removed), else under Changed; or Added for
 // a first release, which has no tag before it. Commits about the work
-// itself (subjects starting "review:", "tests:", "clippy", "rustfmt",
-// "BENCHMARKS:", "ci:") are left out, and counted. What was written by hand
+// itself (subjects starting "Release", "review:", "refactor:", "tests:", "docs:",
+// "README:", "BENCHMARKS:", "oracle:", "ci:", "clippy", "rustfmt", …) are
+// left out, and counted. What was written by hand
 // under "## [Unreleased]" moves into the release's entry, first.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const SECTIONS = ['Added', 'Changed', 'Deprecated', 'Removed', 'Fixed', 'Security'];
-const INTERNAL = /^(review|tests?|ci|clippy|rustfmt|fmt|benchmarks?)\b/i;
+const INTERNAL = /^(release|review|refactor|tests?|ci|clippy|rustfmt|fmt|benchmarks?|docs?|readme|architecture|oracle|golden|breadth|sources\.md|styles\.md)\b/i;
 const REPOSITORY = 'https://github.com/citecard/citecard';
 const HEADER = `# Changelog
 
@@ -44,7 +45,10 @@ const git = (repo, ...args) => execFileSync('git', ['-C', repo, ...args], { enco
 /** The last release tag (`vX.Y.Z`) reachable from HEAD, or null. */
 export function lastTag(repo) {
   try {
-    return git(repo, 'describe', '--tags', '--abbrev=0', '--match', 'v[0-9]*').trim();
+    return execFileSync('git', ['-C', repo, 'describe', '--tags', '--abbrev=0', '--match', 'v[0-9]*'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return null;
   }
