@@ -155,27 +155,29 @@ function pageStyle(cslSrc, localeSrc) {
   return pageStyles.get(key);
 }
 
-let citeLoading;
-/** Load the citation module once (styles and exports), for the API and the cards. */
-function citeModule() {
-  citeLoading ??= import('./citecard-cite.js').then(async (m) => {
-    await m.default({ module_or_path: new URL('./citecard-cite_bg.wasm', import.meta.url) });
-    return m;
-  });
-  citeLoading.catch(() => { citeLoading = undefined; });
-  return citeLoading;
+/**
+ * A lazy wasm module, loaded once with its wasm (a failed load is tried
+ * again on the next call). Both URLs are written out where this is called,
+ * in the forms bundlers follow.
+ */
+function lazyModule(load, wasm) {
+  let loading;
+  return () => {
+    loading ??= load().then(async (m) => {
+      await m.default({ module_or_path: wasm });
+      return m;
+    });
+    loading.catch(() => {
+      loading = undefined;
+    });
+    return loading;
+  };
 }
 
-let bibtexLoading;
-/** Load the BibTeX module once, for the cards' first BibTeX record. */
-function bibtexModule() {
-  bibtexLoading ??= import('./citecard-bibtex.js').then(async (m) => {
-    await m.default({ module_or_path: new URL('./citecard-bibtex_bg.wasm', import.meta.url) });
-    return m;
-  });
-  bibtexLoading.catch(() => { bibtexLoading = undefined; });
-  return bibtexLoading;
-}
+/** The citation module (styles and exports), for the API and the cards. */
+const citeModule = lazyModule(() => import('./citecard-cite.js'), new URL('./citecard-cite_bg.wasm', import.meta.url));
+/** The BibTeX module, for the first BibTeX record (a card's or the API's). */
+const bibtexModule = lazyModule(() => import('./citecard-bibtex.js'), new URL('./citecard-bibtex_bg.wasm', import.meta.url));
 
 function skeleton(theme, variant) {
   const card = document.createElement('article');

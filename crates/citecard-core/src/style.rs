@@ -97,7 +97,9 @@ pub struct Citation {
 ///
 /// ```
 /// use citecard_core::{parse, style::{cite, Style}};
-/// let doc = parse(include_str!("../../../static/records/seed-coproduction.txt"), None).unwrap();
+/// // A BookSci record (the reference record, less its abstract and metrics).
+/// let record = r#"{"title":"Embedding coproduction in organisational culture and practice: a case study.","authors":"Julie Repper, Julian Eve","doi":"10.1108/LHS-04-2022-0039","journal":{"name":"Leadership in Health Services"},"publicationDate":"2022-07-26","publicationTypes":"Journal Article"}"#;
+/// let doc = parse(record, None).unwrap();
 /// let reference = &doc.records[0].as_ref().unwrap().reference;
 /// let citation = cite(reference, Style::Ieee).unwrap();
 /// assert_eq!(
