@@ -209,8 +209,8 @@ export interface CitationListAttributes extends CardOptions {
   'page-size'?: `${number}` | number | null;
 }
 
-/** `<citation-card>`: one record's card (several records: a card each). */
-export interface CitationCardElement extends HTMLElement {
+/** What both elements are: the record, its format and the card's options, as properties. */
+export interface CitecardElement extends HTMLElement {
   src: string | null;
   record: string | null;
   format: RecordFormat | null;
@@ -218,6 +218,10 @@ export interface CitationCardElement extends HTMLElement {
   citeStyle: StyleId | null;
   theme: Theme | null;
   variant: Variant | null;
+}
+
+/** `<citation-card>`: one record's card (several records: a card each). */
+export interface CitationCardElement extends CitecardElement {
   cslSrc: string | null;
   cslLocaleSrc: string | null;
   loading: 'lazy' | 'eager' | null;
@@ -226,13 +230,7 @@ export interface CitationCardElement extends HTMLElement {
 }
 
 /** `<citation-list>`: a publication list of every record given. */
-export interface CitationListElement extends HTMLElement {
-  src: string | null;
-  record: string | null;
-  format: RecordFormat | null;
-  citeStyle: StyleId | null;
-  theme: Theme | null;
-  variant: Variant | null;
+export interface CitationListElement extends CitecardElement {
   groupBy: GroupBy | null;
   sort: SortBy | null;
   highlight: string | null;

@@ -31,45 +31,56 @@ function literals(text) {
   return [...text.matchAll(/'([^']*)'/g)].map((m) => m[1]);
 }
 
-/** Every public name a .d.ts declares: its exports, their members, and union values. */
-export function typingNames(source, fileName = 'citecard.d.ts') {
-  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true);
+/**
+ * Every public name a .d.ts declares, as the TypeScript checker sees it:
+ * its exports, their members (inherited ones too, so that moving members
+ * into a base interface removes nothing), their parameters, the values of
+ * each string-literal union, and what it adds to global interfaces.
+ */
+export function typingNames(source) {
+  const fileName = '/citecard.d.ts';
+  const options = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: [] };
+  const host = ts.createCompilerHost(options);
+  const { getSourceFile, fileExists, readFile } = host;
+  host.getSourceFile = (name, language, ...rest) =>
+    name === fileName ? ts.createSourceFile(name, source, language, true) : getSourceFile.call(host, name, language, ...rest);
+  host.fileExists = (name) => name === fileName || fileExists.call(host, name);
+  host.readFile = (name) => (name === fileName ? source : readFile.call(host, name));
+  const program = ts.createProgram([fileName], options, host);
+  const checker = program.getTypeChecker();
+  const file = program.getSourceFile(fileName);
+  const ours = (symbol) => symbol.declarations?.some((d) => d.getSourceFile() === file) ?? false;
   const names = new Set();
-  const text = (node) => node.getText(file);
-  const exported = (node) => node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-  const members = (owner, list) => {
-    for (const member of list) if (member.name) names.add(`member ${owner}.${text(member.name).replace(/['"]/g, '')}`);
-  };
-  const union = (owner, type) => {
-    if (!type) return;
-    if (ts.isUnionTypeNode(type)) for (const t of type.types) union(owner, t);
-    else if (ts.isLiteralTypeNode(type) && ts.isStringLiteral(type.literal)) names.add(`value ${owner} = '${type.literal.text}'`);
-    else if (ts.isTypeLiteralNode(type)) members(owner, type.members);
-    else if (ts.isIntersectionTypeNode(type)) for (const t of type.types) union(owner, t);
-  };
-  const visit = (node, global) => {
-    if (ts.isModuleDeclaration(node) && node.body && ts.isModuleBlock(node.body)) {
-      for (const statement of node.body.statements) visit(statement, `${global ?? ''}${text(node.name)}.`);
+
+  const describe = (symbol, name) => {
+    if (symbol.flags & ts.SymbolFlags.Function) {
+      names.add(`function ${name}`);
+      for (const signature of checker.getSignaturesOfType(checker.getTypeOfSymbol(symbol), ts.SignatureKind.Call)) {
+        for (const parameter of signature.parameters) names.add(`parameter ${name}(${parameter.name})`);
+      }
       return;
     }
-    const prefix = global ?? '';
-    if (!global && !exported(node)) return;
-    if (ts.isFunctionDeclaration(node) && node.name) {
-      names.add(`function ${text(node.name)}`);
-      for (const parameter of node.parameters) names.add(`parameter ${text(node.name)}(${text(parameter.name)})`);
-    } else if (ts.isInterfaceDeclaration(node)) {
-      names.add(`interface ${prefix}${text(node.name)}`);
-      members(`${prefix}${text(node.name)}`, node.members);
-    } else if (ts.isTypeAliasDeclaration(node)) {
-      names.add(`type ${prefix}${text(node.name)}`);
-      union(`${prefix}${text(node.name)}`, node.type);
+    if (symbol.flags & ts.SymbolFlags.Namespace) {
+      for (const inner of checker.getExportsOfModule(symbol)) describe(inner, `${name}.${inner.name}`);
+      return;
+    }
+    if (!(symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias))) return;
+    names.add(`${symbol.flags & ts.SymbolFlags.Interface ? 'interface' : 'type'} ${name}`);
+    const type = checker.getDeclaredTypeOfSymbol(symbol);
+    for (const part of type.isUnion() ? type.types : [type]) {
+      if (part.isStringLiteral()) names.add(`value ${name} = '${part.value}'`);
+    }
+    for (const property of checker.getPropertiesOfType(type)) {
+      if (ours(property)) names.add(`member ${name}.${property.name}`);
     }
   };
+
+  for (const symbol of checker.getExportsOfModule(checker.getSymbolAtLocation(file))) describe(symbol, symbol.name);
+  // What the file adds inside `declare global { … }`.
   for (const statement of file.statements) {
-    if (ts.isModuleDeclaration(statement) && text(statement.name) === 'global' && statement.body && ts.isModuleBlock(statement.body)) {
-      for (const inner of statement.body.statements) visit(inner, 'global.');
-    } else {
-      visit(statement, null);
+    if (!ts.isModuleDeclaration(statement) || statement.name.getText(file) !== 'global' || !statement.body) continue;
+    for (const inner of statement.body.statements) {
+      if (inner.name) describe(checker.getSymbolAtLocation(inner.name), `global.${inner.name.getText(file)}`);
     }
   }
   return names;
