@@ -1,7 +1,8 @@
-// The Vite example app and the webpack and esbuild bundles, built from the
-// packed npm tarball by tests/npm/check (CITECARD_APP_DIST,
-// CITECARD_WEBPACK_DIST, CITECARD_ESBUILD_DIST), each served on 127.0.0.1
-// and driven in Debian's Chromium like the other end-to-end tests.
+// The Vite example app (built, and under `vite dev`) and the webpack and
+// esbuild bundles, built from the packed npm tarball by tests/npm/check
+// (CITECARD_APP_DIR, CITECARD_APP_DIST, CITECARD_WEBPACK_DIST,
+// CITECARD_ESBUILD_DIST), each served on 127.0.0.1 and driven in Debian's
+// Chromium like the other end-to-end tests.
 import { defineConfig } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import base from '../e2e/playwright.config.mjs';
@@ -33,5 +34,13 @@ export default defineConfig({
     server(built('CITECARD_APP_DIST'), port),
     server(built('CITECARD_WEBPACK_DIST'), 4191),
     server(built('CITECARD_ESBUILD_DIST'), 4192),
+    // `vite dev` on the example's sources, as README.md configures it.
+    {
+      command: `npx vite --port 4193 --strictPort --host 127.0.0.1`,
+      cwd: built('CITECARD_APP_DIR'),
+      url: 'http://127.0.0.1:4193/',
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
   ],
 });

@@ -89,3 +89,22 @@ test('the installed manifest names what the elements do', async ({ page }) => {
     expect([...read].sort()).toEqual(declaration(tag).cssProperties.map((p) => p.name).sort());
   }
 });
+
+// `vite dev` serves the package from node_modules, with citecard kept out
+// of dependency pre-bundling (vite.config.ts), which would move the module
+// away from its wasm and stylesheets.
+test('vite dev renders and cites too', async ({ page }) => {
+  const failures = [];
+  page.on('pageerror', (error) => failures.push(error.message));
+  page.on('response', (response) => {
+    if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
+  });
+  await page.goto('http://127.0.0.1:4193/');
+  const card = page.locator('citation-card#card');
+  await expect(card.getByTestId('title')).toHaveText('Literate Programming');
+  const items = await page.evaluate(async (text) => window.citecard.parse(text), await card.locator('script').textContent());
+  await card.getByTestId('cite-toggle').click();
+  await expect(card.getByTestId('cite-preview')).toHaveText(format('ieee', items[0], 'text'));
+  await expect(page.locator('citation-list').getByTestId('entry-title')).toHaveCount(3);
+  expect(failures).toEqual([]);
+});
