@@ -52,7 +52,7 @@ pub fn static_cite(reference: &Reference, files: Vec<StaticFile>, lang: Lang) ->
             .into_iter()
             .filter_map(|style| {
                 Some(StaticCitation {
-                    label: style.label(),
+                    label: lang.style(style),
                     inlines: style::cite(reference, style)?.inlines,
                 })
             })

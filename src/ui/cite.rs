@@ -61,9 +61,9 @@ impl Choice {
         }
     }
 
-    pub(crate) fn label(self) -> &'static str {
+    pub(crate) fn label(self, lang: Lang) -> &'static str {
         match self {
-            Choice::Style(style) => style.label(),
+            Choice::Style(style) => lang.style(style),
             Choice::Bibtex => "BibTeX",
             Choice::Ris => "RIS",
             Choice::CslJson => "CSL-JSON",
@@ -350,7 +350,7 @@ fn CitePanel(props: &CitePanelProps) -> Html {
         let style = style.clone();
         let copy = copy.clone();
         let (id, label) = match choice {
-            Pick::BuiltIn(s) => (s.id(), s.label()),
+            Pick::BuiltIn(s) => (s.id(), props.lang.style(s)),
             // The page's own style: tested as `cite-style-custom`.
             Pick::Custom(custom) => ("custom", custom.title()),
         };
@@ -386,8 +386,8 @@ fn CitePanel(props: &CitePanelProps) -> Html {
         });
         html! {
             <button type="button" class="citecard-link-button citecard-export" onclick={onclick}
-                aria-label={(t.downloads)(choice.label())} data-testid={format!("export-{}", choice.id())}>
-                { choice.label() }
+                aria-label={(t.downloads)(choice.label(props.lang))} data-testid={format!("export-{}", choice.id())}>
+                { choice.label(props.lang) }
             </button>
         }
     };

@@ -1,5 +1,6 @@
 //! The card's own words in English and Simplified Chinese.
 
+use citecard_core::style::Style;
 use citecard_core::ItemType;
 
 /// A language for the card's interface.
@@ -44,6 +45,18 @@ impl Lang {
             .filter(|tag| !tag.trim().is_empty());
         page.or_else(|| window.and_then(|w| w.navigator().language()))
             .map_or(Lang::En, |tag| Lang::from_tag(&tag))
+    }
+
+    /// A built-in style's name in this language: in 中文, GB/T 7714's two
+    /// systems by the standard's own names (顺序编码制, the numeric one, and
+    /// 著者-出版年制, author-date), as Chinese journals and libraries call
+    /// them; the others are names in any language.
+    pub fn style(self, style: Style) -> &'static str {
+        match (self, style) {
+            (Lang::Zh, Style::GbT7714Numeric) => "GB/T 7714（顺序编码制）",
+            (Lang::Zh, Style::GbT7714AuthorDate) => "GB/T 7714（著者-出版年制）",
+            _ => style.label(),
+        }
     }
 
     /// The item type in this language.

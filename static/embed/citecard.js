@@ -452,7 +452,7 @@ class CitationCardElement extends RecordElement {
 class CitationListElement extends RecordElement {
   static options = [...OPTIONS, ...LIST_OPTIONS];
   static sheets = [stylesheet, listStylesheet];
-  static observedAttributes = ['record', 'src', CITE_STYLE, ...OPTIONS, ...LIST_OPTIONS];
+  static observedAttributes = ['record', 'src', 'csl-src', 'csl-locale-src', CITE_STYLE, ...OPTIONS, ...LIST_OPTIONS];
 
   load() {
     return listReady();

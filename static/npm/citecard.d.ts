@@ -195,6 +195,10 @@ export interface CitationListAttributes extends CardOptions {
   src?: string | null;
   record?: string | null;
   'cite-style'?: StyleId | null;
+  /** Any CSL 1.0.2 style file, offered first in each entry's Cite. */
+  'csl-src'?: string | null;
+  /** A CSL locale file for that style. */
+  'csl-locale-src'?: string | null;
   /** Headings by year (default), by type, or none. */
   'group-by'?: GroupBy | null;
   /** The order within each heading (default `year`, newest first). */
@@ -218,12 +222,12 @@ export interface CitecardElement extends HTMLElement {
   citeStyle: StyleId | null;
   theme: Theme | null;
   variant: Variant | null;
+  cslSrc: string | null;
+  cslLocaleSrc: string | null;
 }
 
 /** `<citation-card>`: one record's card (several records: a card each). */
 export interface CitationCardElement extends CitecardElement {
-  cslSrc: string | null;
-  cslLocaleSrc: string | null;
   loading: 'lazy' | 'eager' | null;
   /** Render now, if `loading="lazy"` has not yet. */
   start(): void;

@@ -95,6 +95,9 @@ test("in 中文 the Cite panel offers GB/T 7714 first and previews citeproc-js's
   const styles = card.locator('[data-testid^=cite-style-]');
   await expect(styles.first()).toHaveAttribute('data-testid', 'cite-style-gb-t-7714-numeric');
   await expect(styles.nth(1)).toHaveAttribute('data-testid', 'cite-style-gb-t-7714-author-date');
+  // Named as GB/T 7714-2015 itself names its two systems.
+  await expect(styles.first()).toHaveText('GB/T 7714（顺序编码制）');
+  await expect(styles.nth(1)).toHaveText('GB/T 7714（著者-出版年制）');
   await expect(card.getByTestId('cite-style-gb-t-7714-numeric')).toHaveAttribute('aria-pressed', 'true');
   await expect(card.getByTestId('cite-preview')).toHaveText(seed['gb-t-7714-numeric'].text);
   await card.getByTestId('cite-style-gb-t-7714-author-date').click();

@@ -128,3 +128,25 @@ test('the JS API cites in any CSL style and a locale given as text, and names th
   expect(result.html).toContain('<i>Leadership in Health Services</i>');
   expect(result.bad).toContain('not a CSL style');
 });
+
+test('<citation-list csl-src>: every entry opened offers the style first, with citeproc-js text', async ({ page }) => {
+  const requests = await serveCsl(page);
+  await hostPage(page, {
+    body: `<citation-list csl-src="/csl/styles/nature.csl"><script type="text/plain">${inScript(seedRecord)}</script></citation-list>`,
+  });
+  const list = page.locator('citation-list');
+  const entry = list.getByTestId('entry').first();
+  await entry.getByTestId('entry-toggle').click();
+  await entry.getByTestId('cite-toggle').click();
+  const custom = entry.getByTestId('cite-style-custom');
+  await expect(custom).toHaveText('Nature');
+  await expect(custom).toHaveAttribute('aria-pressed', 'true');
+  await expect(entry.getByTestId('cite-preview')).toHaveText(citeproc(read('styles/nature.csl')));
+  // The attribute is observed: another style replaces it.
+  await page.evaluate(() => document.querySelector('citation-list').setAttribute('csl-src', '/csl/styles/cell.csl'));
+  // The open entry and its panel stay open, and the button names the new style.
+  await expect(entry.getByTestId('cite-style-custom')).toHaveText('Cell');
+  await entry.getByTestId('cite-style-custom').click();
+  await expect(entry.getByTestId('cite-preview')).toHaveText(citeproc(read('styles/cell.csl')));
+  expect(requests.filter((p) => p === 'styles/nature.csl')).toHaveLength(1);
+});

@@ -127,12 +127,12 @@ pub fn ListExport(props: &ListExportProps) -> Html {
                     <select onchange={on_format} data-testid="export-format">
                         <optgroup label={c.exports}>
                             { for Choice::EXPORTS.into_iter().map(|o| html! {
-                                <option value={o.id()} selected={o == *choice}>{ o.label() }</option>
+                                <option value={o.id()} selected={o == *choice}>{ o.label(ui) }</option>
                             }) }
                         </optgroup>
                         <optgroup label={c.styles}>
                             { for Choice::all().filter(|o| !Choice::EXPORTS.contains(o)).map(|o| html! {
-                                <option value={o.id()} selected={o == *choice}>{ o.label() }</option>
+                                <option value={o.id()} selected={o == *choice}>{ o.label(ui) }</option>
                             }) }
                         </optgroup>
                     </select>
