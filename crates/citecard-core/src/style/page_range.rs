@@ -227,12 +227,12 @@ fn prefixed_number(value: &str, strict: bool) -> Option<(&str, &str)> {
 }
 
 /// [`prefixed_number`] where it fits, else no prefix and the whole value.
-fn particle_and_value(value: &str) -> (&str, &str) {
+pub(crate) fn particle_and_value(value: &str) -> (&str, &str) {
     prefixed_number(value, false).unwrap_or(("", value))
 }
 
 /// The leading integer, as JavaScript's `parseInt` reads it.
-fn leading_int(value: &str) -> Option<u64> {
+pub(crate) fn leading_int(value: &str) -> Option<u64> {
     let digits = value.bytes().take_while(u8::is_ascii_digit).count();
     value[..digits.min(18)].parse().ok()
 }

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use crate::style::engine::Ctx;
-use crate::style::number::is_numeric;
+use crate::style::number::{falling_range, is_numeric, prefixes_differ};
 use crate::style::output::{self, group, macro_, seq, term, var, Piece};
 use crate::style::page_range::{self, pages};
 use crate::style::text_case::{self, Case};
@@ -97,9 +97,15 @@ impl<'a> Ctx<'a> {
             // as written.
             "volume" | "issue" | "number" | "edition" | "chapter-number" | "collection-number"
             | "number-of-pages" | "number-of-volumes"
-                if v.contains('-') && is_numeric(&v) =>
+                if v.contains('-') =>
             {
-                Cow::Owned(v.replace("--", "-").replace('-', dash))
+                if is_numeric(&v) && !prefixes_differ(&v) {
+                    Cow::Owned(v.replace("--", "-").replace('-', dash))
+                } else if self.engine.page_range_format.is_none() {
+                    falling_range(&v, dash).map_or(v, Cow::Owned)
+                } else {
+                    v
+                }
             }
             _ => v,
         });
