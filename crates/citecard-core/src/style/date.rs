@@ -84,7 +84,14 @@ impl Ctx<'_> {
             // citeproc-js writes nothing for a year 0, and a year before the
             // common era without its sign (its era term says it).
             Some("year") if date.year == 0 => None,
-            Some("year") => Some(date.year.unsigned_abs().to_string()),
+            Some("year") => {
+                let year = date.year.unsigned_abs().to_string();
+                // `form="short"`: the last two digits, as citeproc-js cuts them.
+                Some(match attr("form") {
+                    Some("short") => year[year.len().saturating_sub(2)..].to_owned(),
+                    _ => year,
+                })
+            }
             Some("month") => date.month.and_then(|m| {
                 let m = usize::from(m);
                 match attr("form").unwrap_or("long") {

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use crate::style::engine::Ctx;
 use crate::style::number::{falling_range, is_numeric, prefixes_differ};
-use crate::style::output::{self, group, macro_, seq, term, var, Piece};
+use crate::style::output::{self, group, macro_, term, var, Piece};
 use crate::style::page_range::{self, pages};
 use crate::style::text_case::{self, Case};
 use crate::style::tree::Element;
@@ -54,7 +54,10 @@ impl<'a> Ctx<'a> {
             let Some(body) = self.engine.macro_for(el) else {
                 return Piece::default();
             };
-            let piece = macro_(seq(self.children(&body.children)));
+            // citeproc-js runs a macro as a group of its own (a "real
+            // group"): one whose variables all rendered nothing is empty,
+            // terms and values in it too.
+            let piece = macro_(group("", self.children(&body.children)));
             return self.decorate(el, piece);
         }
         if let Some(name) = el.attr("term") {
