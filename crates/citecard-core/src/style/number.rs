@@ -5,7 +5,7 @@
 use crate::style::engine::Ctx;
 use crate::style::locale::Locale;
 use crate::style::output::{var, Piece};
-use crate::style::page_range::{leading_int, particle_and_value};
+use crate::style::page_range::{leading_int, particle_and_value, range_pair};
 use crate::style::tree::Element;
 
 impl Ctx<'_> {
@@ -17,10 +17,7 @@ impl Ctx<'_> {
             Ok(called) => called,
             Err(piece) => return piece,
         };
-        let dash = self
-            .locale
-            .term("page-range-delimiter", "long", false)
-            .unwrap_or("–");
+        let dash = self.range_dash();
         let text = if is_numeric(&value) && !prefixes_differ(&value) {
             let form = el.attr("form");
             let mut out = String::new();
@@ -51,56 +48,47 @@ impl Ctx<'_> {
             }
             flush(&mut digits, &mut out);
             out
-        } else if let Some(range) = self
-            .engine
-            .page_range_format
-            .is_none()
-            .then(|| falling_range(&value, dash))
-            .flatten()
-        {
+        } else if let Some(range) = self.falling_range(&value) {
             range
         } else {
             value.into_owned()
         };
         self.decorate(el, var(Some(&text)))
     }
-}
 
-/// A value that is not a number but one hyphenated range whose first
-/// part's leading integer is the larger ("90 5-1", a volume and issue run
-/// together; "3 Suppl-1"), with `dash` for its hyphen, as citeproc-js
-/// writes it: its number tokenizer compares the two parts as `parseInt`
-/// reads them, and takes a falling pair for a range whatever follows the
-/// digits. A rising one ("3-4 x", "604.4-604") or a part that does not
-/// start with a digit ("x 3-4", "S5-1") stays as written: `None`. Only in
-/// a style without a `page-range-format`: with one, citeproc-js formats
-/// the pair as a page range, which such a value is not, and keeps it.
-pub(crate) fn falling_range(value: &str, dash: &str) -> Option<String> {
-    let is_dash = |c: char| c == '-' || c == '–';
-    let start = value.find(is_dash)?;
-    let run = value[start..].len() - value[start..].trim_start_matches(is_dash).len();
-    let (left, right) = (value[..start].trim_end(), value[start + run..].trim_start());
-    // One range and nothing else that joins numbers (lists are another rule).
-    let joins = |s: &str| {
-        s.contains(is_dash) || s.contains(['&', ';']) || s.contains(", ") || s.contains(" and ")
-    };
-    let digit_first = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
-    if joins(left) || joins(right) || !digit_first(left) || !digit_first(right) {
-        return None;
+    /// The locale's range dash (`page-range-delimiter`): an en dash unless
+    /// it says otherwise ("3-4" in zh-CN).
+    pub(crate) fn range_dash(&self) -> &'static str {
+        self.locale
+            .term("page-range-delimiter", "long", false)
+            .unwrap_or("–")
     }
-    (leading_int(left)? > leading_int(right)?).then(|| format!("{left}{dash}{right}"))
+
+    /// A value that is not a number but one range whose first part's
+    /// leading integer is the larger ("90 5-1", a volume and issue run
+    /// together; "3 Suppl-1"), with the range dash for its hyphen, as
+    /// citeproc-js writes it: its number tokenizer compares the two parts
+    /// as `parseInt` reads them, and takes a falling pair for a range
+    /// whatever follows the digits. A rising one ("3-4 x", "604.4-604") or
+    /// a part that does not start with a digit ("x 3-4", "S5-1") stays as
+    /// written: `None`. So does any value in a style with a
+    /// `page-range-format`, where citeproc-js formats the pair as a page
+    /// range, which such a value is not, and keeps it.
+    pub(crate) fn falling_range(&self, value: &str) -> Option<String> {
+        if self.engine.page_range_format.is_some() {
+            return None;
+        }
+        let (left, right) = range_pair(value)?;
+        let digit_first = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
+        (digit_first(left) && digit_first(right) && leading_int(left)? > leading_int(right)?)
+            .then(|| format!("{left}{}{right}", self.range_dash()))
+    }
 }
 
 /// Whether a range's two numbers have different letter prefixes ("S5-1"),
 /// which citeproc-js leaves as written rather than make a range of.
 pub(crate) fn prefixes_differ(value: &str) -> bool {
-    let mut parts = value.split(['-', '–']).filter(|p| !p.is_empty());
-    match (parts.next(), parts.next(), parts.next()) {
-        (Some(a), Some(b), None) => {
-            particle_and_value(a.trim()).0 != particle_and_value(b.trim()).0
-        }
-        _ => false,
-    }
+    range_pair(value).is_some_and(|(a, b)| particle_and_value(a).0 != particle_and_value(b).0)
 }
 
 /// Whether a CSL number variable is numeric, as citeproc-js decides: each

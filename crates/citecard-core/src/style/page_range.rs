@@ -33,6 +33,16 @@ pub(crate) fn pages(page: &str, format: Option<&str>, dash: &str) -> String {
     text
 }
 
+/// The two numbers of a value that is one range and nothing else
+/// ("12-14", "90 5-1"), as citeproc-js's number tokenizer splits it.
+pub(crate) fn range_pair(value: &str) -> Option<(&str, &str)> {
+    let (values, joiners) = split(value);
+    match (values.as_slice(), joiners.as_slice()) {
+        ([a, b], [joiner]) if is_range(joiner) => Some((a, b)),
+        _ => None,
+    }
+}
+
 /// Whether a number variable holds more than one number ("1-2", "5, 7").
 pub(crate) fn is_plural(value: &str) -> bool {
     let (values, _) = split(without_label(value));

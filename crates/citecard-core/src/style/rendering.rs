@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use crate::style::engine::Ctx;
-use crate::style::number::{falling_range, is_numeric, prefixes_differ};
+use crate::style::number::{is_numeric, prefixes_differ};
 use crate::style::output::{self, group, macro_, term, var, Piece};
 use crate::style::page_range::{self, pages};
 use crate::style::text_case::{self, Case};
@@ -89,10 +89,7 @@ impl<'a> Ctx<'a> {
                 .or_else(|| self.item.text(name)),
             _ => self.item.text(name),
         };
-        let dash = self
-            .locale
-            .term("page-range-delimiter", "long", false)
-            .unwrap_or("–");
+        let dash = self.range_dash();
         let value = value.map(|v| match name {
             "page" => Cow::Owned(pages(&v, self.engine.page_range_format, dash)),
             // A numeric range in a number variable gets the locale's range
@@ -104,10 +101,8 @@ impl<'a> Ctx<'a> {
             {
                 if is_numeric(&v) && !prefixes_differ(&v) {
                     Cow::Owned(v.replace("--", "-").replace('-', dash))
-                } else if self.engine.page_range_format.is_none() {
-                    falling_range(&v, dash).map_or(v, Cow::Owned)
                 } else {
-                    v
+                    self.falling_range(&v).map_or(v, Cow::Owned)
                 }
             }
             _ => v,
