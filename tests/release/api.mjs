@@ -38,17 +38,7 @@ function literals(text) {
  * each string-literal union, and what it adds to global interfaces.
  */
 export function typingNames(source) {
-  const fileName = '/citecard.d.ts';
-  const options = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: [] };
-  const host = ts.createCompilerHost(options);
-  const { getSourceFile, fileExists, readFile } = host;
-  host.getSourceFile = (name, language, ...rest) =>
-    name === fileName ? ts.createSourceFile(name, source, language, true) : getSourceFile.call(host, name, language, ...rest);
-  host.fileExists = (name) => name === fileName || fileExists.call(host, name);
-  host.readFile = (name) => (name === fileName ? source : readFile.call(host, name));
-  const program = ts.createProgram([fileName], options, host);
-  const checker = program.getTypeChecker();
-  const file = program.getSourceFile(fileName);
+  const { checker, file, exports } = typings(source);
   const ours = (symbol) => symbol.declarations?.some((d) => d.getSourceFile() === file) ?? false;
   const names = new Set();
 
@@ -75,7 +65,7 @@ export function typingNames(source) {
     }
   };
 
-  for (const symbol of checker.getExportsOfModule(checker.getSymbolAtLocation(file))) describe(symbol, symbol.name);
+  for (const symbol of exports) describe(symbol, symbol.name);
   // What the file adds inside `declare global { … }`.
   for (const statement of file.statements) {
     if (!ts.isModuleDeclaration(statement) || statement.name.getText(file) !== 'global' || !statement.body) continue;
@@ -84,6 +74,25 @@ export function typingNames(source) {
     }
   }
   return names;
+}
+
+/**
+ * The TypeScript checker over a .d.ts given as text (with the ES2022 and
+ * DOM libraries): its `checker`, the `file`, and the file's `exports`.
+ */
+export function typings(source) {
+  const fileName = '/citecard.d.ts';
+  const options = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: [] };
+  const host = ts.createCompilerHost(options);
+  const { getSourceFile, fileExists, readFile } = host;
+  host.getSourceFile = (name, language, ...rest) =>
+    name === fileName ? ts.createSourceFile(name, source, language, true) : getSourceFile.call(host, name, language, ...rest);
+  host.fileExists = (name) => name === fileName || fileExists.call(host, name);
+  host.readFile = (name) => (name === fileName ? source : readFile.call(host, name));
+  const program = ts.createProgram([fileName], options, host);
+  const checker = program.getTypeChecker();
+  const file = program.getSourceFile(fileName);
+  return { checker, file, exports: checker.getExportsOfModule(checker.getSymbolAtLocation(file)) };
 }
 
 /** The major part of a version for compatibility, as Cargo reads it: 1.2.3 → "1", 0.2.3 → "0.2", 0.0.3 → "0.0.3". */

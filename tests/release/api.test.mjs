@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { compatibilityLine, manifestNames, removed, typingNames } from './api.mjs';
+import { compatibilityLine, manifestNames, removed, typingNames, typings } from './api.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const read = (path) => readFileSync(`${root}/${path}`, 'utf8');
@@ -68,13 +68,12 @@ test('compatibility lines follow Cargo: the first non-zero part', () => {
   assert.equal(compatibilityLine('1.0.0-beta.1'), '1');
 });
 
+const currentTypings = typings(current.typings);
+
 /** The typings' properties of an interface: name → { values, string, number }. */
 function typedProperties(interfaceName) {
-  const path = `${root}/static/npm/citecard.d.ts`;
-  const program = ts.createProgram([path], { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'] });
-  const checker = program.getTypeChecker();
-  const symbol = checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(path)))
-    .find((s) => s.name === interfaceName);
+  const { checker, exports } = currentTypings;
+  const symbol = exports.find((s) => s.name === interfaceName);
   assert.ok(symbol, interfaceName);
   const properties = new Map();
   for (const property of checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(symbol))) {
