@@ -37,11 +37,11 @@
 //! ```
 #![warn(missing_docs)]
 
-pub mod bibtex_module;
 pub mod browser;
 pub mod cite_module;
 pub mod html;
 mod lazy_module;
+pub mod reader_modules;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod ssr;
 pub mod ui;

@@ -85,7 +85,8 @@ function ready() {
 async function start(build, wasm) {
   await build.default({ module_or_path: wasm });
   build.set_cite_module(citeModule);
-  build.set_bibtex_module(bibtexModule);
+  build.set_bibtex_module(readerModules.bibtex);
+  build.set_readers_module(readerModules.readers);
   return build;
 }
 
@@ -176,8 +177,13 @@ function lazyModule(load, wasm) {
 
 /** The citation module (styles and exports), for the API and the cards. */
 const citeModule = lazyModule(() => import('./citecard-cite.js'), new URL('./citecard-cite_bg.wasm', import.meta.url));
-/** The BibTeX module, for the first BibTeX record (a card's or the API's). */
-const bibtexModule = lazyModule(() => import('./citecard-bibtex.js'), new URL('./citecard-bibtex_bg.wasm', import.meta.url));
+/** The modules that read what the card does not read itself, for the first such record (a card's or the API's). */
+const readerModules = {
+  /** BibTeX and BibLaTeX. */
+  bibtex: lazyModule(() => import('./citecard-bibtex.js'), new URL('./citecard-bibtex_bg.wasm', import.meta.url)),
+  /** RIS, Crossref and Semantic Scholar. */
+  readers: lazyModule(() => import('./citecard-readers.js'), new URL('./citecard-readers_bg.wasm', import.meta.url)),
+};
 
 function skeleton(theme, variant) {
   const card = document.createElement('article');
@@ -524,9 +530,10 @@ export async function render(element, recordText, options = {}) {
 /** Every readable record in `text` as CSL-JSON items. Throws on unreadable input. */
 export async function parse(text, format) {
   const embed = await ready();
-  if (!embed.is_bibtex(text, format ?? undefined)) return embed.parse(text, format ?? undefined);
-  // BibTeX: the BibTeX module's items, every entry at once.
-  const answer = (await bibtexModule()).read(text, 0, 0xffffffff);
+  const reader = embed.reader_module(text, format ?? undefined);
+  if (!reader) return embed.parse(text, format ?? undefined);
+  // Read by a reader module: its items, every record at once.
+  const answer = (await readerModules[reader.module]()).read(text, reader.format, 0, 0xffffffff);
   const entries = answer.records ?? [];
   const items = entries.filter((entry) => entry.item).map((entry) => entry.item);
   const failure = answer.error ?? entries.find((entry) => entry.error)?.error;

@@ -31,7 +31,7 @@ test('a card and a list render and cite from the bundled app', async ({ page, ba
   await card.getByTestId('cite-toggle').click();
   await expect(card.getByTestId('cite-preview')).toHaveText(format('ieee', items[0], 'text'));
 
-  // The list, from public/pubs.ris, with the BibTeX-free readers.
+  // The list, from public/pubs.ris, read by the lazily loaded reader module.
   const list = page.locator('citation-list');
   await expect(list.getByTestId('entry-title')).toHaveText([
     'Literate Programming',
@@ -50,6 +50,7 @@ test('a card and a list render and cite from the bundled app', async ({ page, ba
   expect(wasm('citecard-list'), 'the list build').toBe(true);
   expect(wasm('citecard-cite'), 'the citation module').toBe(true);
   expect(wasm('citecard-bibtex'), 'the BibTeX module').toBe(true);
+  expect(wasm('citecard-readers'), 'the reader module (RIS)').toBe(true);
   expect(wasm('citecard-embed'), 'the card-only build').toBe(false);
   expect(assets.some((path) => /^\/assets\/citecard-[\w-]+\.css$/.test(path)), 'citecard.css').toBe(true);
   expect(errors).toEqual([]);

@@ -1,13 +1,12 @@
 //! citecard's BibTeX module: the card loads it when a record is BibTeX and
 //! gets back each entry as a CSL-JSON item, or the entry's located error, as
-//! an [`Answer`] object (serde-wasm-bindgen).
+//! a `handover::Answer` object (serde-wasm-bindgen).
 #![warn(missing_docs)]
 
-use citecard_core::export::csl_json;
+use citecard_core::handover::{self, Answer};
 use citecard_core::rich_text::CanonicalHtml;
-use citecard_core::{parse_window, Format, ParseError, Slot, Span};
+use citecard_core::Format;
 use serde::Serialize;
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 /// The allocator: talc, smaller in the bundle than Rust's default (dlmalloc).
@@ -15,116 +14,25 @@ use wasm_bindgen::prelude::*;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-/// What [`read`] answers: `{"records": [...]}`, or `{"error": …}` when
-/// nothing at all can be read.
-#[derive(Debug, Serialize, PartialEq)]
-#[serde(rename_all = "lowercase")]
-pub enum Answer {
-    /// Every entry in input order.
-    Records(Vec<Entry>),
-    /// Why nothing could be read.
-    Error(LocatedError),
-}
-
-/// One entry: `{"item": CSL-JSON}`, `{"error": …}`, or `{"unread": …}`
-/// outside the window read.
-#[derive(Debug, Serialize, PartialEq)]
-#[serde(rename_all = "lowercase")]
-pub enum Entry {
-    /// The entry as a CSL-JSON item; abstracts are written as
-    /// `RichText::to_html` HTML, which the card reads back with
-    /// `CanonicalHtml`.
-    Item(Value),
-    /// Why the entry could not be read, and where.
-    Error(LocatedError),
-    /// Outside the window read: only where it is.
-    Unread(Place),
-}
-
-/// Where an entry is in the input.
-#[derive(Debug, Serialize, PartialEq)]
-pub struct Place {
-    /// The line, from 1.
-    pub line: usize,
-    /// The column, from 1, in characters.
-    pub column: usize,
-    /// The byte offset where it starts.
-    pub start: usize,
-    /// The byte offset where it ends.
-    pub end: usize,
-}
-
-impl From<Span> for Place {
-    fn from(span: Span) -> Self {
-        Place {
-            line: span.line,
-            column: span.column,
-            start: span.start,
-            end: span.end,
-        }
-    }
-}
-
-/// A parse error with its place in the input.
-#[derive(Debug, Serialize, PartialEq)]
-pub struct LocatedError {
-    /// The line, from 1.
-    pub line: usize,
-    /// The column, from 1, in characters.
-    pub column: usize,
-    /// The byte offset where the error starts.
-    pub start: usize,
-    /// The byte offset where it ends.
-    pub end: usize,
-    /// What went wrong.
-    pub message: String,
-}
-
-impl From<&ParseError> for LocatedError {
-    fn from(error: &ParseError) -> Self {
-        LocatedError {
-            line: error.span.line,
-            column: error.span.column,
-            start: error.span.start,
-            end: error.span.end,
-            message: error.kind.to_string(),
-        }
-    }
-}
-
 /// Read the entries of `input` whose indexes are in `window` as BibTeX:
 /// each entry in order, as a CSL-JSON item with its citation key as `id`,
 /// its located error, or (outside the window) where it is. A long file is
 /// read a window at a time, each in a task of its own.
 pub fn read_answer(input: &str, window: std::ops::Range<usize>) -> Answer {
     // BibTeX fields hold no HTML; the tokenizer only sees entity-free text.
-    let read = match parse_window(input, Some(Format::BibTeX), &CanonicalHtml, window) {
-        Ok(read) => read,
-        Err(e) => return Answer::Error((&e).into()),
-    };
-    let references: Vec<_> = read
-        .slots
-        .iter()
-        .filter_map(|slot| slot.read().map(|r| r.reference.clone()))
-        .collect();
-    let mut items = csl_json::items(&references).into_iter();
-    Answer::Records(
-        read.slots
-            .iter()
-            .map(|slot| match slot {
-                // `items` holds one item per read entry, in order.
-                Slot::Read(_) => Entry::Item(items.next().unwrap_or_default()),
-                Slot::Failed(e) => Entry::Error(e.into()),
-                Slot::NotRead(span) => Entry::Unread((*span).into()),
-            })
-            .collect(),
-    )
+    handover::read(input, Some(Format::BibTeX), &CanonicalHtml, window)
 }
 
 /// [`read_answer`] for JavaScript, as an object (serde-wasm-bindgen), of
-/// the entries `start..end` (indexes from 0).
+/// the entries `start..end` (indexes from 0). `format` is `bibtex`, as the
+/// card asks every reader module (`citecard-readers` reads three formats).
 #[wasm_bindgen]
-pub fn read(input: &str, start: u32, end: u32) -> Result<JsValue, JsError> {
+pub fn read(input: &str, format: &str, start: u32, end: u32) -> Result<JsValue, JsError> {
+    if format != Format::BibTeX.id() {
+        return Err(JsError::new(&format!(
+            "the BibTeX module does not read `{format}`"
+        )));
+    }
     read_answer(input, start as usize..end as usize)
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&e.to_string()))
@@ -133,6 +41,7 @@ pub fn read(input: &str, start: u32, end: u32) -> Result<JsValue, JsError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use citecard_core::handover::Entry;
 
     #[test]
     fn entries_become_items_and_bad_entries_located_errors() {

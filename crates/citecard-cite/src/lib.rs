@@ -350,22 +350,25 @@ pub fn export_all(items: js_sys::Array, choice: &str) -> Result<String, JsError>
     format_items(&items, choice).map_err(|e| JsError::new(&e))
 }
 
-/// Parse one BibTeX entry and format its first record in `style`, as the
-/// speed benchmark does one card at a time (feature `bibtex`).
-#[cfg(feature = "bibtex")]
+/// Parse one card's record text (`format`: `bibtex`, `booksci`, …) and
+/// format each of its records in `style`, as the speed benchmark does one
+/// card at a time (feature `bench`). Answers the citations' total length.
+#[cfg(feature = "bench")]
 #[wasm_bindgen]
-pub fn cite_bibtex(entry: &str, style: &str) -> Result<String, JsError> {
+pub fn cite_text(text: &str, format: &str, style: &str) -> Result<usize, JsError> {
     let style: Style = style.parse().map_err(|e: String| JsError::new(&e))?;
-    let document = citecard_core::parse(entry, Some(citecard_core::Format::BibTeX))
-        .map_err(|e| JsError::new(&e.to_string()))?;
-    let reference = match document.records.into_iter().next() {
-        Some(Ok(record)) => record.reference,
-        Some(Err(error)) => return Err(JsError::new(&error.to_string())),
-        None => return Err(JsError::new("no record")),
-    };
-    style::cite(&reference, style)
-        .map(|c| c.text)
-        .ok_or_else(|| JsError::new("the style could not be read"))
+    let format: citecard_core::Format =
+        format.parse().map_err(|e| JsError::new(&format!("{e}")))?;
+    let document =
+        citecard_core::parse(text, Some(format)).map_err(|e| JsError::new(&e.to_string()))?;
+    let mut characters = 0;
+    for record in document.records {
+        let record = record.map_err(|e| JsError::new(&e.to_string()))?;
+        characters += style::cite(&record.reference, style)
+            .map(|c| c.text.len())
+            .ok_or_else(|| JsError::new("the style could not be read"))?;
+    }
+    Ok(characters)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use citecard::reader_modules::ReaderModule;
 use citecard::ssr::{self, Links, Stylesheet, STYLESHEET};
 use citecard::ui::i18n::Lang;
 use citecard::ui::list::ListOptions;
@@ -264,7 +265,9 @@ fn list_element(
 }
 
 /// The text of `record` that reads, alone, as the same reference; its
-/// CSL-JSON when its own text does not.
+/// CSL-JSON when its own text does not, or when its format is read in the
+/// browser by a module the card loads (BibTeX, RIS, Crossref, Semantic
+/// Scholar): the card hydrates from what it reads itself, at once.
 fn record_text(input: &str, format: Format, record: &citecard_core::Record) -> String {
     let own = input
         .get(record.span.start..record.span.end)
@@ -276,7 +279,7 @@ fn record_text(input: &str, format: Format, record: &citecard_core::Record) -> S
             .and_then(Result::ok)
             .is_some_and(|alone| alone.reference == record.reference)
     };
-    if format != Format::BibTeX && reads_the_same(own) {
+    if ReaderModule::of(format).is_none() && reads_the_same(own) {
         return own.to_owned();
     }
     let json = csl_json::write(std::slice::from_ref(&record.reference));

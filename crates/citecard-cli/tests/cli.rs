@@ -552,6 +552,26 @@ fn render_carries_a_bibtex_record_as_csl_json_that_reads_the_same() {
 }
 
 #[test]
+fn render_carries_a_record_the_reader_module_reads_as_csl_json() {
+    // RIS, like Crossref and Semantic Scholar, is read in the browser by a
+    // module the card loads on first need; the pre-rendered card carries
+    // CSL-JSON so that it hydrates with the card's own reader, at once.
+    let ris =
+        "TY  - JOUR\nTI  - Reading in the small hours\nAU  - Lovelace, Ada\nPY  - 1843\nER  - \n";
+    let output = citecard(&["render", "-"], ris.as_bytes());
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let html = text(&output.stdout);
+    let record = html
+        .split("<script type=\"text/plain\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</script>").next())
+        .expect("the record's script");
+    let items: serde_json::Value = serde_json::from_str(record).expect("CSL-JSON");
+    assert_eq!(items[0]["title"], "Reading in the small hours");
+    assert_eq!(items[0]["author"][0]["family"], "Lovelace");
+}
+
+#[test]
 fn render_full_page_puts_google_scholar_tags_in_the_head() {
     let output = citecard(
         &[

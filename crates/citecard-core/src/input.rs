@@ -3,10 +3,13 @@
 #[cfg(feature = "bibtex")]
 pub mod bibtex;
 pub mod booksci;
+#[cfg(feature = "crossref")]
 pub mod crossref;
 pub mod csl_json;
 mod json;
+#[cfg(feature = "ris")]
 pub mod ris;
+#[cfg(feature = "semantic-scholar")]
 pub mod semantic_scholar;
 pub mod window;
 
@@ -158,19 +161,22 @@ pub fn parse_window(
     };
     let records = match format {
         Format::BookSci => booksci::read(input, html, &window)?,
-        Format::Crossref => crossref::read(input, html, &window)?,
-        Format::SemanticScholar => semantic_scholar::read(input, html, &window)?,
         Format::CslJson => csl_json::read(input, html, &window)?,
+        #[cfg(feature = "crossref")]
+        Format::Crossref => crossref::read(input, html, &window)?,
+        #[cfg(feature = "semantic-scholar")]
+        Format::SemanticScholar => semantic_scholar::read(input, html, &window)?,
+        #[cfg(feature = "ris")]
         Format::Ris => ris::read(input, html, &window)?,
         #[cfg(feature = "bibtex")]
         Format::BibTeX => bibtex::read(input, html, &window)?,
-        #[cfg(not(feature = "bibtex"))]
-        Format::BibTeX => {
+        // A build may leave readers out (the browser's first card reads
+        // these with a module it loads when one is needed).
+        #[allow(unreachable_patterns)]
+        format => {
             return Err(ParseError::new(
                 Span::locate(input, 0, input.find('\n').unwrap_or(input.len())),
-                ParseErrorKind::Unsupported {
-                    format: Format::BibTeX,
-                },
+                ParseErrorKind::Unsupported { format },
             ))
         }
     };

@@ -35,6 +35,7 @@ pub mod describe;
 pub mod detect;
 pub mod error;
 pub mod export;
+pub mod handover;
 pub mod input;
 pub mod limits;
 pub mod link;

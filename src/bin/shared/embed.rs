@@ -1,6 +1,7 @@
 //! The embed's JS API, shared by `citecard-embed` and `citecard-hydrate`
 //! (the same, built with the `hydration` feature).
 
+use citecard::reader_modules::ReaderModule;
 use citecard::ui::options::CardOptions;
 use citecard::ui::records::{RecordCards, RecordCardsProps};
 use citecard_core::parse_with;
@@ -117,20 +118,47 @@ pub fn set_cite_module(loader: js_sys::Function) {
 /// of it, initialised (citecard.js imports `./citecard-bibtex.js`).
 #[wasm_bindgen]
 pub fn set_bibtex_module(loader: js_sys::Function) {
-    citecard::bibtex_module::set_module_loader(loader);
+    ReaderModule::Bibtex.set_loader(loader);
 }
 
-/// Whether `input` is BibTeX (`format` says so, or it is detected as such):
-/// the BibTeX module reads it, not [`parse`].
+/// Tell the cards how to load the reader module (RIS, Crossref, Semantic
+/// Scholar): `loader` returns a promise of it, initialised (citecard.js
+/// imports `./citecard-readers.js`).
 #[wasm_bindgen]
-pub fn is_bibtex(input: &str, format: Option<String>) -> bool {
-    let format = format.and_then(|f| f.parse().ok());
-    format.or_else(|| citecard_core::detect(input)) == Some(citecard_core::Format::BibTeX)
+pub fn set_readers_module(loader: js_sys::Function) {
+    ReaderModule::Readers.set_loader(loader);
+}
+
+/// Which reader module reads `input` (in `format`, or as detected), and as
+/// what: `{ module: "bibtex" | "readers", format: "ris" | … }`; `undefined`
+/// when [`parse`] reads it (BookSci, CSL-JSON, or nothing recognisable).
+#[wasm_bindgen]
+pub fn reader_module(input: &str, format: Option<String>) -> JsValue {
+    #[derive(serde::Serialize)]
+    struct ModuleRead {
+        module: &'static str,
+        format: &'static str,
+    }
+    let format = format
+        .and_then(|f| f.parse().ok())
+        .or_else(|| citecard_core::detect(input));
+    format
+        .and_then(|format| {
+            let module = ReaderModule::of(format)?;
+            ModuleRead {
+                module: module.name(),
+                format: format.id(),
+            }
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .ok()
+        })
+        .unwrap_or(JsValue::UNDEFINED)
 }
 
 /// Every readable record in `input` as an array of CSL-JSON items (plain
 /// objects); throws an `Error` with the located message when nothing can be
-/// read. BibTeX goes to the BibTeX module instead ([`is_bibtex`]).
+/// read. BibTeX, RIS, Crossref and Semantic Scholar go to their reader
+/// module instead ([`reader_module`]).
 #[wasm_bindgen]
 pub fn parse(input: &str, format: Option<String>) -> Result<JsValue, JsError> {
     let format = format.and_then(|f| f.parse().ok());

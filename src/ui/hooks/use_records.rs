@@ -8,7 +8,7 @@ use std::rc::Rc;
 use citecard_core::{parse_window, Format, ParseError, Reference, Slot, Span};
 use yew::prelude::*;
 
-use crate::bibtex_module::Entry as BibtexEntry;
+use crate::reader_modules::{Entry as ModuleEntry, ReaderModule};
 
 /// Inputs longer than this (in bytes) are read in tasks of their own, a
 /// batch of records at a time, and each batch rendered in the next task, so
@@ -127,8 +127,8 @@ fn next_window(read_so_far: Option<&Parsed>, shown: usize) -> Option<Range<usize
 
 /// Read the records of `input` (in `format`, detected when `None`) with the
 /// core, the first `shown` of them at least: inputs up to
-/// [`READ_APART_BYTES`] at once, during the render; longer ones and BibTeX
-/// (read by the BibTeX module, loaded on first need) in tasks of their
+/// [`READ_APART_BYTES`] at once, during the render; longer ones and the
+/// formats a reader module reads (loaded on first need) in tasks of their
 /// own, a window at a time, each rendered in the next task. Returns every
 /// record so far, each read, failed or still to read; `None` before the
 /// first window is read.
@@ -143,10 +143,14 @@ pub fn use_records(input: &AttrValue, format: Option<Format>, shown: usize) -> O
                 .flatten()
         })
     });
-    let bibtex = *detected == Some(Format::BibTeX);
-    // The server renderer (native) runs no effects: it reads everything at
-    // once, BibTeX included (its core reader is linked there).
-    let apart = cfg!(target_arch = "wasm32") && (bibtex || input.len() > READ_APART_BYTES);
+    // BibTeX, RIS, Crossref and Semantic Scholar are read by a module the
+    // card loads. The server renderer (native) runs no effects: it reads
+    // everything at once (every reader is linked in there).
+    let module = detected
+        .filter(|_| cfg!(target_arch = "wasm32"))
+        .and_then(ReaderModule::of);
+    let apart =
+        cfg!(target_arch = "wasm32") && (module.is_some() || input.len() > READ_APART_BYTES);
     let at_once = use_memo(
         (input.clone(), *detected, apart),
         |(input, format, apart)| (!apart).then(|| Rc::new(read(input, *format, 0..usize::MAX))),
@@ -165,27 +169,30 @@ pub fn use_records(input: &AttrValue, format: Option<Format>, shown: usize) -> O
     {
         let dispatcher = read_apart.dispatcher();
         use_effect_with(
-            (input.clone(), *detected, bibtex, window),
-            move |(input, format, bibtex, window)| {
+            (input.clone(), *detected, module, window),
+            move |(input, format, module, window)| {
                 if let Some(window) = window.clone() {
-                    let (input, format, bibtex) = (input.clone(), *format, *bibtex);
+                    let (input, format, module) = (input.clone(), *format, *module);
                     wasm_bindgen_futures::spawn_local(async move {
                         crate::browser::next_task().await;
-                        let parsed = if bibtex {
-                            crate::bibtex_module::read(&input, window.clone())
-                                .await
-                                .map(|entries| {
-                                    entries
-                                        .into_iter()
-                                        .map(|entry| match entry {
-                                            BibtexEntry::Read(reference) => Card::Read(reference),
-                                            BibtexEntry::Failed(error) => Card::Failed(error),
-                                            BibtexEntry::NotRead(span) => Card::NotRead(span),
-                                        })
-                                        .collect()
-                                })
-                        } else {
-                            read(&input, format, window.clone())
+                        let parsed = match (module, format) {
+                            (Some(module), Some(format)) => {
+                                crate::reader_modules::read(module, format, &input, window.clone())
+                                    .await
+                                    .map(|entries| {
+                                        entries
+                                            .into_iter()
+                                            .map(|entry| match entry {
+                                                ModuleEntry::Read(reference) => {
+                                                    Card::Read(reference)
+                                                }
+                                                ModuleEntry::Failed(error) => Card::Failed(error),
+                                                ModuleEntry::NotRead(span) => Card::NotRead(span),
+                                            })
+                                            .collect()
+                                    })
+                            }
+                            _ => read(&input, format, window.clone()),
                         };
                         crate::browser::next_task().await;
                         dispatcher.dispatch(Batch {

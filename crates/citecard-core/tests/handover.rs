@@ -1,0 +1,82 @@
+//! In the browser, BibTeX, RIS, Crossref and Semantic Scholar records are read
+//! by a lazily loaded module and handed to the card as CSL-JSON items
+//! (`handover::read`), which the card reads back with its own CSL-JSON
+//! reader. Nothing may be lost or changed on the way: for every fixture and
+//! every shared real record, the card's reference is the one the format's
+//! reader made, and a record that could not be read keeps its place.
+#![cfg(all(feature = "html5gum", not(target_arch = "wasm32")))]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use citecard_core::handover::{self, Answer, Entry};
+use citecard_core::input::csl_json;
+use citecard_core::parse;
+use citecard_core::rich_text::{CanonicalHtml, Html5gum};
+
+mod common;
+
+/// The fixtures, and the shared real records when they are there (CI has them).
+fn files() -> Vec<PathBuf> {
+    let mut files = common::corpus_files();
+    let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/records/real");
+    if let Ok(formats) = fs::read_dir(&real) {
+        for format in formats.flatten().filter(|f| f.path().is_dir()) {
+            for file in fs::read_dir(format.path())
+                .expect("a format folder")
+                .flatten()
+            {
+                files.push(file.path());
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn every_record_reaches_the_card_as_its_reader_read_it() {
+    let mut compared = 0;
+    for path in files() {
+        let name = path.display().to_string();
+        let input = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let document = parse(&input, None).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let Answer::Records(entries) = handover::read(&input, None, &Html5gum, 0..usize::MAX)
+        else {
+            panic!("{name}: the handover failed where the reader did not");
+        };
+        assert_eq!(entries.len(), document.records.len(), "{name}");
+        for (i, (record, entry)) in document.records.iter().zip(&entries).enumerate() {
+            match (record, entry) {
+                (Ok(record), Entry::Item(item)) => {
+                    let text = serde_json::to_string(item).expect("an item serialises");
+                    let mut read = csl_json::parse(&text, &CanonicalHtml)
+                        .unwrap_or_else(|e| panic!("{name} #{}: {e}", i + 1));
+                    let card = read
+                        .pop()
+                        .and_then(Result::ok)
+                        .unwrap_or_else(|| panic!("{name} #{}: the item is unreadable", i + 1))
+                        .reference;
+                    // The item's id is the record's own key, or else the
+                    // citation key the card would give it anyway.
+                    let mut expected = record.reference.clone();
+                    expected.source_key = expected
+                        .source_key
+                        .or_else(|| item["id"].as_str().map(str::to_owned));
+                    assert_eq!(card, expected, "{name} #{}", i + 1);
+                    compared += 1;
+                }
+                (Err(error), Entry::Error(located)) => {
+                    assert_eq!(
+                        (located.line, located.column, located.message.clone()),
+                        (error.span.line, error.span.column, error.kind.to_string()),
+                        "{name} #{}",
+                        i + 1
+                    );
+                }
+                (record, entry) => panic!("{name} #{}: {record:?} became {entry:?}", i + 1),
+            }
+        }
+    }
+    assert!(compared > 100, "only {compared} records compared");
+}
