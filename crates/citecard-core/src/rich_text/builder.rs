@@ -8,6 +8,7 @@ use crate::rich_text::elements::{
 };
 use crate::rich_text::{inline_text, Block, HtmlEvent, HtmlTokenizer, Inline, RichText, Section};
 use crate::text::clean;
+use std::borrow::Cow;
 
 /// Labels that start a section of a structured abstract when they open a
 /// paragraph of plain text ("Purpose: …").
@@ -482,20 +483,38 @@ pub(super) fn normalise(inlines: Vec<Inline>) -> Vec<Inline> {
     for event in events {
         match event {
             Event::Text(text) => {
-                for c in text.chars() {
-                    if c.is_whitespace() {
+                // A run of white space at a time, then a run of the rest
+                // (pushed whole: a long abstract is mostly such runs).
+                let mut rest = text.as_str();
+                while !rest.is_empty() {
+                    let spaces = rest
+                        .find(|c: char| !c.is_whitespace())
+                        .unwrap_or(rest.len());
+                    if spaces > 0 {
                         if !after_space {
                             pending = Some(out.len());
                             out.push(Event::Text(" ".to_owned()));
                             after_space = true;
                         }
-                    } else if !c.is_control() {
-                        pending = None;
-                        after_space = false;
-                        match out.last_mut() {
-                            Some(Event::Text(last)) if pending.is_none() => last.push(c),
-                            _ => out.push(Event::Text(c.to_string())),
-                        }
+                        rest = &rest[spaces..];
+                        continue;
+                    }
+                    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                    let (run, after) = rest.split_at(end);
+                    rest = after;
+                    let visible: Cow<str> = if run.contains(char::is_control) {
+                        run.chars().filter(|c| !c.is_control()).collect()
+                    } else {
+                        Cow::Borrowed(run)
+                    };
+                    if visible.is_empty() {
+                        continue;
+                    }
+                    pending = None;
+                    after_space = false;
+                    match out.last_mut() {
+                        Some(Event::Text(last)) => last.push_str(&visible),
+                        _ => out.push(Event::Text(visible.into_owned())),
                     }
                 }
             }
