@@ -94,6 +94,15 @@ ensure_esbuild() {
   [ "$(esbuild --version 2>/dev/null)" = "$want" ] || die "esbuild on PATH is not $want: $(command -v esbuild)"
 }
 
+# twiggy, for scripts/bench's per-item sizes of each wasm (not needed to
+# build or test).
+ensure_twiggy() {
+  local want=0.8.0
+  if [ "$(twiggy --version 2>/dev/null | awk '{ print $2 }')" = "$want" ]; then return; fi
+  log "installing twiggy $want (about 3 minutes)"
+  cargo install twiggy --version "=$want" --locked
+}
+
 # Everything `trunk serve` and `trunk build` need.
 ensure_build_tools() {
   ensure_wasm_target
