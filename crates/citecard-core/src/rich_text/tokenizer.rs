@@ -86,6 +86,25 @@ impl HtmlTokenizer for CanonicalHtml {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Html5gum;
 
+/// html5gum's default emitter, without its parse errors: they are never
+/// shown, and checking every character for them was about a quarter of
+/// html5gum's time on a long abstract (`perf`, BENCHMARKS.md).
+#[cfg(feature = "html5gum")]
+struct WithoutErrors(html5gum::DefaultEmitter);
+
+#[cfg(feature = "html5gum")]
+impl html5gum::ForwardingEmitter for WithoutErrors {
+    type Token = html5gum::Token;
+
+    fn inner(&mut self) -> &mut impl html5gum::Emitter<Token = Self::Token> {
+        &mut self.0
+    }
+
+    fn should_emit_errors(&mut self) -> bool {
+        false
+    }
+}
+
 #[cfg(feature = "html5gum")]
 impl HtmlTokenizer for Html5gum {
     fn tokenize(&self, html: &str, sink: &mut dyn FnMut(HtmlEvent<'_>)) {
@@ -95,7 +114,7 @@ impl HtmlTokenizer for Html5gum {
         // Let <script>, <style>, <textarea> … switch the tokenizer into their
         // raw-text states, so their content arrives as one string to drop.
         emitter.naively_switch_states(true);
-        for Ok(token) in Tokenizer::new_with_emitter(html, emitter) {
+        for Ok(token) in Tokenizer::new_with_emitter(html, WithoutErrors(emitter)) {
             match token {
                 Token::StartTag(tag) => sink(HtmlEvent::Start {
                     name: &String::from_utf8_lossy(&tag.name),
