@@ -75,3 +75,23 @@ export async function serveEmbed(pages = {}) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { origin: `http://127.0.0.1:${server.address().port}`, files, server, html: TYPES['.html'] };
 }
+
+/**
+ * The plain page the pre-rendered card is compared with: the card's own
+ * text, read from the pre-rendered page at `url` in `browser`, as a heading
+ * (`#title`) and paragraphs, with no stylesheet and no script.
+ */
+export async function plainCardPage(browser, url) {
+  const tab = await browser.newPage();
+  await tab.goto(url);
+  const [text, title] = await tab.evaluate(() => {
+    const card = document.querySelector('citation-card').shadowRoot;
+    return [card.querySelector('article').innerText, card.querySelector('[data-testid=title]').innerText];
+  });
+  await tab.close();
+  const escape = (s) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+  const rest = text.split('\n').filter((line) => line.trim() && line !== title);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>plain</title></head>
+<body><main><article><h2 id="title">${escape(title)}</h2>${rest.map((line) => `<p>${escape(line)}</p>`).join('')}</article></main></body></html>`;
+}

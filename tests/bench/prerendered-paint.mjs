@@ -21,7 +21,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NETWORKS, coldTab, launch, serveEmbed, stats } from './browser.mjs';
+import { NETWORKS, coldTab, launch, plainCardPage, serveEmbed, stats } from './browser.mjs';
 
 const runs = Number(process.argv[2] ?? 15);
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -46,24 +46,7 @@ const browser = await launch();
 
 // The plain page: the card's own text (as the pre-rendered card shows it),
 // as paragraphs, with no stylesheet and no script.
-{
-  const tab = await browser.newPage();
-  await tab.goto(`${origin}/prerendered`);
-  const [text, title] = await tab.evaluate(() => {
-    const card = document.querySelector('citation-card').shadowRoot;
-    return [card.querySelector('article').innerText, card.querySelector('[data-testid=title]').innerText];
-  });
-  await tab.close();
-  const escape = (s) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
-  const rest = text.split('\n').filter((line) => line.trim() && line !== title);
-  files.set('/plain', {
-    type: htmlType,
-    page: true,
-    body: Buffer.from(`<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>plain</title></head>
-<body><main><article><h2 id="title">${escape(title)}</h2>${rest.map((line) => `<p>${escape(line)}</p>`).join('')}</article></main></body></html>`),
-  });
-}
+files.set('/plain', { type: htmlType, page: true, body: Buffer.from(await plainCardPage(browser, `${origin}/prerendered`)) });
 
 // Marks the frame in which the title first exists, and the next one; the
 // same for the card marked live.

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { coldTab, launch, serveEmbed } from './browser.mjs';
+import { coldTab, launch, plainCardPage, serveEmbed } from './browser.mjs';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '9' }, write: { type: 'boolean' } } });
 const runs = Number(values.runs);
@@ -137,21 +137,13 @@ const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTL
     '/cards-100': cards(100),
     '/prerendered': render('--css-href', '/embed/citecard.css', '--script-src', '/embed/citecard.js'),
   };
-  const { origin, files, server } = await serveEmbed(pages);
+  const { origin, files, server, html: htmlType } = await serveEmbed(pages);
   const floorDir = join(root, 'target/bench/floor');
   for (const name of readdirSync(floorDir)) {
     if (/\.(js|wasm)$/.test(name)) files.set(`/floor/${name}`, { type: name.endsWith('.js') ? 'text/javascript' : 'application/wasm', body: readFileSync(join(floorDir, name)) });
   }
-  // The plain page: the pre-rendered card's text as plain HTML, no CSS, no script.
   const browser = await launch();
-  {
-    const tab = await browser.newPage();
-    await tab.goto(`${origin}/prerendered`);
-    const text = await tab.evaluate(() => document.querySelector('citation-card').shadowRoot.querySelector('article').innerText);
-    await tab.close();
-    const escape = (s) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
-    files.set('/plain', { type: 'text/html; charset=utf-8', page: true, body: Buffer.from(page('plain', '', `<main>${text.split('\n').filter((l) => l.trim()).map((l) => `<p>${escape(l)}</p>`).join('')}</main>`)) });
-  }
+  files.set('/plain', { type: htmlType, page: true, body: Buffer.from(await plainCardPage(browser, `${origin}/prerendered`)) });
 
   // Marks the frame after the one in which `count` titles exist (painted),
   // the same for a card taken over by the script (live), and every long task.
@@ -162,7 +154,7 @@ const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTL
     }).observe({ type: 'longtask', buffered: true });
     const titles = () => {
       const inCards = [...document.querySelectorAll('citation-card')].filter((c) => c.shadowRoot?.querySelector('[data-testid=title]')?.textContent.includes('Embedding coproduction')).length;
-      const plain = [...document.querySelectorAll('main p, h1.floor')].some((e) => e.textContent.includes('Embedding coproduction')) ? 1 : 0;
+      const plain = [...document.querySelectorAll('#title, h1.floor')].some((e) => e.textContent.includes('Embedding coproduction')) ? 1 : 0;
       return inCards || plain;
     };
     const want = () => Math.max(1, document.querySelectorAll('citation-card').length);
