@@ -13,10 +13,11 @@
 //! card: BENCHMARKS.md.)
 
 use citecard_core::rich_text::CanonicalHtml;
-use citecard_core::{Format, ParseError, ParseErrorKind, Reference, Span};
+use citecard_core::{Format, ParseError, ParseErrorKind, Span};
 use wasm_bindgen::prelude::*;
 
 use crate::lazy_module::LazyModule;
+use crate::ui::hooks::use_records::Card;
 
 thread_local! {
     static BIBTEX: LazyModule = const { LazyModule::new("../../embed/citecard-bibtex.js") };
@@ -111,16 +112,6 @@ fn located(error: &JsValue, input: &str) -> ParseError {
     )
 }
 
-/// One record of an input as its module answered.
-pub enum Entry {
-    /// Read.
-    Read(std::rc::Rc<Reference>),
-    /// Unreadable, with where and why.
-    Failed(ParseError),
-    /// Outside the window read: where it is.
-    NotRead(Span),
-}
-
 /// The records of `input`, in `format` (which `module` reads), whose
 /// indexes are in `window`, each a reference or its located error, and
 /// every other record located; or the error for the whole input.
@@ -129,7 +120,7 @@ pub async fn read(
     format: Format,
     input: &str,
     window: std::ops::Range<usize>,
-) -> Result<Vec<Entry>, ParseError> {
+) -> Result<Vec<Card>, ParseError> {
     let failure = |message: String| {
         ParseError::new(
             Span::locate(input, 0, 0),
@@ -175,12 +166,12 @@ pub async fn read(
                     .and_then(|mut items| items.pop())
                     .and_then(Result::ok)
                     .map_or_else(
-                        || Entry::Failed(failure("an unreadable item".to_owned())),
-                        |r| Entry::Read(std::rc::Rc::new(r.reference)),
+                        || Card::Failed(failure("an unreadable item".to_owned())),
+                        |r| Card::Read(std::rc::Rc::new(r.reference)),
                     ),
-                (None, Some(error), _) => Entry::Failed(located(&error, input)),
-                (None, None, Some(place)) => Entry::NotRead(self::place(&place, input)),
-                (None, None, None) => Entry::Failed(failure("an empty answer".to_owned())),
+                (None, Some(error), _) => Card::Failed(located(&error, input)),
+                (None, None, Some(place)) => Card::NotRead(self::place(&place, input)),
+                (None, None, None) => Card::Failed(failure("an empty answer".to_owned())),
             }
         })
         .collect())

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use citecard_core::{parse_window, Format, ParseError, Reference, Slot, Span};
 use yew::prelude::*;
 
-use crate::reader_modules::{Entry as ModuleEntry, ReaderModule};
+use crate::reader_modules::ReaderModule;
 
 /// Inputs longer than this (in bytes) are read in tasks of their own, a
 /// batch of records at a time, and each batch rendered in the next task, so
@@ -179,18 +179,6 @@ pub fn use_records(input: &AttrValue, format: Option<Format>, shown: usize) -> O
                             (Some(module), Some(format)) => {
                                 crate::reader_modules::read(module, format, &input, window.clone())
                                     .await
-                                    .map(|entries| {
-                                        entries
-                                            .into_iter()
-                                            .map(|entry| match entry {
-                                                ModuleEntry::Read(reference) => {
-                                                    Card::Read(reference)
-                                                }
-                                                ModuleEntry::Failed(error) => Card::Failed(error),
-                                                ModuleEntry::NotRead(span) => Card::NotRead(span),
-                                            })
-                                            .collect()
-                                    })
                             }
                             _ => read(&input, format, window.clone()),
                         };
