@@ -3,6 +3,7 @@
 
 use crate::model::Date;
 use crate::style::engine::Ctx;
+use crate::style::formatting::font;
 use crate::style::number::ordinal;
 use crate::style::output::{rendered, Node, Piece};
 use crate::style::text_case::{self, Case};
@@ -42,10 +43,12 @@ impl Ctx<'_> {
             }
         };
         // Each part, rendered for the start and (for a range) the end.
+        let mut fonts: [Fonts; 3] = Default::default();
         let shown: Vec<RenderedPart> = parts
             .into_iter()
             .filter_map(|(part, local)| {
                 let attr = |key: &str| local.and_then(|l| l.attr(key)).or_else(|| part.attr(key));
+                fonts[usize::from(rank(part) - 1)] = part_fonts(&attr);
                 let start = self.date_part(part, &attr, date)?;
                 let end = end_date.and_then(|end| self.date_part(part, &attr, end));
                 Some(RenderedPart {
@@ -68,7 +71,7 @@ impl Ctx<'_> {
             el.attr("suffix").unwrap_or(""),
         );
         let text = range_text(&shown, delimiter, affixes);
-        let node = (!text.is_empty()).then_some(Node::Text(text));
+        let node = (!text.is_empty()).then(|| with_part_fonts(text, &fonts));
         self.decorate(el, rendered(node))
     }
 
@@ -118,6 +121,12 @@ impl Ctx<'_> {
         if let Some(case) = attr("text-case").and_then(Case::from_csl) {
             value = text_case::convert(&value, case);
         }
+        // A part's fonts wrap its text in marks until the date is laid
+        // out (see `with_part_fonts`).
+        if !part_fonts(attr).is_empty() {
+            let (open, close) = PART_MARKS[usize::from(rank(part) - 1)];
+            value = format!("{open}{value}{close}");
+        }
         Some(value)
     }
 
@@ -133,6 +142,68 @@ impl Ctx<'_> {
         self.locale.term(term, "long", false).unwrap_or("")
     }
 }
+
+/// The attributes that set a date part's fonts.
+const FONT_ATTRIBUTES: [&str; 5] = [
+    "font-style",
+    "font-weight",
+    "font-variant",
+    "text-decoration",
+    "vertical-align",
+];
+
+/// Marks around the year, month and day of a date whose `<date-part>`
+/// sets fonts, in the date's text until [`with_part_fonts`] turns them
+/// into formatted nodes. Private-use characters, which no record is read
+/// with.
+const PART_MARKS: [(char, char); 3] = [
+    ('\u{E024}', '\u{E025}'),
+    ('\u{E026}', '\u{E027}'),
+    ('\u{E028}', '\u{E029}'),
+];
+
+/// The font attributes of a date part (with its localised overrides).
+fn part_fonts(attr: &dyn Fn(&str) -> Option<&'static str>) -> Fonts {
+    FONT_ATTRIBUTES
+        .iter()
+        .filter_map(|&key| attr(key).map(|value| (key, value)))
+        .collect()
+}
+
+/// A date's text as nodes, each marked part in its fonts (`fonts`, by
+/// rank: year, month, day).
+fn with_part_fonts(text: String, fonts: &[Fonts; 3]) -> Node {
+    if !text.contains(|c| PART_MARKS.iter().any(|m| m.0 == c)) {
+        return Node::Text(text);
+    }
+    let mut nodes = Vec::new();
+    let mut rest = text.as_str();
+    while let Some((at, rank)) = rest
+        .char_indices()
+        .find_map(|(i, c)| PART_MARKS.iter().position(|m| m.0 == c).map(|r| (i, r)))
+    {
+        if at > 0 {
+            nodes.push(Node::Text(rest[..at].to_owned()));
+        }
+        let (open, close) = PART_MARKS[rank];
+        let inner = &rest[at + open.len_utf8()..];
+        let end = inner.find(close).unwrap_or(inner.len());
+        let node = fonts[rank]
+            .iter()
+            .fold(Node::Text(inner[..end].to_owned()), |node, (key, value)| {
+                font(key, value, node)
+            });
+        nodes.push(node);
+        rest = inner.get(end + close.len_utf8()..).unwrap_or("");
+    }
+    if !rest.is_empty() {
+        nodes.push(Node::Text(rest.to_owned()));
+    }
+    Node::Seq(nodes)
+}
+
+/// A date part's font attributes and their values.
+type Fonts = Vec<(&'static str, &'static str)>;
 
 /// A date part's place in deciding ranges and `date-parts`: 1 for the
 /// year, 2 the month, 3 the day.
@@ -179,15 +250,12 @@ fn range_text(parts: &[RenderedPart], delimiter: &str, affixes: (&str, &str)) ->
     let first = parts.iter().position(in_range);
     let last = parts.iter().rposition(in_range);
     let (Some(rank), Some(first), Some(last)) = (largest_difference, first, last) else {
-        return parts
-            .iter()
-            .map(|p| whole(p, &p.start))
-            .collect::<Vec<_>>()
-            .join(delimiter);
+        let written: Vec<String> = parts.iter().map(|p| whole(p, &p.start)).collect();
+        return join_parts(&written, delimiter);
     };
     let group = &parts[first..=last];
     let side = |value: fn(&RenderedPart) -> &str, start: bool| {
-        group
+        let written = group
             .iter()
             .enumerate()
             .map(|(i, p)| {
@@ -200,8 +268,8 @@ fn range_text(parts: &[RenderedPart], delimiter: &str, affixes: (&str, &str)) ->
                 let era = if start { p.era.0 } else { p.era.1 };
                 format!("{prefix}{}{suffix}{era}", value(p))
             })
-            .collect::<Vec<_>>()
-            .join(delimiter)
+            .collect::<Vec<_>>();
+        join_parts(&written, delimiter)
     };
     let range_delimiter = group
         .iter()
@@ -214,13 +282,35 @@ fn range_text(parts: &[RenderedPart], delimiter: &str, affixes: (&str, &str)) ->
         side(|p| p.end.as_deref().unwrap_or(&p.start), false),
         affixes.1
     );
-    parts[..first]
+    let written = parts[..first]
         .iter()
         .map(|p| whole(p, &p.start))
         .chain([range])
         .chain(parts[last + 1..].iter().map(|p| whole(p, &p.start)))
-        .collect::<Vec<_>>()
-        .join(delimiter)
+        .collect::<Vec<_>>();
+    join_parts(&written, delimiter)
+}
+
+/// Date parts joined by the date's delimiter. As citeproc-js does, a part
+/// whose suffix ends with the delimiter's first character (a space or a
+/// punctuation mark) loses that character: a day's ", " before a " "
+/// delimiter gives "31, 2024".
+fn join_parts(parts: &[String], delimiter: &str) -> String {
+    let first = delimiter
+        .chars()
+        .next()
+        .filter(|c| *c == ' ' || matches!(c, '.' | ',' | ';' | ':' | '!' | '?'));
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(delimiter);
+        }
+        match first {
+            Some(c) if i + 1 < parts.len() => out.push_str(part.strip_suffix(c).unwrap_or(part)),
+            _ => out.push_str(part),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

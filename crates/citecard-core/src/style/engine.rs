@@ -15,7 +15,7 @@
 //! style with citeproc-js's output, and each file's unit tests compare
 //! small CSL fragments (`tests/style-fragments/`).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 
 use crate::model::Reference;
@@ -59,8 +59,24 @@ pub(crate) struct Engine {
     pub(crate) initialize_with_hyphen: bool,
     second_field_align: bool,
     pub(crate) expand_given_names: bool,
+    /// The language the style formats in, as citeproc-js reads a field's
+    /// language for text case: its first two letters, lower-cased ("en").
+    pub(crate) lang: String,
     /// The bibliography's layouts for other languages (CSL-M).
     layouts: Vec<LocalLayout>,
+}
+
+/// A language tag as citeproc-js reads it for text case: its first two
+/// letters, lower-cased ("en" for "en-GB" and for "english"); "tlh" (its
+/// stand-in for anything else) when it does not start with two letters.
+pub(crate) fn language_code(tag: &str) -> String {
+    let mut letters = tag.chars().take(2);
+    match (letters.next(), letters.next()) {
+        (Some(a), Some(b)) if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
+            format!("{a}{b}").to_ascii_lowercase()
+        }
+        _ => "tlh".to_owned(),
+    }
 }
 
 /// A bibliography `<layout locale="…">` (CSL-M, as citeproc-js implements
@@ -148,6 +164,7 @@ impl Engine {
                 )
         });
         Some(Engine {
+            lang: language_code(lang),
             page_range_format: root.attr("page-range-format"),
             demote_particle: matches!(
                 root.attr("demote-non-dropping-particle"),
@@ -207,6 +224,8 @@ impl Engine {
             item: Item::new(reference),
             suppressed: RefCell::new(Vec::new()),
             recording: RefCell::new(Vec::new()),
+            names_seen: RefCell::new(Vec::new()),
+            leading_term: LeadingTerm::default(),
         };
         let punctuation = locale.punctuation();
         let prefix = layout.attr("prefix").unwrap_or("");
@@ -220,7 +239,9 @@ impl Engine {
                 .unwrap_or(Node::Seq(Vec::new()));
             // The body after the number starts as an entry does ("[1]
             // N.d.", "[1] (N.d.)").
-            output::capitalize_leading_term(&mut body);
+            if !ctx.leading_term.number_attempted.get() {
+                output::capitalize_leading_term(&mut body);
+            }
             let mut entry = output::numbered_entry(margin.as_ref(), &body, &punctuation);
             wrap_layout(layout, &mut entry);
             entry
@@ -235,7 +256,10 @@ impl Engine {
                 }) && pieces.first().is_some_and(|p| p.node_ref().is_some());
             let number = numbered.then(|| pieces.remove(0));
             let mut rest = seq(pieces);
-            if let Some(node) = rest.node_mut() {
+            if let Some(node) = rest
+                .node_mut()
+                .filter(|_| !ctx.leading_term.number_attempted.get())
+            {
                 output::capitalize_leading_term(node);
             }
             let body = seq(number.into_iter().chain([rest]).collect())
@@ -299,6 +323,33 @@ pub(crate) struct Ctx<'a> {
     suppressed: RefCell<Vec<String>>,
     /// Variables rendered since a `<substitute>` began, one list per level.
     recording: RefCell<Vec<Vec<String>>>,
+    /// The personal names met so far in this entry, for given-name
+    /// disambiguation (see `Ctx::given_in_full`).
+    pub(crate) names_seen: RefCell<Vec<crate::style::names::NameKey>>,
+    /// What decides whether the entry's leading term is capitalised.
+    pub(crate) leading_term: LeadingTerm,
+}
+
+/// What citeproc-js's `term_predecessor` follows for an entry: a term
+/// that opens an entry is capitalised ("N.d."), unless an attempt at a
+/// number variable came before any term.
+#[derive(Default)]
+pub(crate) struct LeadingTerm {
+    /// A term has been written.
+    pub(crate) term_written: Cell<bool>,
+    /// An empty `volume`, `issue`, `number` or `edition` was asked for
+    /// before any term.
+    pub(crate) number_attempted: Cell<bool>,
+}
+
+impl LeadingTerm {
+    /// A group (or macro) that renders nothing takes back the attempts
+    /// made inside it, as citeproc-js restores `term_predecessor`.
+    pub(crate) fn restore_if_empty(&self, before: bool, group: &Piece) {
+        if group.node_ref().is_none() {
+            self.number_attempted.set(before);
+        }
+    }
 }
 
 impl<'a> Ctx<'a> {

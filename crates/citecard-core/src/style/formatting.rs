@@ -3,22 +3,36 @@
 //! and "Vertical-align"), applied to what a rendering
 //! element produced.
 
-use crate::style::engine::Ctx;
-use crate::style::output::{is_unitalic_script, Markup, Piece};
+use crate::style::engine::{language_code, Ctx};
+use crate::style::output::{is_unitalic_script, Markup, Node, Piece};
 use crate::style::text_case::{self, Case};
 use crate::style::tree::Element;
 
 impl Ctx<'_> {
     /// Font style, weight, quotes, text case and affixes of a rendering element.
-    pub(crate) fn decorate(&self, el: &Element, mut piece: Piece) -> Piece {
+    pub(crate) fn decorate(&self, el: &Element, piece: Piece) -> Piece {
+        self.decorate_with(el, piece, true)
+    }
+
+    /// [`Ctx::decorate`], with the element's affixes (`affixes`) or not.
+    pub(crate) fn decorate_with(&self, el: &Element, mut piece: Piece, affixes: bool) -> Piece {
         // Most elements render nothing for a given record: nothing to do.
-        if piece.node_ref().is_none() || el.attrs.is_empty() {
+        if piece.node_ref().is_none() {
             return piece;
         }
-        let (mut case, mut strip, mut quotes, mut italic, mut bold) =
-            (None, false, false, false, false);
+        // citeproc-js moves the trailing space of the last child's suffix
+        // up to an element without formatting, where it no longer keeps a
+        // prefix's space beside it (see `Node::FormattedSuffix`).
+        if !is_formatted(el) {
+            if let Some(node) = piece.node_mut() {
+                node.plain_last_suffix();
+            }
+        }
+        if el.attrs.is_empty() {
+            return piece;
+        }
+        let (mut case, mut strip, mut quotes) = (None, false, false);
         let (mut prefix, mut suffix, mut variable) = ("", "", false);
-        let mut marks = Vec::new();
         // A `<text variable>` had its case applied to the raw value; on a
         // `<text macro>` or a `<group>` citeproc-js applies none at all.
         let variable_text = el.name == "text" && el.attr("variable").is_some();
@@ -28,16 +42,6 @@ impl Ctx<'_> {
                 "text-case" if !variable_text && !uncased => case = self.element_case(el, value),
                 "strip-periods" => strip = *value == "true",
                 "quotes" => quotes = *value == "true",
-                "font-style" => italic = matches!(*value, "italic" | "oblique"),
-                "font-weight" => bold = *value == "bold",
-                "vertical-align" => match *value {
-                    "sup" => marks.push(Markup::Superscript),
-                    "sub" => marks.push(Markup::Subscript),
-                    "baseline" => marks.push(Markup::Baseline),
-                    _ => {}
-                },
-                "font-variant" if *value == "small-caps" => marks.push(Markup::SmallCaps),
-                "text-decoration" if *value == "underline" => marks.push(Markup::Underline),
                 "prefix" => prefix = value,
                 "suffix" => suffix = value,
                 "variable" => variable = true,
@@ -51,23 +55,51 @@ impl Ctx<'_> {
         if strip {
             piece = piece.map_text(&mut |t: &str| strip_periods(t));
         }
+        // The fonts, innermost first as citeproc-js nests them: style,
+        // variant, weight, decoration, vertical alignment; then quotes.
+        for key in [
+            "font-style",
+            "font-variant",
+            "font-weight",
+            "text-decoration",
+            "vertical-align",
+        ] {
+            let Some(value) = el.attr(key) else { continue };
+            // citeproc-js sets no italics on a variable in a script that
+            // has none (Chinese, Japanese), though a group's italics still
+            // apply.
+            if key == "font-style"
+                && value != "normal"
+                && el.name == "text"
+                && variable
+                && piece.node_ref().is_some_and(is_unitalic_script)
+            {
+                continue;
+            }
+            piece = piece.map_node(|node| match (key, value) {
+                // On a `<text variable>` whose value ends in its own
+                // italics (or bold), citeproc-js writes "normal" wherever
+                // it is ("Fuzzing the <i>Unfuzzable</i>").
+                ("font-style", "normal")
+                    if variable_text && node.ends_with_markup(Markup::Italic) =>
+                {
+                    Node::Markup(Markup::NormalStyleOverItalics, vec![node])
+                }
+                ("font-weight", "normal")
+                    if variable_text && node.ends_with_markup(Markup::Bold) =>
+                {
+                    Node::Markup(Markup::NormalWeightOverBold, vec![node])
+                }
+                _ => font(key, value, node),
+            });
+        }
         if quotes {
             piece = piece.quoted();
         }
-        // citeproc-js sets no italics on a variable in a script that has
-        // none (Chinese, Japanese), though a group's italics still apply.
-        if italic
-            && !(el.name == "text" && variable && piece.node_ref().is_some_and(is_unitalic_script))
-        {
-            piece = piece.italic();
+        if !affixes {
+            return piece;
         }
-        if bold {
-            piece = piece.bold();
-        }
-        for markup in marks {
-            piece = piece.aligned(markup);
-        }
-        piece.affixed(prefix, suffix)
+        piece.affixed_as(prefix, suffix, is_formatted(el))
     }
 
     /// An element's text case. citeproc-js title-cases a term, a value or a
@@ -86,13 +118,43 @@ impl Ctx<'_> {
     /// leaves it alone (title case is for English only).
     pub(crate) fn case(&self, name: &str) -> Option<Case> {
         let case = Case::from_csl(name)?;
-        let english = self
-            .item
-            .reference()
-            .language
-            .as_deref()
-            .is_none_or(|l| l.is_empty() || l.to_ascii_lowercase().starts_with("en"));
+        // The item's language, or else the style's (citeproc-js's
+        // `getFieldLocale`): title case is for English only.
+        let english = match self.item.reference().language.as_deref() {
+            Some(lang) if !lang.is_empty() => language_code(lang) == "en",
+            _ => self.engine.lang == "en",
+        };
         (case != Case::Title || english).then_some(case)
+    }
+}
+
+/// Whether an element has what citeproc-js calls decorations: fonts or
+/// quotes.
+fn is_formatted(el: &Element) -> bool {
+    el.attrs.iter().any(|(key, value)| {
+        matches!(
+            *key,
+            "font-style" | "font-variant" | "font-weight" | "text-decoration" | "vertical-align"
+        ) || (*key == "quotes" && *value == "true")
+    })
+}
+
+/// `node` in one font attribute of a `<name-part>` or a `<date-part>`
+/// (`key` and `value`); any other attribute leaves it as it is.
+pub(crate) fn font(key: &str, value: &str, node: Node) -> Node {
+    match (key, value) {
+        ("font-style", "italic" | "oblique") => Node::Italic(vec![node]),
+        ("font-style", "normal") => Node::Markup(Markup::NormalStyle, vec![node]),
+        ("font-weight", "bold") => Node::Bold(vec![node]),
+        ("font-weight", "normal") => Node::Markup(Markup::NormalWeight, vec![node]),
+        ("font-variant", "small-caps") => Node::Markup(Markup::SmallCaps, vec![node]),
+        ("font-variant", "normal") => Node::Markup(Markup::NormalVariant, vec![node]),
+        ("text-decoration", "underline") => Node::Markup(Markup::Underline, vec![node]),
+        ("text-decoration", "none") => Node::Markup(Markup::NoDecoration, vec![node]),
+        ("vertical-align", "sup") => Node::Markup(Markup::Superscript, vec![node]),
+        ("vertical-align", "sub") => Node::Markup(Markup::Subscript, vec![node]),
+        ("vertical-align", "baseline") => Node::Markup(Markup::Baseline, vec![node]),
+        _ => node,
     }
 }
 
@@ -126,6 +188,36 @@ pub(crate) fn strip_periods(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::strip_periods;
+    use crate::style::CslStyle;
+    use crate::Reference;
+
+    /// Title case applies to English text only: the item's language, or
+    /// else the style's. Expected as citeproc-js 2.4.63 writes a title in
+    /// a style whose `default-locale` is es-ES.
+    #[test]
+    fn title_case_follows_the_item_language_else_the_style_language() {
+        let style = CslStyle::compile(
+            r#"<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" default-locale="es-ES">
+              <citation><layout><text variable="title"/></layout></citation>
+              <bibliography><layout><text variable="title" text-case="title"/></layout></bibliography>
+            </style>"#,
+        )
+        .expect("a valid style");
+        let cases = [
+            (None, "the rise of open access"),
+            (Some("english"), "The Rise of Open Access"),
+            (Some("en-GB"), "The Rise of Open Access"),
+            (Some("de"), "the rise of open access"),
+        ];
+        for (language, expected) in cases {
+            let reference = Reference {
+                title: Some("the rise of open access".into()),
+                language: language.map(str::to_owned),
+                ..Default::default()
+            };
+            assert_eq!(style.cite(&reference).text, expected, "{language:?}");
+        }
+    }
 
     #[test]
     fn strip_periods_keeps_periods_inside_words() {

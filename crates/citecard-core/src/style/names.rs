@@ -5,6 +5,7 @@
 use crate::model::Name;
 use crate::names::is_cjk;
 use crate::style::engine::Ctx;
+use crate::style::formatting::font;
 use crate::style::output::{macro_, rendered, term, value, var, Node, Piece};
 use crate::style::text_case::{self, Case};
 use crate::style::tree::Element;
@@ -122,7 +123,11 @@ impl<'a> Ctx<'a> {
                     let used_it = piece.node_ref().is_some();
                     self.end_substitute(used_it);
                     if used_it {
-                        return self.decorate(el, macro_(piece));
+                        // A substitute comes with its own affixes and
+                        // formatting, not the `<names>` element's ("Anon:
+                        // T", not "Anon: . T"); an empty `<names>` takes
+                        // the outer one's (see the end of this function).
+                        return macro_(piece);
                     }
                 }
             }
@@ -135,11 +140,19 @@ impl<'a> Ctx<'a> {
         let mut seq_nodes = Vec::new();
         for (i, node) in lists.into_iter().enumerate() {
             if i > 0 {
-                seq_nodes.push(Node::Affix(delimiter.to_owned()));
+                seq_nodes.push(Node::Delimiter(delimiter.to_owned()));
             }
             seq_nodes.push(node);
         }
-        self.decorate(el, rendered(Some(Node::Seq(seq_nodes))))
+        // An empty `<names>` in a `<substitute>` is written with the
+        // affixes and formatting of the `<names>` it stands in for, not its
+        // own, as citeproc-js writes it; one with its own `<name>` with its
+        // own.
+        let decorating = match outer {
+            Some(outer) if !has_children(el) => outer,
+            _ => el,
+        };
+        self.decorate(decorating, rendered(Some(Node::Seq(seq_nodes))))
     }
 
     /// The options of a `<substitute>`, with `<choose>` spliced in.
@@ -155,6 +168,35 @@ impl<'a> Ctx<'a> {
             }
         }
         options
+    }
+
+    /// Whether `name` is written with its given names in full, not as
+    /// initials: citeproc-js's given-name disambiguation (on when the
+    /// citation has `disambiguate-add-givenname`, by cite or for all
+    /// names) gives a name its full given names when the entry has
+    /// another name of the same family and initials but other given names
+    /// ("Ido Dagan" and "I. Dagan", "Li Wang" and "Lei Wang"). It compares
+    /// against the names it has registered: every name of the first list
+    /// an entry renders (its citation registered them all), then each
+    /// later name as it is written. So the first of two editors "Li Wang"
+    /// and "Lei Wang" after an author keeps its initials, the second not.
+    fn given_in_full(&self, name: &Name, list: &[Name]) -> bool {
+        if !self.engine.expand_given_names {
+            return false;
+        }
+        let Some(key) = NameKey::of(name) else {
+            return false;
+        };
+        let mut seen = self.names_seen.borrow_mut();
+        if seen.is_empty() {
+            seen.extend(list.iter().filter_map(NameKey::of));
+        }
+        if !seen.contains(&key) {
+            seen.push(key.clone());
+        }
+        seen.iter().any(|other| {
+            other.family == key.family && other.initials == key.initials && other.given != key.given
+        })
     }
 
     fn name_list(
@@ -182,14 +224,7 @@ impl<'a> Ctx<'a> {
                     Some("first") => i == 0,
                     _ => false,
                 };
-                let expand = self.engine.expand_given_names
-                    && list.iter().any(|other| {
-                        other != name && other.family == name.family && {
-                            let initials =
-                                |n: &Name| n.given.as_deref().map(|g| initials(g, ".", true));
-                            initials(other) == initials(name)
-                        }
-                    });
+                let expand = self.given_in_full(name, list);
                 (self.one_name(name, opts, inverted, expand), inverted)
             })
             .collect();
@@ -252,7 +287,24 @@ impl<'a> Ctx<'a> {
                     let name = value(&name.replace('\'', "’"));
                     nodes.extend(self.decorate(el, name).node());
                 }
-                None => text.push_str(name),
+                // A `<name>`'s affixes go around each name, as
+                // citeproc-js writes them ("[X A], [Y B]"); a prefix's
+                // space merges with the delimiter's or the "and" before
+                // it, but not with the delimiter before the last name
+                // ("X A, Y B,  Z C", "X A, Y B, and Z C").
+                None => {
+                    let affix = |key| name_el.and_then(|n| n.attr(key)).unwrap_or("");
+                    let prefix = affix("prefix");
+                    let last = i + 1 == written.len() && !truncated;
+                    let merges = i > 0 && !(last && and.is_none());
+                    if merges && text.ends_with(' ') {
+                        text.push_str(prefix.strip_prefix(' ').unwrap_or(prefix));
+                    } else {
+                        text.push_str(prefix);
+                    }
+                    text.push_str(name);
+                    text.push_str(affix("suffix"));
+                }
             }
         }
         if !text.is_empty() {
@@ -299,7 +351,7 @@ impl<'a> Ctx<'a> {
         match (name_el, per_name) {
             (Some(_), Some(_)) => piece.node().unwrap_or(Node::Seq(Vec::new())),
             (Some(n), None) => self
-                .decorate(n, piece)
+                .decorate_with(n, piece, false)
                 .node()
                 .unwrap_or(Node::Seq(Vec::new())),
             (None, _) => piece.node().unwrap_or(Node::Seq(Vec::new())),
@@ -326,25 +378,24 @@ impl<'a> Ctx<'a> {
         let mut family = name.family.as_deref().unwrap_or("");
         let mut particle = name.particle.as_deref();
         let dropping = name.dropping_particle.as_deref();
-        // As citeproc-js does, read leading lower-case words of a family
-        // name as its particle: "de la Cruz" is "de la" + "Cruz".
-        if particle.is_none() && dropping.is_none() {
-            let lead: usize = family
-                .split(' ')
-                .take_while(|w| w.chars().next().is_some_and(char::is_lowercase))
-                .map(|w| w.len() + 1)
-                .sum();
-            if lead > 0 && lead < family.len() {
-                particle = Some(&family[..lead - 1]);
-                family = &family[lead..];
+        // As citeproc-js does, read a particle off the front of a family
+        // name when the record gives none (and the name has given names).
+        if particle.is_none() && name.given.as_deref().is_some_and(|g| !g.is_empty()) {
+            if let Some((lead, rest)) = split_family_particle(family) {
+                particle = Some(lead);
+                family = rest;
             }
         }
-        // The family name's formatting covers its non-dropping particle (as
-        // citeproc-js writes it: "VAN DER BERG"); its affixes only the name
-        // itself. A dropping particle goes with the given names.
+        // The family name's case and fonts cover its non-dropping particle
+        // too, set apart (as citeproc-js writes it: "VAN DER BERG", small
+        // capitals on "de la" and on "Vallée Poussin"); its affixes only
+        // the name itself. A dropping particle goes with the given names.
         let family_text = name_part(opts.family_part, family);
         let family = family_text.as_str();
-        let particle_text = particle.map(|p| part_case(opts.family_part, p));
+        let particle_text = particle.map(|p| match opts.family_part {
+            Some(part) => with_marks(part, &part_case(Some(part), p)),
+            None => p.to_owned(),
+        });
         let particle = particle_text.as_deref();
         let join = |parts: &[Option<&str>], sep: &str| {
             let mut out = String::new();
@@ -355,7 +406,9 @@ impl<'a> Ctx<'a> {
                 // name "-" does not).
                 let after_particle =
                     last.is_some_and(|l| Some(l) == particle || Some(l) == dropping);
-                let tight = sep == " " && after_particle && out.ends_with(['-', '’', '\'']);
+                let tight = sep == " "
+                    && after_particle
+                    && out.trim_end_matches(FAMILY.1).ends_with(['-', '’', '\'']);
                 if !(out.is_empty() || tight) {
                     out.push_str(sep);
                 }
@@ -398,7 +451,7 @@ impl<'a> Ctx<'a> {
             Some(with) if initializing => initials(g, with, self.engine.initialize_with_hyphen),
             // Not initialising, but initials written together ("J.P.") are
             // spaced as the style writes initials: "J. P.".
-            Some(with) if !opts.initialize => g
+            Some(with) if !opts.initialize && !full_given => g
                 .split(' ')
                 .filter(|w| !w.is_empty())
                 .map(|w| {
@@ -410,21 +463,9 @@ impl<'a> Ctx<'a> {
                 })
                 .collect::<Vec<_>>()
                 .join(" "),
-            // `initialize="false"` and no `initialize-with`: as written
-            // ("Matthew L").
-            None if !opts.initialize => g.to_owned(),
-            // Given names stay whole, but a bare initial gets its period.
-            _ => g
-                .split(' ')
-                .map(|w| {
-                    let mut chars = w.chars();
-                    match (chars.next(), chars.next()) {
-                        (Some(c), None) if c.is_uppercase() => format!("{c}."),
-                        _ => w.to_owned(),
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(" "),
+            // No `initialize-with` ("Matthew L"), or given names in full
+            // for disambiguation: as written.
+            _ => g.to_owned(),
         });
         let given = given.map(|g| name_part(opts.given_part, &g));
         let given = given.as_deref();
@@ -493,22 +534,14 @@ fn with_marks(part: &Element, text: &str) -> String {
     format!("{open}{text}{close}")
 }
 
-/// `node` in the fonts an element sets (not its case or affixes).
+/// `node` in the fonts a `<name-part>` sets (not its case or affixes).
+/// citeproc-js writes no "normal" font of a name part, even inside a
+/// `<names>` in small capitals.
 fn fonts(el: &Element, node: Node) -> Node {
-    use crate::style::output::Markup;
-    let mut node = node;
-    for (key, value) in &el.attrs {
-        node = match (*key, *value) {
-            ("font-style", "italic" | "oblique") => Node::Italic(vec![node]),
-            ("font-weight", "bold") => Node::Bold(vec![node]),
-            ("font-variant", "small-caps") => Node::Markup(Markup::SmallCaps, vec![node]),
-            ("text-decoration", "underline") => Node::Markup(Markup::Underline, vec![node]),
-            ("vertical-align", "sup") => Node::Markup(Markup::Superscript, vec![node]),
-            ("vertical-align", "sub") => Node::Markup(Markup::Subscript, vec![node]),
-            _ => node,
-        };
-    }
-    node
+    el.attrs
+        .iter()
+        .filter(|(_, value)| !matches!(*value, "normal" | "none"))
+        .fold(node, |node, (key, value)| font(key, value, node))
 }
 
 /// `node` with the text between name-part marks set in their part's fonts.
@@ -550,6 +583,92 @@ fn with_part_fonts(node: Node, opts: &NameOpts<'_>) -> Node {
         Node::Seq(c) => Node::Seq(c.into_iter().map(|n| with_part_fonts(n, opts)).collect()),
         other => other,
     }
+}
+
+/// A personal name as citeproc-js registers it for given-name
+/// disambiguation: family name, given names and their initials, each
+/// without periods.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct NameKey {
+    family: String,
+    given: String,
+    initials: String,
+}
+
+impl NameKey {
+    /// The key of a personal name with a family name; `None` for a
+    /// literal (institutional) name.
+    fn of(name: &Name) -> Option<NameKey> {
+        if name.literal.is_some() {
+            return None;
+        }
+        let plain = |s: &str| {
+            s.replace('.', " ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let family = plain(name.family.as_deref()?);
+        let given = plain(name.given.as_deref().unwrap_or(""));
+        let initials = initials(&given, "", true);
+        Some(NameKey {
+            family,
+            given,
+            initials,
+        })
+    }
+}
+
+/// The non-dropping particle at the front of a family name, and the rest,
+/// as citeproc-js parses them (`CSL.parseParticles`): leading pieces that
+/// start with a lower-case letter, each a word and its spaces ("de la
+/// Cruz") or, in a family name of one word, everything up to its last
+/// hyphen or apostrophe ("al-Hakim", and "d'Alché-Buc" as "d'Alché-" +
+/// "Buc"). `None` when there is none, or nothing would be left.
+fn split_family_particle(family: &str) -> Option<(&str, &str)> {
+    let mut taken = 0;
+    loop {
+        let rest = &family[taken..];
+        let word_end = rest.find(' ').unwrap_or(rest.len());
+        let after_spaces = rest[word_end..].trim_start_matches(' ');
+        let piece = if word_end > 0 && word_end < rest.len() && !after_spaces.is_empty() {
+            rest.len() - after_spaces.len()
+        } else {
+            // No space after the first word: up to its last hyphen or
+            // apostrophe with something after it.
+            match rest[..word_end]
+                .char_indices()
+                .filter(|&(i, c)| i > 0 && matches!(c, '-' | '\'' | '’' | 'ʻ'))
+                .map(|(i, c)| i + c.len_utf8())
+                .rfind(|&end| end < rest.len())
+            {
+                Some(end) => end,
+                None => break,
+            }
+        };
+        let lower = rest[..piece]
+            .trim_start_matches(['-', '\'', '’', 'ʻ', ' '])
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        if !lower {
+            break;
+        }
+        taken += piece;
+    }
+    if taken == 0 {
+        return None;
+    }
+    // A particle that ends in an apostrophe and a space keeps the space
+    // ("d' Artagnan"); otherwise the spaces go.
+    let lead = &family[..taken];
+    let trimmed = lead.trim();
+    let lead = if lead.ends_with(' ') && trimmed.ends_with(['\'', '’']) {
+        &lead[..trimmed.len() + 1]
+    } else {
+        trimmed
+    };
+    Some((lead, &family[taken..]))
 }
 
 /// `text` in the text case of a `<name-part>`.
@@ -646,6 +765,26 @@ mod tests {
         assert_eq!(initials("J.R.R.", ". ", true), "J. R. R.");
         assert_eq!(initials("Rodrigo e Silva Hugo", ".", true), "R. e S.H.");
         assert_eq!(initials("Marc van Bloemen", "", true), "M van B");
+    }
+
+    /// Each pair as citeproc-js 2.4.63's `CSL.parseParticles` splits the
+    /// family name (with a given name "X").
+    #[test]
+    fn particles_read_off_family_names() {
+        let cases = [
+            ("de la Fontaine", Some(("de la", "Fontaine"))),
+            ("d'Alché-Buc", Some(("d'Alché-", "Buc"))),
+            ("al-Hakim", Some(("al-", "Hakim"))),
+            ("van der Berg-Smith", Some(("van der", "Berg-Smith"))),
+            ("d' Artagnan", Some(("d' ", "Artagnan"))),
+            ("da Silva Santos", Some(("da", "Silva Santos"))),
+            ("Smith", None),
+            ("von", None),
+            ("McDonald", None),
+        ];
+        for (family, split) in cases {
+            assert_eq!(split_family_particle(family), split, "{family}");
+        }
     }
 
     /// Et-al rules, "and", delimiters, particles, inverted names, initials,

@@ -4,7 +4,7 @@
 
 use crate::style::engine::Ctx;
 use crate::style::locale::Locale;
-use crate::style::output::{var, Piece};
+use crate::style::output::{rendered, var, Node, Piece};
 use crate::style::page_range::{leading_int, particle_and_value, range_pair};
 use crate::style::tree::Element;
 
@@ -27,6 +27,7 @@ impl Ctx<'_> {
                     out.push_str(&match form {
                         Some("ordinal") => ordinal(digits, self.locale),
                         Some("long-ordinal") => long_ordinal(digits, self.locale),
+                        Some("roman") => roman(digits),
                         _ => digits.clone(),
                     });
                     digits.clear();
@@ -53,6 +54,11 @@ impl Ctx<'_> {
         } else {
             value.into_owned()
         };
+        if text.is_empty() {
+            // A number citeproc-js cannot write in Roman numerals is empty
+            // but still rendered: the delimiter before it stays ("v,").
+            return self.decorate(el, rendered(Some(Node::Text(String::new()))));
+        }
         self.decorate(el, var(Some(&text)))
     }
 
@@ -145,6 +151,26 @@ pub(crate) fn ordinal(value: &str, locale: &Locale) -> String {
         .or_else(|| term("ordinal".to_owned()))
         .unwrap_or("");
     format!("{n}{suffix}")
+}
+
+/// A number in lower-case Roman numerals ("xliv"), as citeproc-js writes
+/// them: from 1 to 5999 (thousands as repeated "m"), nothing for 0 or
+/// anything larger, so that a volume of 9697 is left out, not written.
+fn roman(value: &str) -> String {
+    const DIGITS: [[&str; 10]; 3] = [
+        ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"],
+        ["", "x", "xx", "xxx", "xl", "l", "lx", "lxx", "lxxx", "xc"],
+        ["", "c", "cc", "ccc", "cd", "d", "dc", "dcc", "dccc", "cm"],
+    ];
+    let Some(n) = value.parse::<u64>().ok().filter(|n| *n < 6000) else {
+        return String::new();
+    };
+    let mut out = "m".repeat((n / 1000) as usize);
+    for (place, digits) in DIGITS.iter().enumerate().rev() {
+        let digit = (n / 10u64.pow(place as u32)) % 10;
+        out.push_str(digits[digit as usize]);
+    }
+    out
 }
 
 /// A long ordinal (`long-ordinal-01` to `-10`: "first", "一"); beyond ten,

@@ -26,15 +26,29 @@ pub(crate) enum Node {
     Text(String),
     /// A `<text term>` from the locale.
     Term(String),
-    /// A prefix, suffix or delimiter: punctuation here may move inside a
-    /// closing quote.
+    /// A suffix (or an affix of output's own): punctuation here may move
+    /// inside a closing quote.
     Affix(String),
+    /// A prefix: like a suffix, but it merges with no punctuation after it
+    /// (citeproc-js merges a prefix only with the suffix before it).
+    Prefix(String),
+    /// The suffix of an element with formatting (fonts or quotes): like
+    /// a suffix, but a space at its end stays beside the space of a
+    /// prefix after it, as citeproc-js keeps both ("<b>Title</b>.  2016").
+    FormattedSuffix(String),
+    /// A group's or a name list's delimiter: like an affix, but its
+    /// punctuation does not merge with the punctuation beside it.
+    Delimiter(String),
     /// Content in italics.
     Italic(Vec<Node>),
     /// Content in bold.
     Bold(Vec<Node>),
-    /// Content between quotation marks: outer marks unless inside others.
+    /// A field's content between quotation marks: outer marks unless
+    /// inside others.
     Quoted(Vec<Node>),
+    /// A style's `quotes="true"`: outer marks, even inside other quotes
+    /// of the style's (citeproc-js writes “x “T””).
+    StyleQuoted(Vec<Node>),
     /// Content between quotation marks that are inner ones unless inside
     /// others (a field's `‘…’`, or its second straight form).
     InnerQuoted(Vec<Node>),
@@ -51,13 +65,44 @@ pub(crate) enum Node {
 }
 
 impl Node {
+    /// Make the suffix that ends this sequence a plain one, if it is a
+    /// formatted element's.
+    pub(crate) fn plain_last_suffix(&mut self) {
+        match self {
+            Node::FormattedSuffix(text) => *self = Node::Affix(std::mem::take(text)),
+            Node::Seq(children) => {
+                if let Some(last) = children.last_mut() {
+                    last.plain_last_suffix();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Whether this node ends with a field's own `markup` ("… <i>x</i>").
+    pub(crate) fn ends_with_markup(&self, markup: Markup) -> bool {
+        match self {
+            Node::Markup(m, _) if *m == markup => true,
+            other => other
+                .children()
+                .last()
+                .is_some_and(|c| c.ends_with_markup(markup)),
+        }
+    }
+
     /// The nodes inside this one: none for text, a term or an affix.
     fn children(&self) -> &[Node] {
         match self {
-            Node::Text(_) | Node::Term(_) | Node::Affix(_) => &[],
+            Node::Text(_)
+            | Node::Term(_)
+            | Node::Affix(_)
+            | Node::FormattedSuffix(_)
+            | Node::Prefix(_)
+            | Node::Delimiter(_) => &[],
             Node::Italic(c)
             | Node::Bold(c)
             | Node::Quoted(c)
+            | Node::StyleQuoted(c)
             | Node::InnerQuoted(c)
             | Node::MarkQuoted(_, c)
             | Node::Markup(_, c)
@@ -68,10 +113,16 @@ impl Node {
     /// The nodes inside this one, to change.
     fn children_mut(&mut self) -> &mut [Node] {
         match self {
-            Node::Text(_) | Node::Term(_) | Node::Affix(_) => &mut [],
+            Node::Text(_)
+            | Node::Term(_)
+            | Node::Affix(_)
+            | Node::FormattedSuffix(_)
+            | Node::Prefix(_)
+            | Node::Delimiter(_) => &mut [],
             Node::Italic(c)
             | Node::Bold(c)
             | Node::Quoted(c)
+            | Node::StyleQuoted(c)
             | Node::InnerQuoted(c)
             | Node::MarkQuoted(_, c)
             | Node::Markup(_, c)
@@ -92,36 +143,34 @@ pub(crate) struct Piece {
 
 impl Piece {
     /// Add a prefix and a suffix, when there is content.
-    pub(crate) fn affixed(mut self, prefix: &str, suffix: &str) -> Piece {
+    pub(crate) fn affixed(self, prefix: &str, suffix: &str) -> Piece {
+        self.affixed_as(prefix, suffix, false)
+    }
+
+    /// Add a prefix and a suffix to an element that may have formatting
+    /// of its own (`formatted`: see [`Node::FormattedSuffix`]).
+    pub(crate) fn affixed_as(mut self, prefix: &str, suffix: &str, formatted: bool) -> Piece {
         if let Some(node) = self.node.take() {
             let mut seq = Vec::new();
             if !prefix.is_empty() {
-                seq.push(Node::Affix(prefix.to_owned()));
+                seq.push(Node::Prefix(prefix.to_owned()));
             }
             seq.push(node);
             if !suffix.is_empty() {
-                seq.push(Node::Affix(suffix.to_owned()));
+                seq.push(if formatted {
+                    Node::FormattedSuffix(suffix.to_owned())
+                } else {
+                    Node::Affix(suffix.to_owned())
+                });
             }
             self.node = Some(Node::Seq(seq));
         }
         self
     }
 
-    /// Render in italics.
-    pub(crate) fn italic(mut self) -> Piece {
-        self.node = self.node.map(|n| Node::Italic(vec![n]));
-        self
-    }
-
-    /// Render in bold.
-    pub(crate) fn bold(mut self) -> Piece {
-        self.node = self.node.map(|n| Node::Bold(vec![n]));
-        self
-    }
-
-    /// Render raised or lowered (`vertical-align`): `<sup>`, `<sub>` in HTML.
-    pub(crate) fn aligned(mut self, markup: Markup) -> Piece {
-        self.node = self.node.map(|n| Node::Markup(markup, vec![n]));
+    /// Wrap the content in formatting (`font`, `Node::Italic`, …).
+    pub(crate) fn map_node(mut self, wrap: impl FnOnce(Node) -> Node) -> Piece {
+        self.node = self.node.map(wrap);
         self
     }
 
@@ -157,7 +206,7 @@ impl Piece {
 
     /// Render between quotation marks.
     pub(crate) fn quoted(mut self) -> Piece {
-        self.node = self.node.map(|n| Node::Quoted(vec![n]));
+        self.node = self.node.map(|n| Node::StyleQuoted(vec![n]));
         self
     }
 }
@@ -225,7 +274,7 @@ pub(crate) fn group(delimiter: &str, children: Vec<Piece>) -> Piece {
     for child in children {
         if let Some(node) = child.node {
             if !seq.is_empty() && !delimiter.is_empty() {
-                seq.push(Node::Affix(delimiter.to_owned()));
+                seq.push(Node::Delimiter(delimiter.to_owned()));
             }
             seq.push(node);
         }
@@ -302,6 +351,19 @@ pub(crate) enum Markup {
     Underline,
     /// `vertical-align="baseline"`.
     Baseline,
+    /// A style's `font-style="normal"`: upright inside italics.
+    NormalStyle,
+    /// A style's `font-style="normal"` around a field's own italics, which
+    /// citeproc-js writes wherever it is.
+    NormalStyleOverItalics,
+    /// A style's `font-weight="normal"`: not bold inside bold.
+    NormalWeight,
+    /// A style's `font-weight="normal"` around a field's own bold.
+    NormalWeightOverBold,
+    /// A style's `font-variant="normal"`.
+    NormalVariant,
+    /// A style's `text-decoration="none"`.
+    NoDecoration,
 }
 
 /// A flattened token of output.
@@ -309,12 +371,17 @@ pub(crate) enum Markup {
 enum Token {
     Text(String),
     Affix(String),
+    FormattedSuffix(String),
+    Prefix(String),
+    Delimiter(String),
     ItalicOn,
     ItalicOff,
     BoldOn,
     BoldOff,
     /// Opening marks; `true` for inner ones when nothing encloses them.
     QuoteOpen(bool),
+    /// A style's opening marks: always the outer ones.
+    QuoteOpenStyle,
     /// A field's typographic opening mark (see [`Node::MarkQuoted`]).
     QuoteOpenMark(char),
     QuoteClose,
@@ -326,6 +393,9 @@ fn flatten(node: &Node, out: &mut Vec<Token>) {
     match node {
         Node::Text(t) | Node::Term(t) => out.push(Token::Text(t.clone())),
         Node::Affix(t) => out.push(Token::Affix(t.clone())),
+        Node::FormattedSuffix(t) => out.push(Token::FormattedSuffix(t.clone())),
+        Node::Prefix(t) => out.push(Token::Prefix(t.clone())),
+        Node::Delimiter(t) => out.push(Token::Delimiter(t.clone())),
         Node::Italic(children) => {
             out.push(Token::ItalicOn);
             children.iter().for_each(|c| flatten(c, out));
@@ -335,6 +405,11 @@ fn flatten(node: &Node, out: &mut Vec<Token>) {
             out.push(Token::BoldOn);
             children.iter().for_each(|c| flatten(c, out));
             out.push(Token::BoldOff);
+        }
+        Node::StyleQuoted(children) => {
+            out.push(Token::QuoteOpenStyle);
+            children.iter().for_each(|c| flatten(c, out));
+            out.push(Token::QuoteClose);
         }
         Node::Quoted(children) | Node::InnerQuoted(children) => {
             out.push(Token::QuoteOpen(matches!(node, Node::InnerQuoted(_))));
@@ -359,7 +434,13 @@ fn flatten(node: &Node, out: &mut Vec<Token>) {
 /// Latin letters.
 pub(crate) fn is_unitalic_script(node: &Node) -> bool {
     fn text(node: &Node, out: &mut String) {
-        if let Node::Text(t) | Node::Term(t) | Node::Affix(t) = node {
+        if let Node::Text(t)
+        | Node::Term(t)
+        | Node::Affix(t)
+        | Node::FormattedSuffix(t)
+        | Node::Prefix(t)
+        | Node::Delimiter(t) = node
+        {
             out.push_str(t);
         }
         node.children().iter().for_each(|n| text(n, out));
@@ -396,8 +477,24 @@ fn punctuation_in_quote(tokens: &mut Vec<Token>, punctuation: &Punctuation) {
     if !punctuation.in_quote {
         return;
     }
+    // Whether each open quotation is the locale's own: punctuation does
+    // not move into a field's marks the locale does not use ("‘…’" where
+    // the style makes both quotes “…”), which citeproc-js leaves as text.
+    let mut open: Vec<bool> = Vec::new();
     let mut i = 0;
     while i + 1 < tokens.len() {
+        match &tokens[i] {
+            Token::QuoteOpen(_) | Token::QuoteOpenStyle => open.push(true),
+            Token::QuoteOpenMark(mark) => open.push(
+                punctuation.quotes[0].starts_with(*mark)
+                    || punctuation.quotes[2].starts_with(*mark),
+            ),
+            _ => {}
+        }
+        if tokens[i] == Token::QuoteClose && !open.pop().unwrap_or(true) {
+            i += 1;
+            continue;
+        }
         if tokens[i] == Token::QuoteClose {
             // Skip any further closing marks.
             let mut j = i + 1;
@@ -414,7 +511,13 @@ fn punctuation_in_quote(tokens: &mut Vec<Token>, punctuation: &Punctuation) {
             // else ("Volume" + "," + ", in" → "Volume,” in"; "." + ", " →
             // ".,”"), a mark repeated once.
             let mut moved = String::new();
-            while let Some(Token::Affix(affix)) = tokens.get(j) {
+            while let Some(
+                Token::Affix(affix)
+                | Token::FormattedSuffix(affix)
+                | Token::Prefix(affix)
+                | Token::Delimiter(affix),
+            ) = tokens.get(j)
+            {
                 let lead: String = affix
                     .chars()
                     .take_while(|c| matches!(c, ',' | '.'))
@@ -429,7 +532,12 @@ fn punctuation_in_quote(tokens: &mut Vec<Token>, punctuation: &Punctuation) {
                     }
                 }
                 let done = !rest.is_empty();
-                tokens[j] = Token::Affix(rest);
+                tokens[j] = match tokens[j] {
+                    Token::Delimiter(_) => Token::Delimiter(rest),
+                    Token::Prefix(_) => Token::Prefix(rest),
+                    Token::FormattedSuffix(_) => Token::FormattedSuffix(rest),
+                    _ => Token::Affix(rest),
+                };
                 if done {
                     break;
                 }
@@ -473,6 +581,12 @@ impl QuoteLevels {
         };
         self.open.push((Some(outer), close));
         mark
+    }
+
+    /// Open a style's quotation: the outer marks, wherever it is.
+    fn open_style(&mut self) -> &'static str {
+        self.open.push((Some(true), self.marks[1]));
+        self.marks[0]
     }
 
     /// Open a field's own typographic mark: the locale's outer or inner
@@ -519,10 +633,16 @@ pub(crate) fn render(node: &Node, html: bool, punctuation: &Punctuation) -> Stri
     let mut out = String::new();
     let mut quotes = QuoteLevels::new(punctuation);
     let mut styles = StyleLevels::default();
+    let mut joins = Joins::default();
     for token in tokens {
         match token {
-            Token::Text(text) | Token::Affix(text) => push_joined(&mut out, &text, html),
+            Token::Text(_)
+            | Token::Affix(_)
+            | Token::FormattedSuffix(_)
+            | Token::Prefix(_)
+            | Token::Delimiter(_) => joins.push(&mut out, &token, html),
             Token::QuoteOpen(inner) => out.push_str(quotes.open(inner)),
+            Token::QuoteOpenStyle => out.push_str(quotes.open_style()),
             Token::QuoteOpenMark(mark) => out.push_str(quotes.open_mark(mark)),
             Token::QuoteClose => out.push_str(quotes.close()),
             _ if !html => {}
@@ -542,6 +662,8 @@ pub(crate) fn render(node: &Node, html: bool, punctuation: &Punctuation) -> Stri
 struct StyleLevels {
     italic: Vec<bool>,
     bold: Vec<bool>,
+    /// How many small-caps markups are open.
+    small_caps: usize,
     closers: Vec<&'static str>,
 }
 
@@ -551,11 +673,15 @@ impl StyleLevels {
         match markup {
             Markup::Italic => Some(&mut self.italic),
             Markup::Bold => Some(&mut self.bold),
+            Markup::NormalStyle | Markup::NormalStyleOverItalics => Some(&mut self.italic),
+            Markup::NormalWeight | Markup::NormalWeightOverBold => Some(&mut self.bold),
             Markup::Superscript
             | Markup::Subscript
             | Markup::SmallCaps
             | Markup::Underline
-            | Markup::Baseline => None,
+            | Markup::Baseline
+            | Markup::NormalVariant
+            | Markup::NoDecoration => None,
         }
     }
 
@@ -580,7 +706,8 @@ impl StyleLevels {
     /// Open field markup: its opening tag, and whether it flips italics or
     /// bold back to normal (`<i>` inside italics is upright).
     fn open(&mut self, markup: Markup) -> (&'static str, bool) {
-        let normal = self.levels(markup).is_some_and(|l| l.last() == Some(&true));
+        let normal = matches!(markup, Markup::Italic | Markup::Bold)
+            && self.levels(markup).is_some_and(|l| l.last() == Some(&true));
         let (open, close) = match (markup, normal) {
             (Markup::Italic, true) => (r#"<span style="font-style:normal;">"#, "</span>"),
             (Markup::Bold, true) => (r#"<span style="font-weight:normal;">"#, "</span>"),
@@ -592,9 +719,32 @@ impl StyleLevels {
             (Markup::Underline, _) => (r#"<span style="text-decoration:underline;">"#, "</span>"),
             // citeproc-js writes `vertical-align="baseline"` so.
             (Markup::Baseline, _) => (r#"<span style="baseline">"#, "</span>"),
+            // citeproc-js writes a style's "normal" only inside the font
+            // it undoes.
+            (Markup::NormalStyleOverItalics, _) => {
+                (r#"<span style="font-style:normal;">"#, "</span>")
+            }
+            (Markup::NormalStyle, _) if self.italic.last() == Some(&true) => {
+                (r#"<span style="font-style:normal;">"#, "</span>")
+            }
+            (Markup::NormalWeightOverBold, _) => {
+                (r#"<span style="font-weight:normal;">"#, "</span>")
+            }
+            (Markup::NormalWeight, _) if self.bold.last() == Some(&true) => {
+                (r#"<span style="font-weight:normal;">"#, "</span>")
+            }
+            (Markup::NormalVariant, _) if self.small_caps > 0 => {
+                (r#"<span style="font-variant:normal;">"#, "</span>")
+            }
+            (Markup::NormalStyle | Markup::NormalWeight | Markup::NormalVariant, _) => ("", ""),
+            (Markup::NoDecoration, _) => (r#"<span style="text-decoration:none;">"#, "</span>"),
         };
+        if markup == Markup::SmallCaps {
+            self.small_caps += 1;
+        }
+        let on = !normal && matches!(markup, Markup::Italic | Markup::Bold);
         if let Some(levels) = self.levels(markup) {
-            levels.push(!normal);
+            levels.push(on);
         }
         self.closers.push(close);
         (open, normal)
@@ -602,6 +752,9 @@ impl StyleLevels {
 
     /// Close field markup: its closing tag.
     fn close(&mut self, markup: Markup) -> &'static str {
+        if markup == Markup::SmallCaps {
+            self.small_caps = self.small_caps.saturating_sub(1);
+        }
         if let Some(levels) = self.levels(markup) {
             levels.pop();
         }
@@ -609,9 +762,67 @@ impl StyleLevels {
     }
 }
 
+/// Text tokens written one after another with citeproc-js's rules where
+/// they meet ([`push_joined`]), which depend on whether a delimiter is on
+/// either side of the join.
+#[derive(Default)]
+pub(crate) struct Joins {
+    /// The last text written was a delimiter or a prefix.
+    no_merge_after: bool,
+    /// The last text written ends in a space that no prefix's space after
+    /// it merges with: a formatted element's suffix's (see
+    /// [`Node::FormattedSuffix`]) or the content's own ("<i>In: </i> p.").
+    space_kept: bool,
+}
+
+impl Joins {
+    /// Append a text, affix or delimiter token (other tokens are ignored).
+    fn push(&mut self, out: &mut String, token: &Token, html: bool) {
+        let (Token::Text(text)
+        | Token::Affix(text)
+        | Token::FormattedSuffix(text)
+        | Token::Prefix(text)
+        | Token::Delimiter(text)) = token
+        else {
+            return;
+        };
+        let delimiter = matches!(token, Token::Delimiter(_));
+        let rules = JoinRules {
+            merge: !(delimiter || self.no_merge_after),
+            collapse_space: !(self.space_kept && matches!(token, Token::Prefix(_))),
+        };
+        push_joined(out, text, html, rules);
+        if !text.is_empty() {
+            self.no_merge_after = matches!(token, Token::Delimiter(_) | Token::Prefix(_));
+            self.space_kept =
+                matches!(token, Token::FormattedSuffix(_) | Token::Text(_)) && text.ends_with(' ');
+        }
+    }
+}
+
+/// Which of citeproc-js's rules apply where two pieces of text meet.
+struct JoinRules {
+    /// Punctuation marks that differ may merge (not beside a delimiter,
+    /// nor after a prefix).
+    merge: bool,
+    /// A doubled space becomes one (not after a formatted element's
+    /// suffix, before a prefix).
+    collapse_space: bool,
+}
+
 /// Append `text`, collapsing a doubled space or period at the join, also
 /// across the end of italics or bold ("<i>Hype?</i>." → "<i>Hype?</i>").
-fn push_joined(out: &mut String, text: &str, html: bool) {
+/// With `rules.merge`, punctuation marks that differ may merge too, which
+/// they do not beside a delimiter (citeproc-js moves a delimiter's
+/// punctuation into the suffixes before it only after merging those of
+/// siblings: "2014;" + ":78" stays "2014;:78" when the ";" is a group's
+/// delimiter) nor after a prefix (a group's prefix ";" and its first
+/// child's ":").
+fn push_joined(out: &mut String, text: &str, html: bool, rules: JoinRules) {
+    let JoinRules {
+        merge,
+        collapse_space,
+    } = rules;
     let mut text = text;
     let mut before = out.as_str();
     while let Some(rest) = ["</i>", "</b>", "</sup>", "</sub>", "</span>"]
@@ -620,7 +831,7 @@ fn push_joined(out: &mut String, text: &str, html: bool) {
     {
         before = rest;
     }
-    if before.ends_with(' ') && text.starts_with(' ') {
+    if collapse_space && before.ends_with(' ') && text.starts_with(' ') {
         text = &text[1..];
     }
     if before.ends_with(['.', '?', '!']) && text.starts_with('.') && !text.starts_with("..") {
@@ -631,6 +842,9 @@ fn push_joined(out: &mut String, text: &str, html: bool) {
     // colon another colon, and `!` or `?` a colon, a comma another comma
     // ("U," + ", 2020"; a colon and a period both stay: "188:.").
     let swallowed = match before.chars().last() {
+        // Beside a delimiter only a doubled comma or colon goes.
+        Some(c @ (',' | ':')) if !merge => text.starts_with(c) && !text.starts_with(",,"),
+        _ if !merge => false,
         Some(';') => text.starts_with([':', '.']) && !text.starts_with(".."),
         Some(':' | '!' | '?') => text.starts_with(':'),
         Some(',') => text.starts_with(',') && !text.starts_with(",,"),
@@ -787,12 +1001,23 @@ mod tests {
     }
 
     #[test]
-    fn nested_quotes_alternate_and_html_is_escaped() {
+    fn nested_quotes_and_html_is_escaped() {
+        // A style's quotes stay outer inside its others, as citeproc-js
+        // writes them; a field's own alternate.
         let inner = text("inner").quoted();
         let outer = seq(vec![text("a <b> & "), inner]).quoted();
         let node = outer.node().unwrap();
-        assert_eq!(to_text(&node), "“a <b> & ‘inner’”");
-        assert_eq!(to_html(&node), "“a &#60;b&#62; &#38; ‘inner’”");
+        assert_eq!(to_text(&node), "“a <b> & “inner””");
+        assert_eq!(to_html(&node), "“a &#60;b&#62; &#38; “inner””");
+        let field = Node::Seq(vec![
+            Node::Text("a ".into()),
+            Node::Quoted(vec![Node::Text("q".into())]),
+        ]);
+        let node = text("x")
+            .map_node(|_| Node::StyleQuoted(vec![field]))
+            .node()
+            .unwrap();
+        assert_eq!(to_text(&node), "“a ‘q’”");
     }
 
     #[test]
@@ -816,7 +1041,12 @@ mod tests {
 
     #[test]
     fn entries_are_laid_out_as_citeproc_js_writes_them() {
-        let body = seq(vec![text("Body").italic(), term(". ")]).node().unwrap();
+        let body = seq(vec![
+            text("Body").map_node(|n| Node::Italic(vec![n])),
+            term(". "),
+        ])
+        .node()
+        .unwrap();
         let plain = plain_entry(&body, &Punctuation::default());
         assert_eq!(plain.text, "Body.");
         // citeproc-js keeps the trailing space in the HTML (springer-vancouver-brackets

@@ -57,13 +57,18 @@ impl<'a> Ctx<'a> {
             // citeproc-js runs a macro as a group of its own (a "real
             // group"): one whose variables all rendered nothing is empty,
             // terms and values in it too.
+            let attempted = self.leading_term.number_attempted.get();
             let piece = macro_(group("", self.children(&body.children)));
+            self.leading_term.restore_if_empty(attempted, &piece);
             return self.decorate(el, piece);
         }
         if let Some(name) = el.attr("term") {
             let plural = el.attr("plural") == Some("true");
             let form = el.attr("form").unwrap_or("long");
             let text = self.locale.term(name, form, plural).unwrap_or("");
+            if !text.is_empty() {
+                self.leading_term.term_written.set(true);
+            }
             return self.decorate(el, term(text));
         }
         if let Some(value) = el.attr("value") {
@@ -92,6 +97,7 @@ impl<'a> Ctx<'a> {
         let dash = self.range_dash();
         let value = value.map(|v| match name {
             "page" => Cow::Owned(pages(&v, self.engine.page_range_format, dash)),
+            "URL" if form == Some("short") => Cow::Owned(short_url(&v)),
             // A numeric range in a number variable gets the locale's range
             // dash, as in `<number>` ("12-14" → "12–14"); other text stays
             // as written.
@@ -109,6 +115,13 @@ impl<'a> Ctx<'a> {
         });
         if value.is_some() {
             self.record(name);
+        } else if matches!(name, "volume" | "issue" | "number" | "edition")
+            && !self.leading_term.term_written.get()
+        {
+            // citeproc-js counts an attempt at one of these as text written
+            // before a term (its `term_predecessor`): the first term after
+            // it is not capitalised ("1. (n.d.)").
+            self.leading_term.number_attempted.set(true);
         }
         let value = match (value, case) {
             (Some(v), Some(case)) => Some(Cow::Owned(text_case::convert(&v, case))),
@@ -120,8 +133,10 @@ impl<'a> Ctx<'a> {
     /// `<group>`: its children joined by its delimiter, or nothing when it
     /// called variables and none of them rendered.
     pub(crate) fn group(&self, el: &'a Element) -> Piece {
+        let attempted = self.leading_term.number_attempted.get();
         let children = self.children(&el.children);
         let piece = group(el.attr("delimiter").unwrap_or(""), children);
+        self.leading_term.restore_if_empty(attempted, &piece);
         self.decorate(el, piece)
     }
 
@@ -133,13 +148,16 @@ impl<'a> Ctx<'a> {
                 let Some(name) = el.attr("variable") else {
                     return Piece::default();
                 };
-                let Some(value) = self.item.text(name) else {
-                    return Piece::default();
-                };
-                let plural = if name.starts_with("number-of-") {
-                    value.trim().parse::<u64>().is_ok_and(|n| n > 1)
-                } else {
-                    page_range::is_plural(&value)
+                // citeproc-js writes the label of a variable the item
+                // does not have too, singular, like a term: "Vol." with
+                // no volume (and, like a term, a group of nothing else
+                // still vanishes).
+                let plural = match self.item.text(name) {
+                    Some(value) if name.starts_with("number-of-") => {
+                        value.trim().parse::<u64>().is_ok_and(|n| n > 1)
+                    }
+                    Some(value) => page_range::is_plural(&value),
+                    None => false,
                 };
                 (name, plural)
             }
@@ -152,6 +170,32 @@ impl<'a> Ctx<'a> {
         let form = el.attr("form").unwrap_or("long");
         let text = self.locale.term(name, form, plural).unwrap_or("");
         self.decorate(el, output::value(text))
+    }
+}
+
+/// A URL's short form, as citeproc-js writes it: cut at the first slash
+/// after the last dotted path segment that has a slash after it (the host,
+/// "https://example.org/page" → "https://example.org"), and without its
+/// scheme when the host starts with "www.".
+fn short_url(url: &str) -> String {
+    // citeproc-js: /(.*\.[^\/]+)\/.*/ → "$1": the last slash whose
+    // segment before it holds a dot.
+    let cut = url.match_indices('/').map(|(i, _)| i).rfind(|&i| {
+        let segment = &url[..i];
+        segment
+            .rfind('.')
+            .is_some_and(|dot| dot + 1 < i && !segment[dot..].contains('/'))
+    });
+    let host = cut.map_or(url, |i| &url[..i]);
+    let scheme = ["https://", "http://"]
+        .iter()
+        .filter_map(|scheme| host.find(scheme).map(|at| (at, scheme.len())))
+        .min();
+    match scheme {
+        Some((at, len)) if host.contains("//www.") => {
+            format!("{}{}", &host[..at], &host[at + len..])
+        }
+        _ => host.to_owned(),
     }
 }
 

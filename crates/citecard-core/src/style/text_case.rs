@@ -225,9 +225,15 @@ impl Converter {
                 }
                 self.first = false;
                 let start = text.len() - text.trim_start().len();
+                // An apostrophe ends capitalize-first's first word too, as
+                // citeproc-js splits it: "d’Alché-Buc" → "D’Alché-Buc" (but
+                // "eBay’s" stays).
+                let apostrophe =
+                    |c: char| self.case == Case::CapitalizeFirst && matches!(c, '’' | '\'');
                 let end = text[start..]
-                    .find(char::is_whitespace)
-                    .map_or(text.len(), |i| start + i);
+                    .char_indices()
+                    .find(|&(i, c)| c.is_whitespace() || (i > 0 && apostrophe(c)))
+                    .map_or(text.len(), |(i, _)| start + i);
                 let word = &text[start..end];
                 let rest = if self.case == Case::Sentence {
                     text[end..].to_lowercase()
@@ -447,5 +453,8 @@ mod tests {
     fn capitalize_first_leaves_words_with_capitals() {
         assert_eq!(convert("edited by", Case::CapitalizeFirst), "Edited by");
         assert_eq!(convert("iPhone case", Case::CapitalizeFirst), "iPhone case");
+        // citeproc-js: the word ends at an apostrophe.
+        assert_eq!(convert("d’Alché-Buc", Case::CapitalizeFirst), "D’Alché-Buc");
+        assert_eq!(convert("eBay’s case", Case::CapitalizeFirst), "eBay’s case");
     }
 }

@@ -58,8 +58,10 @@ impl<'a> Item<'a> {
             "number" => r.csl_number().map(Cow::Borrowed),
             "DOI" => r.doi.as_ref().map(|d| Cow::Borrowed(d.as_str())),
             "URL" => r.url.as_ref().map(|u| Cow::Borrowed(u.as_str())),
-            "ISSN" => r.issn.first().map(|s| Cow::Borrowed(s.as_str())),
-            "ISBN" => r.isbn.first().map(|s| Cow::Borrowed(s.as_str())),
+            // Every ISSN and ISBN, as CSL-JSON carries several in one
+            // field ("9783030123449, 9783030123456").
+            "ISSN" => (!r.issn.is_empty()).then(|| Cow::Owned(r.issn.join(", "))),
+            "ISBN" => (!r.isbn.is_empty()).then(|| Cow::Owned(r.isbn.join(", "))),
             "language" => r.language.as_deref().map(Cow::Borrowed),
             "citation-number" => Some(Cow::Borrowed("1")),
             _ => match self.unmodelled(name)? {

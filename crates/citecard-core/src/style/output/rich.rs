@@ -3,8 +3,8 @@
 //! with the same joins as its text.
 
 use super::{
-    flatten, punctuation_in_quote, push_joined, Markup, Node, Punctuation, QuoteLevels,
-    StyleLevels, Token,
+    flatten, punctuation_in_quote, Joins, Markup, Node, Punctuation, QuoteLevels, StyleLevels,
+    Token,
 };
 
 /// The entry as rich inline content (italics as emphasis, bold as strong,
@@ -18,16 +18,25 @@ pub(crate) fn to_inlines(node: &Node, punctuation: &Punctuation) -> Vec<crate::r
     let mut styles = StyleLevels::default();
     // The whole text so far, to apply the same joins as `to_text`.
     let mut all = String::new();
+    let mut joins = Joins::default();
     for token in tokens {
         match token {
-            Token::Text(t) | Token::Affix(t) => {
+            Token::Text(_)
+            | Token::Affix(_)
+            | Token::FormattedSuffix(_)
+            | Token::Prefix(_)
+            | Token::Delimiter(_) => {
                 let before = all.len();
-                push_joined(&mut all, &t, false);
+                joins.push(&mut all, &token, false);
                 spans.text(&all[before..]);
             }
-            Token::QuoteOpen(_) | Token::QuoteOpenMark(_) | Token::QuoteClose => {
+            Token::QuoteOpen(_)
+            | Token::QuoteOpenStyle
+            | Token::QuoteOpenMark(_)
+            | Token::QuoteClose => {
                 let mark = match token {
                     Token::QuoteOpen(inner) => quotes.open(inner),
+                    Token::QuoteOpenStyle => quotes.open_style(),
                     Token::QuoteOpenMark(mark) => quotes.open_mark(mark),
                     _ => quotes.close(),
                 };
@@ -49,17 +58,28 @@ pub(crate) fn to_inlines(node: &Node, punctuation: &Punctuation) -> Vec<crate::r
             Token::MarkupOn(markup) => {
                 let (_, normal) = styles.open(markup);
                 match (markup, normal) {
-                    (Markup::Italic, true) => spans.open_normal(Span::Emphasis),
-                    (Markup::Bold, true) => spans.open_normal(Span::Strong),
+                    (Markup::Italic, true)
+                    | (Markup::NormalStyle | Markup::NormalStyleOverItalics, _) => {
+                        spans.open_normal(Span::Emphasis)
+                    }
+                    (Markup::Bold, true)
+                    | (Markup::NormalWeight | Markup::NormalWeightOverBold, _) => {
+                        spans.open_normal(Span::Strong)
+                    }
                     (Markup::Italic, false) => spans.open(Span::Emphasis),
                     (Markup::Bold, false) => spans.open(Span::Strong),
                     (Markup::Superscript, _) => spans.open(Span::Superscript),
                     (Markup::Subscript, _) => spans.open(Span::Subscript),
                     // The card's rich text has no small capitals or
                     // underline: the text alone.
-                    (Markup::SmallCaps | Markup::Underline | Markup::Baseline, _) => {
-                        spans.open_plain()
-                    }
+                    (
+                        Markup::SmallCaps
+                        | Markup::Underline
+                        | Markup::Baseline
+                        | Markup::NormalVariant
+                        | Markup::NoDecoration,
+                        _,
+                    ) => spans.open_plain(),
                 }
             }
             Token::MarkupOff(markup) => {
