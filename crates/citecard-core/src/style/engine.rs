@@ -232,11 +232,19 @@ impl Engine {
         let suffix = layout.attr("suffix").unwrap_or("");
         if self.second_field_align {
             let mut children = layout.children.iter();
-            let margin = children.next().and_then(|first| ctx.eval(first).node());
+            let mut margin = children.next().and_then(|first| ctx.eval(first).node());
             let mut body = seq(children.map(|c| ctx.eval(c)).collect())
                 .affixed(prefix, suffix)
                 .node()
                 .unwrap_or(Node::Seq(Vec::new()));
+            // A punctuation mark that opens the prefix right after the
+            // number joins the number's suffix, as citeproc-js merges a
+            // sibling's prefix into the suffix before it: "1. ." in the
+            // margin of an entry that has only its URL.
+            if let (Some(margin), Some(mark)) = (margin.as_mut(), body.take_leading_prefix_mark()) {
+                let number = std::mem::replace(margin, Node::Seq(Vec::new()));
+                *margin = Node::Seq(vec![number, Node::Affix(mark.to_string())]);
+            }
             // The body after the number starts as an entry does ("[1]
             // N.d.", "[1] (N.d.)").
             if !ctx.leading_term.number_attempted.get() {

@@ -56,8 +56,10 @@ impl Ctx<'_> {
         };
         if text.is_empty() {
             // A number citeproc-js cannot write in Roman numerals is empty
-            // but still rendered: the delimiter before it stays ("v,").
-            return self.decorate(el, rendered(Some(Node::Text(String::new()))));
+            // but still rendered: the delimiter before it stays ("v,"),
+            // without its affixes and fonts (and at the start of a group,
+            // with no delimiter after it: see `output::group`).
+            return rendered(Some(Node::Text(String::new())));
         }
         self.decorate(el, var(Some(&text)))
     }
@@ -123,6 +125,14 @@ fn numeric_part(part: &str) -> bool {
         !t2.is_empty() && t2.bytes().all(|b| b.is_ascii_alphabetic())
     };
     if number(part) {
+        return true;
+    }
+    // Numbers joined by slashes ("1/2", an issue of two numbers).
+    if part.contains('/')
+        && part
+            .split('/')
+            .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    {
         return true;
     }
     if (1..part.len()).any(|k| part.is_char_boundary(k) && prefix(&part[..k]) && number(&part[k..]))
@@ -197,10 +207,12 @@ mod tests {
     /// "no. e0229876", APA no "No." before "2401.01234".
     #[test]
     fn numeric_as_citeproc_js_reads_it() {
-        for numeric in ["12", "12-14", "2a", "e0229876", "S3", "12, 14"] {
+        for numeric in [
+            "12", "12-14", "2a", "e0229876", "S3", "12, 14", "1/2", "1-2/3",
+        ] {
             assert!(is_numeric(numeric), "{numeric}");
         }
-        for text in ["2401.01234", "LIX", "", "first", "12 b c"] {
+        for text in ["2401.01234", "LIX", "", "first", "12 b c", "1/2a", "1 / 2"] {
             assert!(!is_numeric(text), "{text}");
         }
     }

@@ -65,6 +65,35 @@ pub(crate) enum Node {
 }
 
 impl Node {
+    /// Take the punctuation mark (. , ; : ! ?) that opens this node, when
+    /// its first text is a prefix that starts with one.
+    pub(crate) fn take_leading_prefix_mark(&mut self) -> Option<char> {
+        match self {
+            Node::Prefix(t) => {
+                let mark = t.chars().next().filter(|c| ".,;:!?".contains(*c))?;
+                t.remove(0);
+                Some(mark)
+            }
+            Node::Seq(children) => children
+                .iter_mut()
+                .find(|c| !c.is_empty_text())?
+                .take_leading_prefix_mark(),
+            _ => None,
+        }
+    }
+
+    /// Whether this node writes no text: empty text, or formatting and
+    /// sequences of it (quotation marks are text).
+    pub(crate) fn is_empty_text(&self) -> bool {
+        match self {
+            Node::Text(t) => t.is_empty(),
+            Node::Seq(c) | Node::Italic(c) | Node::Bold(c) | Node::Markup(_, c) => {
+                c.iter().all(Node::is_empty_text)
+            }
+            _ => false,
+        }
+    }
+
     /// Make the suffix that ends this sequence a plain one, if it is a
     /// formatted element's.
     pub(crate) fn plain_last_suffix(&mut self) {
@@ -270,10 +299,14 @@ pub(crate) fn group(delimiter: &str, children: Vec<Piece>) -> Piece {
             rendered: false,
         };
     }
-    let mut seq = Vec::new();
+    let mut seq: Vec<Node> = Vec::new();
     for child in children {
         if let Some(node) = child.node {
-            if !seq.is_empty() && !delimiter.is_empty() {
+            // No delimiter after what rendered as empty text alone at the
+            // start (a number citeproc-js cannot write in Roman numerals):
+            // citeproc-js's group starts at the next child.
+            let started = seq.iter().any(|n| !n.is_empty_text());
+            if started && !delimiter.is_empty() {
                 seq.push(Node::Delimiter(delimiter.to_owned()));
             }
             seq.push(node);
