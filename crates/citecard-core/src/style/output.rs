@@ -36,6 +36,12 @@ pub(crate) enum Node {
     /// a suffix, but a space at its end stays beside the space of a
     /// prefix after it, as citeproc-js keeps both ("<b>Title</b>.  2016").
     FormattedSuffix(String),
+    /// The suffix of a quoted element inside a child of a group, before the
+    /// group's delimiter: like a formatted element's suffix, but where
+    /// punctuation goes inside quotes, the delimiter's goes in first, as
+    /// citeproc-js writes it ("“Title.,” In", where a quoted title that is
+    /// the group's own child gives "“Title,.” In").
+    NestedQuotedSuffix(String),
     /// A group's or a name list's delimiter: like an affix, but its
     /// punctuation does not merge with the punctuation beside it.
     Delimiter(String),
@@ -82,6 +88,32 @@ impl Node {
         }
     }
 
+    /// Mark the suffix of a quoted element that ends this node below its
+    /// top level (inside a group or macro of a group's child) as a
+    /// [`Node::NestedQuotedSuffix`].
+    fn mark_nested_quoted_suffix(&mut self) {
+        fn find(node: &mut Node, depth: usize) -> Option<(usize, &mut Node)> {
+            let Node::Seq(children) = node else {
+                return None;
+            };
+            let n = children.len();
+            if n >= 2
+                && matches!(children[n - 1], Node::FormattedSuffix(_) | Node::Affix(_))
+                && matches!(children[n - 2], Node::StyleQuoted(_))
+            {
+                return Some((depth, &mut children[n - 1]));
+            }
+            find(children.last_mut()?, depth + 1)
+        }
+        if let Some((depth, suffix)) = find(self, 0) {
+            if let (true, Node::FormattedSuffix(text) | Node::Affix(text)) =
+                (depth > 0, &mut *suffix)
+            {
+                *suffix = Node::NestedQuotedSuffix(std::mem::take(text));
+            }
+        }
+    }
+
     /// Whether this node writes no text: empty text, or formatting and
     /// sequences of it (quotation marks are text).
     pub(crate) fn is_empty_text(&self) -> bool {
@@ -98,7 +130,9 @@ impl Node {
     /// formatted element's.
     pub(crate) fn plain_last_suffix(&mut self) {
         match self {
-            Node::FormattedSuffix(text) => *self = Node::Affix(std::mem::take(text)),
+            Node::FormattedSuffix(text) | Node::NestedQuotedSuffix(text) => {
+                *self = Node::Affix(std::mem::take(text))
+            }
             Node::Seq(children) => {
                 if let Some(last) = children.last_mut() {
                     last.plain_last_suffix();
@@ -126,6 +160,7 @@ impl Node {
             | Node::Term(_)
             | Node::Affix(_)
             | Node::FormattedSuffix(_)
+            | Node::NestedQuotedSuffix(_)
             | Node::Prefix(_)
             | Node::Delimiter(_) => &[],
             Node::Italic(c)
@@ -146,6 +181,7 @@ impl Node {
             | Node::Term(_)
             | Node::Affix(_)
             | Node::FormattedSuffix(_)
+            | Node::NestedQuotedSuffix(_)
             | Node::Prefix(_)
             | Node::Delimiter(_) => &mut [],
             Node::Italic(c)
@@ -307,6 +343,11 @@ pub(crate) fn group(delimiter: &str, children: Vec<Piece>) -> Piece {
             // citeproc-js's group starts at the next child.
             let started = seq.iter().any(|n| !n.is_empty_text());
             if started && !delimiter.is_empty() {
+                if delimiter.starts_with(['.', ',']) {
+                    if let Some(previous) = seq.last_mut() {
+                        previous.mark_nested_quoted_suffix();
+                    }
+                }
                 seq.push(Node::Delimiter(delimiter.to_owned()));
             }
             seq.push(node);
@@ -405,6 +446,7 @@ enum Token {
     Text(String),
     Affix(String),
     FormattedSuffix(String),
+    NestedQuotedSuffix(String),
     Prefix(String),
     Delimiter(String),
     ItalicOn,
@@ -427,6 +469,7 @@ fn flatten(node: &Node, out: &mut Vec<Token>) {
         Node::Text(t) | Node::Term(t) => out.push(Token::Text(t.clone())),
         Node::Affix(t) => out.push(Token::Affix(t.clone())),
         Node::FormattedSuffix(t) => out.push(Token::FormattedSuffix(t.clone())),
+        Node::NestedQuotedSuffix(t) => out.push(Token::NestedQuotedSuffix(t.clone())),
         Node::Prefix(t) => out.push(Token::Prefix(t.clone())),
         Node::Delimiter(t) => out.push(Token::Delimiter(t.clone())),
         Node::Italic(children) => {
@@ -471,6 +514,7 @@ pub(crate) fn is_unitalic_script(node: &Node) -> bool {
         | Node::Term(t)
         | Node::Affix(t)
         | Node::FormattedSuffix(t)
+        | Node::NestedQuotedSuffix(t)
         | Node::Prefix(t)
         | Node::Delimiter(t) = node
         {
@@ -534,7 +578,7 @@ fn punctuation_in_quote(tokens: &mut Vec<Token>, punctuation: &Punctuation) {
             while j < tokens.len()
                 && matches!(
                     tokens[j],
-                    Token::QuoteClose | Token::ItalicOff | Token::MarkupOff(_)
+                    Token::QuoteClose | Token::ItalicOff | Token::BoldOff | Token::MarkupOff(_)
                 )
             {
                 j += 1;
@@ -544,9 +588,32 @@ fn punctuation_in_quote(tokens: &mut Vec<Token>, punctuation: &Punctuation) {
             // else ("Volume" + "," + ", in" → "Volume,” in"; "." + ", " →
             // ".,”"), a mark repeated once.
             let mut moved = String::new();
+            let lead_of = |text: &str| -> usize {
+                text.chars().take_while(|c| matches!(c, ',' | '.')).count()
+            };
+            // A nested quoted element's suffix wholly of such marks, then a
+            // delimiter that opens with one: the delimiter's go in first.
+            if let (Some(Token::NestedQuotedSuffix(suffix)), Some(Token::Delimiter(delimiter))) =
+                (tokens.get(j), tokens.get(j + 1))
+            {
+                let (s, d) = (lead_of(suffix), lead_of(delimiter));
+                if s == suffix.len() && d > 0 {
+                    moved.push_str(&delimiter[..d]);
+                    for c in suffix.chars() {
+                        if !moved.ends_with(c) {
+                            moved.push(c);
+                        }
+                    }
+                    let rest = delimiter[d..].to_owned();
+                    tokens[j] = Token::NestedQuotedSuffix(String::new());
+                    tokens[j + 1] = Token::Delimiter(rest);
+                    j += 2;
+                }
+            }
             while let Some(
                 Token::Affix(affix)
                 | Token::FormattedSuffix(affix)
+                | Token::NestedQuotedSuffix(affix)
                 | Token::Prefix(affix)
                 | Token::Delimiter(affix),
             ) = tokens.get(j)
@@ -569,6 +636,7 @@ fn punctuation_in_quote(tokens: &mut Vec<Token>, punctuation: &Punctuation) {
                     Token::Delimiter(_) => Token::Delimiter(rest),
                     Token::Prefix(_) => Token::Prefix(rest),
                     Token::FormattedSuffix(_) => Token::FormattedSuffix(rest),
+                    Token::NestedQuotedSuffix(_) => Token::NestedQuotedSuffix(rest),
                     _ => Token::Affix(rest),
                 };
                 if done {
@@ -672,6 +740,7 @@ pub(crate) fn render(node: &Node, html: bool, punctuation: &Punctuation) -> Stri
             Token::Text(_)
             | Token::Affix(_)
             | Token::FormattedSuffix(_)
+            | Token::NestedQuotedSuffix(_)
             | Token::Prefix(_)
             | Token::Delimiter(_) => joins.push(&mut out, &token, html),
             Token::QuoteOpen(inner) => out.push_str(quotes.open(inner)),
@@ -814,6 +883,7 @@ impl Joins {
         let (Token::Text(text)
         | Token::Affix(text)
         | Token::FormattedSuffix(text)
+        | Token::NestedQuotedSuffix(text)
         | Token::Prefix(text)
         | Token::Delimiter(text)) = token
         else {
@@ -827,8 +897,10 @@ impl Joins {
         push_joined(out, text, html, rules);
         if !text.is_empty() {
             self.no_merge_after = matches!(token, Token::Delimiter(_) | Token::Prefix(_));
-            self.space_kept =
-                matches!(token, Token::FormattedSuffix(_) | Token::Text(_)) && text.ends_with(' ');
+            self.space_kept = matches!(
+                token,
+                Token::FormattedSuffix(_) | Token::NestedQuotedSuffix(_) | Token::Text(_)
+            ) && text.ends_with(' ');
         }
     }
 }

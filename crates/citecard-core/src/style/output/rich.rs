@@ -24,6 +24,7 @@ pub(crate) fn to_inlines(node: &Node, punctuation: &Punctuation) -> Vec<crate::r
             Token::Text(_)
             | Token::Affix(_)
             | Token::FormattedSuffix(_)
+            | Token::NestedQuotedSuffix(_)
             | Token::Prefix(_)
             | Token::Delimiter(_) => {
                 let before = all.len();
