@@ -48,9 +48,21 @@ impl Ctx<'_> {
             .into_iter()
             .filter_map(|(part, local)| {
                 let attr = |key: &str| local.and_then(|l| l.attr(key)).or_else(|| part.attr(key));
-                fonts[usize::from(rank(part) - 1)] = part_fonts(&attr);
-                let start = self.date_part(part, &attr, date)?;
-                let end = end_date.and_then(|end| self.date_part(part, &attr, end));
+                let place = usize::from(rank(part) - 1);
+                fonts[place] = part_fonts(&attr);
+                // A part's fonts wrap its text in marks until the date is
+                // laid out (see `with_part_fonts`).
+                let marked = |value: String| {
+                    if fonts[place].is_empty() {
+                        return value;
+                    }
+                    let (open, close) = PART_MARKS[place];
+                    format!("{open}{value}{close}")
+                };
+                let start = marked(self.date_part(part, &attr, date)?);
+                let end = end_date
+                    .and_then(|end| self.date_part(part, &attr, end))
+                    .map(marked);
                 Some(RenderedPart {
                     rank: rank(part),
                     prefix: attr("prefix").unwrap_or(""),
@@ -120,12 +132,6 @@ impl Ctx<'_> {
         }
         if let Some(case) = attr("text-case").and_then(Case::from_csl) {
             value = text_case::convert(&value, case);
-        }
-        // A part's fonts wrap its text in marks until the date is laid
-        // out (see `with_part_fonts`).
-        if !part_fonts(attr).is_empty() {
-            let (open, close) = PART_MARKS[usize::from(rank(part) - 1)];
-            value = format!("{open}{value}{close}");
         }
         Some(value)
     }

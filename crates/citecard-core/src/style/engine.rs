@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 use crate::model::Reference;
 use crate::style::condition::Conditions;
 use crate::style::locale::Locale;
-use crate::style::output::{self, seq, Entry, Node, Piece};
+use crate::style::output::{self, seq, Affix, Entry, Node, Piece};
 use crate::style::tree::Element;
 use crate::style::variables::Item;
 
@@ -243,7 +243,7 @@ impl Engine {
             // margin of an entry that has only its URL.
             if let (Some(margin), Some(mark)) = (margin.as_mut(), body.take_leading_prefix_mark()) {
                 let number = std::mem::replace(margin, Node::Seq(Vec::new()));
-                *margin = Node::Seq(vec![number, Node::Affix(mark.to_string())]);
+                *margin = Node::Seq(vec![number, Node::Affix(Affix::Suffix, mark.to_string())]);
             }
             // The body after the number starts as an entry does ("[1]
             // N.d.", "[1] (N.d.)").

@@ -22,7 +22,7 @@ impl Ctx<'_> {
         }
         // citeproc-js moves the trailing space of the last child's suffix
         // up to an element without formatting, where it no longer keeps a
-        // prefix's space beside it (see `Node::FormattedSuffix`).
+        // prefix's space beside it (see `Affix::FormattedSuffix`).
         if !is_formatted(el) {
             if let Some(node) = piece.node_mut() {
                 node.plain_last_suffix();

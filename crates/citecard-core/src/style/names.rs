@@ -6,7 +6,7 @@ use crate::model::Name;
 use crate::names::is_cjk;
 use crate::style::engine::Ctx;
 use crate::style::formatting::font;
-use crate::style::output::{macro_, rendered, term, value, var, Node, Piece};
+use crate::style::output::{macro_, rendered, term, value, var, Affix, Node, Piece};
 use crate::style::text_case::{self, Case};
 use crate::style::tree::Element;
 
@@ -140,7 +140,7 @@ impl<'a> Ctx<'a> {
         let mut seq_nodes = Vec::new();
         for (i, node) in lists.into_iter().enumerate() {
             if i > 0 {
-                seq_nodes.push(Node::Delimiter(delimiter.to_owned()));
+                seq_nodes.push(Node::Affix(Affix::Delimiter, delimiter.to_owned()));
             }
             seq_nodes.push(node);
         }
@@ -330,11 +330,14 @@ impl<'a> Ctx<'a> {
                     .locale
                     .term(term_name, "long", false)
                     .unwrap_or("et al.");
-                nodes.push(Node::Affix(if comma {
-                    opts.delimiter.to_owned()
-                } else {
-                    " ".to_owned()
-                }));
+                nodes.push(Node::Affix(
+                    Affix::Suffix,
+                    if comma {
+                        opts.delimiter.to_owned()
+                    } else {
+                        " ".to_owned()
+                    },
+                ));
                 let piece = term(et_al);
                 let piece = match et_al_el {
                     Some(e) => self.decorate(e, piece),

@@ -19,6 +19,30 @@ mod superscripts;
 pub(crate) use rich::to_inlines;
 use superscripts::superscript;
 
+/// What an affix is, which decides how its punctuation and spaces join the
+/// text beside it (see [`Joins`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Affix {
+    /// A suffix (or an affix of output's own).
+    Suffix,
+    /// A prefix: like a suffix, but it merges with no punctuation after it
+    /// (citeproc-js merges a prefix only with the suffix before it).
+    Prefix,
+    /// The suffix of an element with formatting (fonts or quotes): like
+    /// a suffix, but a space at its end stays beside the space of a
+    /// prefix after it, as citeproc-js keeps both ("<b>Title</b>.  2016").
+    FormattedSuffix,
+    /// The suffix of a quoted element inside a child of a group, before the
+    /// group's delimiter: like a formatted element's suffix, but where
+    /// punctuation goes inside quotes, the delimiter's goes in first, as
+    /// citeproc-js writes it ("“Title.,” In", where a quoted title that is
+    /// the group's own child gives "“Title,.” In").
+    NestedQuotedSuffix,
+    /// A group's or a name list's delimiter: its punctuation does not merge
+    /// with the punctuation beside it.
+    Delimiter,
+}
+
 /// One node of formatted output.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Node {
@@ -26,25 +50,10 @@ pub(crate) enum Node {
     Text(String),
     /// A `<text term>` from the locale.
     Term(String),
-    /// A suffix (or an affix of output's own): punctuation here may move
-    /// inside a closing quote.
-    Affix(String),
-    /// A prefix: like a suffix, but it merges with no punctuation after it
-    /// (citeproc-js merges a prefix only with the suffix before it).
-    Prefix(String),
-    /// The suffix of an element with formatting (fonts or quotes): like
-    /// a suffix, but a space at its end stays beside the space of a
-    /// prefix after it, as citeproc-js keeps both ("<b>Title</b>.  2016").
-    FormattedSuffix(String),
-    /// The suffix of a quoted element inside a child of a group, before the
-    /// group's delimiter: like a formatted element's suffix, but where
-    /// punctuation goes inside quotes, the delimiter's goes in first, as
-    /// citeproc-js writes it ("“Title.,” In", where a quoted title that is
-    /// the group's own child gives "“Title,.” In").
-    NestedQuotedSuffix(String),
-    /// A group's or a name list's delimiter: like an affix, but its
-    /// punctuation does not merge with the punctuation beside it.
-    Delimiter(String),
+    /// An affix or a delimiter of the style's: its punctuation may move
+    /// inside a closing quote, and merges with the text beside it as its
+    /// kind says.
+    Affix(Affix, String),
     /// Content in italics.
     Italic(Vec<Node>),
     /// Content in bold.
@@ -75,7 +84,7 @@ impl Node {
     /// its first text is a prefix that starts with one.
     pub(crate) fn take_leading_prefix_mark(&mut self) -> Option<char> {
         match self {
-            Node::Prefix(t) => {
+            Node::Affix(Affix::Prefix, t) => {
                 let mark = t.chars().next().filter(|c| ".,;:!?".contains(*c))?;
                 t.remove(0);
                 Some(mark)
@@ -90,7 +99,7 @@ impl Node {
 
     /// Mark the suffix of a quoted element that ends this node below its
     /// top level (inside a group or macro of a group's child) as a
-    /// [`Node::NestedQuotedSuffix`].
+    /// [`Affix::NestedQuotedSuffix`].
     fn mark_nested_quoted_suffix(&mut self) {
         fn find(node: &mut Node, depth: usize) -> Option<(usize, &mut Node)> {
             let Node::Seq(children) = node else {
@@ -98,7 +107,10 @@ impl Node {
             };
             let n = children.len();
             if n >= 2
-                && matches!(children[n - 1], Node::FormattedSuffix(_) | Node::Affix(_))
+                && matches!(
+                    children[n - 1],
+                    Node::Affix(Affix::FormattedSuffix | Affix::Suffix, _)
+                )
                 && matches!(children[n - 2], Node::StyleQuoted(_))
             {
                 return Some((depth, &mut children[n - 1]));
@@ -106,10 +118,8 @@ impl Node {
             find(children.last_mut()?, depth + 1)
         }
         if let Some((depth, suffix)) = find(self, 0) {
-            if let (true, Node::FormattedSuffix(text) | Node::Affix(text)) =
-                (depth > 0, &mut *suffix)
-            {
-                *suffix = Node::NestedQuotedSuffix(std::mem::take(text));
+            if let (true, Node::Affix(kind, _)) = (depth > 0, suffix) {
+                *kind = Affix::NestedQuotedSuffix;
             }
         }
     }
@@ -130,8 +140,8 @@ impl Node {
     /// formatted element's.
     pub(crate) fn plain_last_suffix(&mut self) {
         match self {
-            Node::FormattedSuffix(text) | Node::NestedQuotedSuffix(text) => {
-                *self = Node::Affix(std::mem::take(text))
+            Node::Affix(kind @ (Affix::FormattedSuffix | Affix::NestedQuotedSuffix), _) => {
+                *kind = Affix::Suffix
             }
             Node::Seq(children) => {
                 if let Some(last) = children.last_mut() {
@@ -156,13 +166,7 @@ impl Node {
     /// The nodes inside this one: none for text, a term or an affix.
     fn children(&self) -> &[Node] {
         match self {
-            Node::Text(_)
-            | Node::Term(_)
-            | Node::Affix(_)
-            | Node::FormattedSuffix(_)
-            | Node::NestedQuotedSuffix(_)
-            | Node::Prefix(_)
-            | Node::Delimiter(_) => &[],
+            Node::Text(_) | Node::Term(_) | Node::Affix(..) => &[],
             Node::Italic(c)
             | Node::Bold(c)
             | Node::Quoted(c)
@@ -177,13 +181,7 @@ impl Node {
     /// The nodes inside this one, to change.
     fn children_mut(&mut self) -> &mut [Node] {
         match self {
-            Node::Text(_)
-            | Node::Term(_)
-            | Node::Affix(_)
-            | Node::FormattedSuffix(_)
-            | Node::NestedQuotedSuffix(_)
-            | Node::Prefix(_)
-            | Node::Delimiter(_) => &mut [],
+            Node::Text(_) | Node::Term(_) | Node::Affix(..) => &mut [],
             Node::Italic(c)
             | Node::Bold(c)
             | Node::Quoted(c)
@@ -213,20 +211,21 @@ impl Piece {
     }
 
     /// Add a prefix and a suffix to an element that may have formatting
-    /// of its own (`formatted`: see [`Node::FormattedSuffix`]).
+    /// of its own (`formatted`: see [`Affix::FormattedSuffix`]).
     pub(crate) fn affixed_as(mut self, prefix: &str, suffix: &str, formatted: bool) -> Piece {
         if let Some(node) = self.node.take() {
             let mut seq = Vec::new();
             if !prefix.is_empty() {
-                seq.push(Node::Prefix(prefix.to_owned()));
+                seq.push(Node::Affix(Affix::Prefix, prefix.to_owned()));
             }
             seq.push(node);
             if !suffix.is_empty() {
-                seq.push(if formatted {
-                    Node::FormattedSuffix(suffix.to_owned())
+                let kind = if formatted {
+                    Affix::FormattedSuffix
                 } else {
-                    Node::Affix(suffix.to_owned())
-                });
+                    Affix::Suffix
+                };
+                seq.push(Node::Affix(kind, suffix.to_owned()));
             }
             self.node = Some(Node::Seq(seq));
         }
@@ -348,7 +347,7 @@ pub(crate) fn group(delimiter: &str, children: Vec<Piece>) -> Piece {
                         previous.mark_nested_quoted_suffix();
                     }
                 }
-                seq.push(Node::Delimiter(delimiter.to_owned()));
+                seq.push(Node::Affix(Affix::Delimiter, delimiter.to_owned()));
             }
             seq.push(node);
         }
@@ -444,11 +443,7 @@ pub(crate) enum Markup {
 #[derive(Debug, Clone, PartialEq)]
 enum Token {
     Text(String),
-    Affix(String),
-    FormattedSuffix(String),
-    NestedQuotedSuffix(String),
-    Prefix(String),
-    Delimiter(String),
+    Affix(Affix, String),
     ItalicOn,
     ItalicOff,
     BoldOn,
@@ -467,11 +462,7 @@ enum Token {
 fn flatten(node: &Node, out: &mut Vec<Token>) {
     match node {
         Node::Text(t) | Node::Term(t) => out.push(Token::Text(t.clone())),
-        Node::Affix(t) => out.push(Token::Affix(t.clone())),
-        Node::FormattedSuffix(t) => out.push(Token::FormattedSuffix(t.clone())),
-        Node::NestedQuotedSuffix(t) => out.push(Token::NestedQuotedSuffix(t.clone())),
-        Node::Prefix(t) => out.push(Token::Prefix(t.clone())),
-        Node::Delimiter(t) => out.push(Token::Delimiter(t.clone())),
+        Node::Affix(kind, t) => out.push(Token::Affix(*kind, t.clone())),
         Node::Italic(children) => {
             out.push(Token::ItalicOn);
             children.iter().for_each(|c| flatten(c, out));
@@ -510,14 +501,7 @@ fn flatten(node: &Node, out: &mut Vec<Token>) {
 /// Latin letters.
 pub(crate) fn is_unitalic_script(node: &Node) -> bool {
     fn text(node: &Node, out: &mut String) {
-        if let Node::Text(t)
-        | Node::Term(t)
-        | Node::Affix(t)
-        | Node::FormattedSuffix(t)
-        | Node::NestedQuotedSuffix(t)
-        | Node::Prefix(t)
-        | Node::Delimiter(t) = node
-        {
+        if let Node::Text(t) | Node::Term(t) | Node::Affix(_, t) = node {
             out.push_str(t);
         }
         node.children().iter().for_each(|n| text(n, out));
@@ -588,64 +572,48 @@ fn punctuation_in_quote(tokens: &mut Vec<Token>, punctuation: &Punctuation) {
             // else ("Volume" + "," + ", in" → "Volume,” in"; "." + ", " →
             // ".,”"), a mark repeated once.
             let mut moved = String::new();
-            let lead_of = |text: &str| -> usize {
-                text.chars().take_while(|c| matches!(c, ',' | '.')).count()
-            };
-            // A nested quoted element's suffix wholly of such marks, then a
-            // delimiter that opens with one: the delimiter's go in first.
-            if let (Some(Token::NestedQuotedSuffix(suffix)), Some(Token::Delimiter(delimiter))) =
-                (tokens.get(j), tokens.get(j + 1))
-            {
-                let (s, d) = (lead_of(suffix), lead_of(delimiter));
-                if s == suffix.len() && d > 0 {
-                    moved.push_str(&delimiter[..d]);
-                    for c in suffix.chars() {
-                        if !moved.ends_with(c) {
-                            moved.push(c);
-                        }
-                    }
-                    let rest = delimiter[d..].to_owned();
-                    tokens[j] = Token::NestedQuotedSuffix(String::new());
-                    tokens[j + 1] = Token::Delimiter(rest);
-                    j += 2;
-                }
-            }
-            while let Some(
-                Token::Affix(affix)
-                | Token::FormattedSuffix(affix)
-                | Token::NestedQuotedSuffix(affix)
-                | Token::Prefix(affix)
-                | Token::Delimiter(affix),
-            ) = tokens.get(j)
-            {
-                let lead: String = affix
-                    .chars()
-                    .take_while(|c| matches!(c, ',' | '.'))
-                    .collect();
-                if lead.is_empty() {
-                    break;
-                }
-                let rest = affix[lead.len()..].to_owned();
-                for c in lead.chars() {
+            // The leading commas and periods of an affix.
+            let lead_of = |text: &str| text.chars().take_while(|c| matches!(c, ',' | '.')).count();
+            let take = |moved: &mut String, marks: &str| {
+                for c in marks.chars() {
                     if !moved.ends_with(c) {
                         moved.push(c);
                     }
                 }
+            };
+            // A nested quoted element's suffix wholly of such marks, then a
+            // delimiter that opens with one: the delimiter's go in first.
+            if let (
+                Some(Token::Affix(Affix::NestedQuotedSuffix, suffix)),
+                Some(Token::Affix(Affix::Delimiter, delimiter)),
+            ) = (tokens.get(j), tokens.get(j + 1))
+            {
+                let d = lead_of(delimiter);
+                if lead_of(suffix) == suffix.len() && d > 0 {
+                    take(&mut moved, &delimiter[..d]);
+                    take(&mut moved, suffix);
+                    let rest = delimiter[d..].to_owned();
+                    tokens[j] = Token::Affix(Affix::NestedQuotedSuffix, String::new());
+                    tokens[j + 1] = Token::Affix(Affix::Delimiter, rest);
+                    j += 2;
+                }
+            }
+            while let Some(Token::Affix(kind, affix)) = tokens.get(j) {
+                let lead = lead_of(affix);
+                if lead == 0 {
+                    break;
+                }
+                take(&mut moved, &affix[..lead]);
+                let (kind, rest) = (*kind, affix[lead..].to_owned());
                 let done = !rest.is_empty();
-                tokens[j] = match tokens[j] {
-                    Token::Delimiter(_) => Token::Delimiter(rest),
-                    Token::Prefix(_) => Token::Prefix(rest),
-                    Token::FormattedSuffix(_) => Token::FormattedSuffix(rest),
-                    Token::NestedQuotedSuffix(_) => Token::NestedQuotedSuffix(rest),
-                    _ => Token::Affix(rest),
-                };
+                tokens[j] = Token::Affix(kind, rest);
                 if done {
                     break;
                 }
                 j += 1;
             }
             if !moved.is_empty() {
-                tokens.insert(i, Token::Affix(moved));
+                tokens.insert(i, Token::Affix(Affix::Suffix, moved));
                 i += 1;
             }
         }
@@ -737,12 +705,7 @@ pub(crate) fn render(node: &Node, html: bool, punctuation: &Punctuation) -> Stri
     let mut joins = Joins::default();
     for token in tokens {
         match token {
-            Token::Text(_)
-            | Token::Affix(_)
-            | Token::FormattedSuffix(_)
-            | Token::NestedQuotedSuffix(_)
-            | Token::Prefix(_)
-            | Token::Delimiter(_) => joins.push(&mut out, &token, html),
+            Token::Text(_) | Token::Affix(..) => joins.push(&mut out, &token, html),
             Token::QuoteOpen(inner) => out.push_str(quotes.open(inner)),
             Token::QuoteOpenStyle => out.push_str(quotes.open_style()),
             Token::QuoteOpenMark(mark) => out.push_str(quotes.open_mark(mark)),
@@ -873,33 +836,28 @@ pub(crate) struct Joins {
     no_merge_after: bool,
     /// The last text written ends in a space that no prefix's space after
     /// it merges with: a formatted element's suffix's (see
-    /// [`Node::FormattedSuffix`]) or the content's own ("<i>In: </i> p.").
+    /// [`Affix::FormattedSuffix`]) or the content's own ("<i>In: </i> p.").
     space_kept: bool,
 }
 
 impl Joins {
     /// Append a text, affix or delimiter token (other tokens are ignored).
     fn push(&mut self, out: &mut String, token: &Token, html: bool) {
-        let (Token::Text(text)
-        | Token::Affix(text)
-        | Token::FormattedSuffix(text)
-        | Token::NestedQuotedSuffix(text)
-        | Token::Prefix(text)
-        | Token::Delimiter(text)) = token
-        else {
-            return;
+        let (kind, text) = match token {
+            Token::Text(text) => (None, text),
+            Token::Affix(kind, text) => (Some(*kind), text),
+            _ => return,
         };
-        let delimiter = matches!(token, Token::Delimiter(_));
         let rules = JoinRules {
-            merge: !(delimiter || self.no_merge_after),
-            collapse_space: !(self.space_kept && matches!(token, Token::Prefix(_))),
+            merge: !matches!(kind, Some(Affix::Delimiter)) && !self.no_merge_after,
+            collapse_space: !(self.space_kept && kind == Some(Affix::Prefix)),
         };
         push_joined(out, text, html, rules);
         if !text.is_empty() {
-            self.no_merge_after = matches!(token, Token::Delimiter(_) | Token::Prefix(_));
+            self.no_merge_after = matches!(kind, Some(Affix::Delimiter | Affix::Prefix));
             self.space_kept = matches!(
-                token,
-                Token::FormattedSuffix(_) | Token::NestedQuotedSuffix(_) | Token::Text(_)
+                kind,
+                None | Some(Affix::FormattedSuffix | Affix::NestedQuotedSuffix)
             ) && text.ends_with(' ');
         }
     }

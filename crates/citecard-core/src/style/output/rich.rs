@@ -21,12 +21,7 @@ pub(crate) fn to_inlines(node: &Node, punctuation: &Punctuation) -> Vec<crate::r
     let mut joins = Joins::default();
     for token in tokens {
         match token {
-            Token::Text(_)
-            | Token::Affix(_)
-            | Token::FormattedSuffix(_)
-            | Token::NestedQuotedSuffix(_)
-            | Token::Prefix(_)
-            | Token::Delimiter(_) => {
+            Token::Text(_) | Token::Affix(..) => {
                 let before = all.len();
                 joins.push(&mut all, &token, false);
                 spans.text(&all[before..]);
