@@ -2,12 +2,21 @@
 //! Order"): name lists with their delimiters, "and", et-al truncation,
 //! initials, particles, inverted order and substitution.
 
+mod initials;
+mod name_key;
+mod name_part;
+mod particles;
+
+pub(crate) use initials::initials;
+use initials::is_initials;
+pub(crate) use name_key::NameKey;
+use name_part::{name_part, part_case, with_marks, with_part_fonts, FAMILY};
+use particles::split_family_particle;
+
 use crate::model::Name;
 use crate::names::is_cjk;
 use crate::style::engine::Ctx;
-use crate::style::formatting::font;
 use crate::style::output::{macro_, rendered, term, value, var, Affix, Node, Piece};
-use crate::style::text_case::{self, Case};
 use crate::style::tree::Element;
 
 /// Name options: the `<name>` element's own, else those inherited.
@@ -194,9 +203,7 @@ impl<'a> Ctx<'a> {
         if !seen.contains(&key) {
             seen.push(key.clone());
         }
-        seen.iter().any(|other| {
-            other.family == key.family && other.initials == key.initials && other.given != key.given
-        })
+        seen.iter().any(|other| key.clashes_with(other))
     }
 
     fn name_list(
@@ -502,257 +509,8 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Marks around a family (`FAMILY`) or given name (`GIVEN`) whose
-/// `<name-part>` sets fonts, in the name's text until [`with_part_fonts`]
-/// turns them into formatted nodes: a name is written as text, joined
-/// with others, and only then laid out. Private-use characters, which no
-/// record is read with.
-const FAMILY: (char, char) = ('\u{E020}', '\u{E021}');
-const GIVEN: (char, char) = ('\u{E022}', '\u{E023}');
-
-/// A family or given name as its `<name-part>` formats it: text case,
-/// affixes and, between marks, fonts (CSL 1.0.2, "Name-part Formatting").
-fn name_part(part: Option<&Element>, text: &str) -> String {
-    let Some(part) = part.filter(|_| !text.is_empty()) else {
-        return text.to_owned();
-    };
-    format!(
-        "{}{}{}",
-        part.attr("prefix").unwrap_or(""),
-        with_marks(part, &part_case(Some(part), text)),
-        part.attr("suffix").unwrap_or("")
-    )
-}
-
-/// `text` between its part's marks, when the part sets fonts.
-fn with_marks(part: &Element, text: &str) -> String {
-    let (open, close) = if part.attr("name") == Some("given") {
-        GIVEN
-    } else {
-        FAMILY
-    };
-    if fonts(part, Node::Text(String::new())) == Node::Text(String::new()) {
-        return text.to_owned();
-    }
-    format!("{open}{text}{close}")
-}
-
-/// `node` in the fonts a `<name-part>` sets (not its case or affixes).
-/// citeproc-js writes no "normal" font of a name part, even inside a
-/// `<names>` in small capitals.
-fn fonts(el: &Element, node: Node) -> Node {
-    el.attrs
-        .iter()
-        .filter(|(_, value)| !matches!(*value, "normal" | "none"))
-        .fold(node, |node, (key, value)| font(key, value, node))
-}
-
-/// `node` with the text between name-part marks set in their part's fonts.
-fn with_part_fonts(node: Node, opts: &NameOpts<'_>) -> Node {
-    fn split(text: &str, opts: &NameOpts<'_>) -> Node {
-        let mut nodes = Vec::new();
-        let mut rest = text;
-        while let Some(at) = rest.find([FAMILY.0, GIVEN.0]) {
-            if at > 0 {
-                nodes.push(Node::Text(rest[..at].to_owned()));
-            }
-            let open = rest[at..].chars().next().unwrap_or(FAMILY.0);
-            let (close, part) = if open == GIVEN.0 {
-                (GIVEN.1, opts.given_part)
-            } else {
-                (FAMILY.1, opts.family_part)
-            };
-            let inner = &rest[at + open.len_utf8()..];
-            let end = inner.find(close).unwrap_or(inner.len());
-            let text = Node::Text(inner[..end].to_owned());
-            nodes.push(match part {
-                Some(part) => fonts(part, text),
-                None => text,
-            });
-            rest = inner.get(end + close.len_utf8()..).unwrap_or("");
-        }
-        if !rest.is_empty() {
-            nodes.push(Node::Text(rest.to_owned()));
-        }
-        Node::Seq(nodes)
-    }
-    match node {
-        Node::Text(t) if t.contains([FAMILY.0, GIVEN.0]) => split(&t, opts),
-        Node::Italic(c) => Node::Italic(c.into_iter().map(|n| with_part_fonts(n, opts)).collect()),
-        Node::Bold(c) => Node::Bold(c.into_iter().map(|n| with_part_fonts(n, opts)).collect()),
-        Node::Markup(m, c) => {
-            Node::Markup(m, c.into_iter().map(|n| with_part_fonts(n, opts)).collect())
-        }
-        Node::Seq(c) => Node::Seq(c.into_iter().map(|n| with_part_fonts(n, opts)).collect()),
-        other => other,
-    }
-}
-
-/// A personal name as citeproc-js registers it for given-name
-/// disambiguation: family name, given names and their initials, each
-/// without periods.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct NameKey {
-    family: String,
-    given: String,
-    initials: String,
-}
-
-impl NameKey {
-    /// The key of a personal name with a family name; `None` for a
-    /// literal (institutional) name.
-    fn of(name: &Name) -> Option<NameKey> {
-        if name.literal.is_some() {
-            return None;
-        }
-        let plain = |s: &str| {
-            s.replace('.', " ")
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
-        let family = plain(name.family.as_deref()?);
-        let given = plain(name.given.as_deref().unwrap_or(""));
-        let initials = initials(&given, "", true);
-        Some(NameKey {
-            family,
-            given,
-            initials,
-        })
-    }
-}
-
-/// The non-dropping particle at the front of a family name, and the rest,
-/// as citeproc-js parses them (`CSL.parseParticles`): leading pieces that
-/// start with a lower-case letter, each a word and its spaces ("de la
-/// Cruz") or, in a family name of one word, everything up to its last
-/// hyphen or apostrophe ("al-Hakim", and "d'Alché-Buc" as "d'Alché-" +
-/// "Buc"). `None` when there is none, or nothing would be left.
-fn split_family_particle(family: &str) -> Option<(&str, &str)> {
-    let mut taken = 0;
-    loop {
-        let rest = &family[taken..];
-        let word_end = rest.find(' ').unwrap_or(rest.len());
-        let after_spaces = rest[word_end..].trim_start_matches(' ');
-        let piece = if word_end > 0 && word_end < rest.len() && !after_spaces.is_empty() {
-            rest.len() - after_spaces.len()
-        } else {
-            // No space after the first word: up to its last hyphen or
-            // apostrophe with something after it.
-            match rest[..word_end]
-                .char_indices()
-                .filter(|&(i, c)| i > 0 && matches!(c, '-' | '\'' | '’' | 'ʻ'))
-                .map(|(i, c)| i + c.len_utf8())
-                .rfind(|&end| end < rest.len())
-            {
-                Some(end) => end,
-                None => break,
-            }
-        };
-        let lower = rest[..piece]
-            .trim_start_matches(['-', '\'', '’', 'ʻ', ' '])
-            .chars()
-            .next()
-            .is_some_and(char::is_lowercase);
-        if !lower {
-            break;
-        }
-        taken += piece;
-    }
-    if taken == 0 {
-        return None;
-    }
-    // A particle that ends in an apostrophe and a space keeps the space
-    // ("d' Artagnan"); otherwise the spaces go.
-    let lead = &family[..taken];
-    let trimmed = lead.trim();
-    let lead = if lead.ends_with(' ') && trimmed.ends_with(['\'', '’']) {
-        &lead[..trimmed.len() + 1]
-    } else {
-        trimmed
-    };
-    Some((lead, &family[taken..]))
-}
-
-/// `text` in the text case of a `<name-part>`.
-fn part_case(part: Option<&Element>, text: &str) -> String {
-    match part
-        .and_then(|p| p.attr("text-case"))
-        .and_then(Case::from_csl)
-    {
-        Some(case) => text_case::convert(text, case),
-        None => text.to_owned(),
-    }
-}
-
 fn has_children(el: &Element) -> bool {
     el.children.iter().any(|c| c.name != "substitute")
-}
-
-/// Whether `word` is only initials: capitals, each with its period
-/// ("J.P.", "K."), or one bare capital ("J").
-fn is_initials(word: &str) -> bool {
-    let mut single = word.chars();
-    if let (Some(c), None) = (single.next(), single.next()) {
-        return c.is_uppercase();
-    }
-    let mut chars = word.chars();
-    let mut any = false;
-    while let Some(c) = chars.next() {
-        if !c.is_uppercase() || chars.next() != Some('.') {
-            return false;
-        }
-        any = true;
-    }
-    any
-}
-
-/// Given names as initials: "Klaus-Peter L" → "K.-P. L." with `with` = ". "
-/// (`hyphen` keeps the hyphen between the initials of a hyphenated name).
-pub(crate) fn initials(given: &str, with: &str, hyphen: bool) -> String {
-    let mut out = String::new();
-    let trimmed_with = with.trim_end();
-    // Without `initialize-with-hyphen`, a hyphen separates words like a
-    // space: "Chong-Jin" → "C. J.", "Chong-jin" → "C. jin".
-    let words = given
-        .split(|c: char| c.is_whitespace() || c == '.' || (!hyphen && c == '-'))
-        .filter(|w| !w.is_empty());
-    for (i, word) in words.enumerate() {
-        let particle = word.chars().next().is_some_and(char::is_lowercase);
-        if i > 0 && !out.ends_with(' ') {
-            out.push_str(&with[trimmed_with.len()..]);
-        }
-        // The lower-case part of a hyphenated name ("Chong-jin") is no
-        // name of its own: citeproc-js gives only "C.".
-        let pieces: Vec<&str> = word
-            .split('-')
-            .filter(|p| !p.is_empty())
-            .enumerate()
-            .filter(|(j, p)| *j == 0 || !p.chars().next().is_some_and(char::is_lowercase))
-            .map(|(_, p)| p)
-            .collect();
-        if particle && pieces.len() == 1 {
-            // A lower-case word ("van", "e") is kept whole, a word of its
-            // own however tight the initials ("M. van B.", "M van B"),
-            // even at the start (citeproc-js writes " e R.").
-            if !out.ends_with(' ') {
-                out.push(' ');
-            }
-            out.push_str(word);
-            out.push(' ');
-            continue;
-        }
-        for (j, piece) in pieces.iter().enumerate() {
-            if j > 0 && hyphen {
-                out.push('-');
-            }
-            if let Some(first) = piece.chars().next() {
-                out.extend(first.to_uppercase());
-                out.push_str(trimmed_with);
-            }
-        }
-    }
-    out.trim_end().to_owned()
 }
 
 #[cfg(test)]
