@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 
 use crate::detect::Format;
 use crate::error::{Locator, ParseError, Span};
-use crate::input::json::{json_error, json_error_at, Fields};
+use crate::input::json::{first_value, json_error, json_error_at, Fields, Raw};
 use crate::input::window::{Slot, Slots};
 use crate::input::{Record, Records};
 use crate::link::{Doi, HttpUrl};
@@ -69,19 +69,16 @@ pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>)
         let json_start = line_end - content.len();
         // Only the object's extent here: its fields are read in `finish`,
         // for the records asked for.
-        let mut stream = serde_json::Deserializer::from_str(&input[json_start..])
-            .into_iter::<&serde_json::value::RawValue>();
-        match stream.next() {
-            Some(Ok(_)) => {
-                let json_end = json_start + stream.byte_offset();
+        match first_value(input, json_start) {
+            Ok(raw) => {
+                let (_, json_end) = raw.range();
                 let header = if records.is_empty() {
                     std::mem::take(&mut header)
                 } else {
                     Vec::new()
                 };
                 current = Some(Pending {
-                    json_start,
-                    json_end,
+                    raw,
                     span: locator.locate(json_start, json_end),
                     header,
                     trailer: Vec::new(),
@@ -89,21 +86,10 @@ pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>)
                 // Whatever follows the object on its line is read as trailing text.
                 pos = json_end;
             }
-            Some(Err(error)) => {
-                // Skipping reports some errors a column early: take the
-                // full parser's word for where it is.
-                let error = first_object(&input[json_start..])
-                    .and_then(Result::err)
-                    .unwrap_or(error);
-                records.push(Slot::Failed(json_error_at(
-                    &mut locator,
-                    input,
-                    json_start,
-                    &error,
-                )));
+            Err(error) => {
+                records.push(Slot::Failed(json_error_at(&mut locator, input, &error)));
                 pos = line_end + 1;
             }
-            None => pos = line_end + 1,
         }
     }
     if let Some(pending) = current.take() {
@@ -123,19 +109,11 @@ pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>)
     Ok(records)
 }
 
-/// The JSON object at the start of `text`, if any, with its fields.
-fn first_object(text: &str) -> Option<Result<Map<String, Value>, serde_json::Error>> {
-    serde_json::Deserializer::from_str(text)
-        .into_iter::<Map<String, Value>>()
-        .next()
-}
-
 /// A record whose JSON object has been found, waiting for its trailing text
 /// lines.
 struct Pending<'a> {
-    /// Where the object is in the input.
-    json_start: usize,
-    json_end: usize,
+    /// The object, found in the input.
+    raw: Raw<'a>,
     span: Span,
     header: Vec<&'a str>,
     trailer: Vec<&'a str>,
@@ -143,9 +121,11 @@ struct Pending<'a> {
 
 impl Pending<'_> {
     fn finish(self, input: &str, html: &dyn HtmlTokenizer) -> Result<Record, ParseError> {
-        let map = first_object(&input[self.json_start..self.json_end])
-            .unwrap_or_else(|| Ok(Map::new()))
-            .map_err(|error| json_error(input, self.json_start, &error))?;
+        let map = match self.raw.value() {
+            Ok(Value::Object(map)) => map,
+            Ok(_) => Map::new(),
+            Err(error) => return Err(json_error(input, &error)),
+        };
         let mut fields = Fields::new(&map, html);
         let mut reference = convert(&mut fields);
         let warnings = fields.warnings;

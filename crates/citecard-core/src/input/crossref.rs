@@ -1,16 +1,14 @@
 //! Crossref REST API works: the `{"status", "message-type", "message"}`
 //! envelope, the bare message, or a `work-list` of items.
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 
-use serde_json::value::RawValue;
 use serde_json::Value;
 
 use crate::detect::Format;
 use crate::error::{Locator, ParseError, Span};
 use crate::input::json::{
-    date_from_parts, json_error, parse_document, read_records, span_of, Fields,
+    date_from_parts, json_error, parse_document, read_records, span_of, Fields, Raw, SyntaxError,
 };
 use crate::input::window::Slots;
 use crate::input::Records;
@@ -49,14 +47,13 @@ pub(crate) fn read(input: &str, html: &dyn HtmlTokenizer, window: &Range<usize>)
 }
 
 /// The work objects: `message`, `message.items[]`, a bare work, or an array.
-fn works(input: &str) -> Result<Vec<(Span, &RawValue)>, ParseError> {
+fn works<'a>(input: &'a str) -> Result<Vec<(Span, Raw<'a>)>, ParseError> {
     let document = parse_document(input)?;
-    let text = document.get();
+    let error = |e: SyntaxError| json_error(input, &e);
     let mut locator = Locator::new(input);
-    let mut located = |raw| (span_of(&mut locator, input, raw), raw);
-    if text.starts_with('[') {
-        let items: Vec<&RawValue> =
-            serde_json::from_str(text).map_err(|e| json_error(input, 0, &e))?;
+    let mut located = |raw: Raw<'a>| (span_of(&mut locator, &raw), raw);
+    if document.get().starts_with('[') {
+        let items = document.elements().map_err(error)?;
         return Ok(items.into_iter().map(&mut located).collect());
     }
     let mut current = document;
@@ -64,15 +61,14 @@ fn works(input: &str) -> Result<Vec<(Span, &RawValue)>, ParseError> {
         if !current.get().starts_with('{') {
             break;
         }
-        let object: BTreeMap<String, &RawValue> =
-            serde_json::from_str(current.get()).map_err(|e| json_error(input, 0, &e))?;
-        match object.get(key) {
-            Some(inner) if key == "items" && inner.get().starts_with('[') => {
-                let items: Vec<&RawValue> =
-                    serde_json::from_str(inner.get()).map_err(|e| json_error(input, 0, &e))?;
+        let members = current.members().map_err(error)?;
+        // The last of a repeated key counts, as in a JSON object read whole.
+        match members.into_iter().rev().find(|(k, _)| k == key) {
+            Some((_, inner)) if key == "items" && inner.get().starts_with('[') => {
+                let items = inner.elements().map_err(error)?;
                 return Ok(items.into_iter().map(&mut located).collect());
             }
-            Some(inner) if key == "message" => current = inner,
+            Some((_, inner)) if key == "message" => current = inner,
             _ => {}
         }
     }

@@ -8,10 +8,15 @@ use crate::link::{Doi, HttpUrl};
 use crate::model::Date;
 use crate::rich_text::{html_to_formatted, html_to_text, HtmlTokenizer, Inline};
 
-/// Turn serde_json's error, located within `input[json_start..]`, into a
-/// located error in `input`.
-pub(crate) fn json_error(input: &str, json_start: usize, error: &serde_json::Error) -> ParseError {
-    json_error_at(&mut Locator::new(input), input, json_start, error)
+mod float;
+mod syntax;
+
+pub use float::set_float_parser;
+pub(crate) use syntax::{document, first_value, Raw, SyntaxError};
+
+/// A JSON syntax error as a located error in `input`.
+pub(crate) fn json_error(input: &str, error: &SyntaxError) -> ParseError {
+    json_error_at(&mut Locator::new(input), input, error)
 }
 
 /// [`json_error`] for one of many errors in the same input, located in
@@ -19,52 +24,15 @@ pub(crate) fn json_error(input: &str, json_start: usize, error: &serde_json::Err
 pub(crate) fn json_error_at(
     locator: &mut Locator<'_>,
     input: &str,
-    json_start: usize,
-    error: &serde_json::Error,
+    error: &SyntaxError,
 ) -> ParseError {
-    let slice = &input[json_start..];
-    let mut line_start = 0;
-    for _ in 1..error.line() {
-        match slice[line_start..].find('\n') {
-            Some(i) => line_start += i + 1,
-            None => break,
-        }
-    }
-    // serde_json counts columns in bytes, from 1 (0 when nothing was read on the line).
-    let offset = json_start + line_start + error.column().saturating_sub(1);
-    let message = error.to_string();
-    let message = match message.rfind(" at line ") {
-        Some(i) => &message[..i],
-        None => &message[..],
-    };
-    let message = explain_json_message(message);
-    let kind = if error.is_data() {
-        ParseErrorKind::WrongType {
-            field: "record".to_owned(),
-            expected: "a JSON object",
-        }
-    } else {
-        ParseErrorKind::InvalidJson { message }
-    };
-    let end = (offset + 1).min(input.len());
-    ParseError::new(locator.locate(offset, end), kind)
-}
-
-/// Say what serde_json's terse messages expected, in the user's terms.
-fn explain_json_message(message: &str) -> String {
-    let explained = match message {
-        "key must be a string" => "expected a field name in double quotes",
-        "EOF while parsing an object" => "the record ends early: expected `}` to close the object",
-        "EOF while parsing a string" => "the record ends early: expected `\"` to close the string",
-        "EOF while parsing a list" => "the record ends early: expected `]` to close the list",
-        "EOF while parsing a value" => "the record ends early: expected a value",
-        "trailing comma" => "expected another field after the comma, or no comma before `}`",
-        "control character (\\u0000-\\u001F) found while parsing a string" => {
-            "expected an escaped control character (such as \\n) inside the string"
-        }
-        other => return other.to_owned(),
-    };
-    explained.to_owned()
+    let end = (error.offset + 1).min(input.len());
+    ParseError::new(
+        locator.locate(error.offset.min(input.len()), end),
+        ParseErrorKind::InvalidJson {
+            message: error.message.to_owned(),
+        },
+    )
 }
 
 /// Typed, forgiving access to a JSON object's fields; each field of the
@@ -187,9 +155,9 @@ impl<'a> Fields<'a> {
         match self.get(key)? {
             Value::Number(n) => n.as_f64(),
             Value::String(s) if s.trim().is_empty() => None,
-            // serde_json's own number parser: the bundle already has it.
-            Value::String(s) => match serde_json::from_str::<f64>(s.trim()) {
-                Ok(n) if n.is_finite() => Some(n),
+            // Read as a JSON number (the same grammar and parser).
+            Value::String(s) => match syntax::number(s.trim()) {
+                Some(n) => n.as_f64(),
                 _ => {
                     self.warn(key, &format!("`{s}` is not a number; ignored"));
                     None
@@ -285,19 +253,15 @@ impl<'a> Fields<'a> {
 
 /// A JSON document's top-level value, or a located syntax error. A leading
 /// byte-order mark is skipped.
-pub(crate) fn parse_document(input: &str) -> Result<&serde_json::value::RawValue, ParseError> {
+pub(crate) fn parse_document(input: &str) -> Result<Raw<'_>, ParseError> {
     let start = input.len() - input.trim_start_matches('\u{feff}').len();
-    serde_json::from_str(&input[start..]).map_err(|error| json_error(input, start, &error))
+    document(input, start).map_err(|error| json_error(input, &error))
 }
 
-/// Where `raw` (a slice of the locator's input) is in that input.
-pub(crate) fn span_of(
-    locator: &mut Locator<'_>,
-    input: &str,
-    raw: &serde_json::value::RawValue,
-) -> Span {
-    let start = (raw.get().as_ptr() as usize).saturating_sub(input.as_ptr() as usize);
-    locator.locate(start, start + raw.get().len())
+/// Where `raw` (a value of the locator's input) is in that input.
+pub(crate) fn span_of(locator: &mut Locator<'_>, raw: &Raw<'_>) -> Span {
+    let (start, end) = raw.range();
+    locator.locate(start, end)
 }
 
 /// The records of a JSON document: each element of a top-level array (or of
@@ -306,19 +270,20 @@ pub(crate) fn span_of(
 pub(crate) fn records<'a>(
     input: &'a str,
     array_keys: &[&str],
-) -> Result<Vec<(Span, &'a serde_json::value::RawValue)>, ParseError> {
-    use serde_json::value::RawValue;
+) -> Result<Vec<(Span, Raw<'a>)>, ParseError> {
     let document = parse_document(input)?;
     let text = document.get();
-    let items: Vec<&RawValue> = if text.starts_with('[') {
-        serde_json::from_str(text).map_err(|e| json_error(input, 0, &e))?
+    let error = |e: SyntaxError| json_error(input, &e);
+    let items: Vec<Raw<'a>> = if text.starts_with('[') {
+        document.elements().map_err(error)?
     } else if text.starts_with('{') && !array_keys.is_empty() {
-        let object: std::collections::BTreeMap<String, &RawValue> =
-            serde_json::from_str(text).map_err(|e| json_error(input, 0, &e))?;
-        match array_keys.iter().find_map(|key| object.get(*key)) {
-            Some(array) if array.get().starts_with('[') => {
-                serde_json::from_str(array.get()).map_err(|e| json_error(input, 0, &e))?
-            }
+        let members = document.members().map_err(error)?;
+        // The last of a repeated key counts, as in a JSON object read whole.
+        let found = array_keys
+            .iter()
+            .find_map(|key| members.iter().rev().find(|(k, _)| k == key));
+        match found {
+            Some((_, array)) if array.get().starts_with('[') => array.elements().map_err(error)?,
             _ => vec![document],
         }
     } else {
@@ -327,14 +292,14 @@ pub(crate) fn records<'a>(
     let mut locator = Locator::new(input);
     Ok(items
         .into_iter()
-        .map(|raw| (span_of(&mut locator, input, raw), raw))
+        .map(|raw| (span_of(&mut locator, &raw), raw))
         .collect())
 }
 
 /// Read each JSON record with `convert`: a record that is not an object is
 /// an error in its place (`expected` names what it should be).
 pub(crate) fn read_records(
-    items: Vec<(Span, &serde_json::value::RawValue)>,
+    items: Vec<(Span, Raw<'_>)>,
     html: &dyn HtmlTokenizer,
     expected: &'static str,
     convert: fn(&mut Fields<'_>) -> crate::model::Reference,
@@ -345,7 +310,7 @@ pub(crate) fn read_records(
         .enumerate()
         .map(|(index, (span, raw))| {
             crate::input::window::read_within(index, span, window, |span| {
-                let map = object_at(span, raw, expected)?;
+                let map = object_at(span, &raw, expected)?;
                 let mut fields = Fields::new(&map, html);
                 let reference = convert(&mut fields);
                 Ok(crate::input::Record {
@@ -361,10 +326,10 @@ pub(crate) fn read_records(
 /// The object at `raw`, or an error naming what was expected there.
 pub(crate) fn object_at(
     span: Span,
-    raw: &serde_json::value::RawValue,
+    raw: &Raw<'_>,
     expected: &'static str,
 ) -> Result<Map<String, Value>, ParseError> {
-    match serde_json::from_str::<Value>(raw.get()) {
+    match raw.value() {
         Ok(Value::Object(map)) => Ok(map),
         _ => Err(ParseError::new(
             span,

@@ -1,0 +1,485 @@
+//! JSON text (RFC 8259) read into `serde_json` values, with every error
+//! located at the byte that broke the grammar.
+//!
+//! The readers first find their records' extents ([`Raw`]) and convert
+//! only the records a window asks for. Written for the first card's bundle:
+//! `serde_json`'s own parser, with its error type and its power-of-ten
+//! tables, costs about 7 KB gzipped there, and this one a fraction of that
+//! (BENCHMARKS.md, "What each dependency costs"). The values are still
+//! `serde_json`'s `Value`, which the readers and the model share.
+
+use serde_json::{Map, Number, Value};
+
+use super::float::parse as float;
+
+/// How deep arrays and objects may nest (as deep as `serde_json` allows):
+/// deeper input is refused rather than read with unbounded recursion.
+const MAX_DEPTH: usize = 128;
+
+/// What broke the grammar, and where (a byte offset in the input).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct SyntaxError {
+    pub(crate) offset: usize,
+    pub(crate) message: &'static str,
+}
+
+/// One JSON value's extent in the input it was found in.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Raw<'a> {
+    input: &'a str,
+    start: usize,
+    end: usize,
+}
+
+impl<'a> Raw<'a> {
+    /// The value's text.
+    pub(crate) fn get(&self) -> &'a str {
+        &self.input[self.start..self.end]
+    }
+
+    /// Where the value starts and ends in the input.
+    pub(crate) fn range(&self) -> (usize, usize) {
+        (self.start, self.end)
+    }
+
+    /// The value, read.
+    pub(crate) fn value(&self) -> Result<Value, SyntaxError> {
+        Parser::at(self.input, self.start).value()
+    }
+
+    /// The elements of an array (an error for anything else).
+    pub(crate) fn elements(&self) -> Result<Vec<Raw<'a>>, SyntaxError> {
+        let mut parser = Parser::at(self.input, self.start);
+        let mut items = Vec::new();
+        parser.array(&mut |p| {
+            items.push(p.skip()?);
+            Ok(())
+        })?;
+        Ok(items)
+    }
+
+    /// The members of an object, in order (an error for anything else).
+    pub(crate) fn members(&self) -> Result<Vec<(String, Raw<'a>)>, SyntaxError> {
+        let mut parser = Parser::at(self.input, self.start);
+        let mut members = Vec::new();
+        parser.object(&mut |p, key| {
+            members.push((key, p.skip()?));
+            Ok(())
+        })?;
+        Ok(members)
+    }
+}
+
+/// The one value that `input[start..]` holds, with nothing but white space
+/// after it.
+pub(crate) fn document(input: &str, start: usize) -> Result<Raw<'_>, SyntaxError> {
+    let mut parser = Parser::at(input, start);
+    let raw = parser.skip()?;
+    parser.white_space();
+    match parser.peek() {
+        None => Ok(raw),
+        Some(_) => Err(parser.error("expected the input to end after the JSON value")),
+    }
+}
+
+/// The first value in `input[start..]`, and where it ends; what follows it
+/// is left alone.
+pub(crate) fn first_value(input: &str, start: usize) -> Result<Raw<'_>, SyntaxError> {
+    Parser::at(input, start).skip()
+}
+
+/// `text` read as one JSON number and nothing else; `None` for anything
+/// else.
+pub(crate) fn number(text: &str) -> Option<Number> {
+    let mut parser = Parser::at(text, 0);
+    match parser.number() {
+        Ok(Value::Number(n)) if parser.pos == text.len() => Some(n),
+        _ => None,
+    }
+}
+
+struct Parser<'a> {
+    input: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    depth: usize,
+}
+
+type Step<'p, 'a> = dyn FnMut(&mut Parser<'a>) -> Result<(), SyntaxError> + 'p;
+type MemberStep<'p, 'a> = dyn FnMut(&mut Parser<'a>, String) -> Result<(), SyntaxError> + 'p;
+
+impl<'a> Parser<'a> {
+    fn at(input: &'a str, pos: usize) -> Self {
+        Parser {
+            input,
+            bytes: input.as_bytes(),
+            pos,
+            depth: 0,
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn white_space(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn error(&self, message: &'static str) -> SyntaxError {
+        SyntaxError {
+            offset: self.pos,
+            message,
+        }
+    }
+
+    /// An error for input that ends where more was needed, placed on the
+    /// last character read (a line's end counts as the next line).
+    fn early_end(&self, message: &'static str) -> SyntaxError {
+        let text = &self.input[..self.bytes.len()];
+        let offset = match text.chars().next_back() {
+            Some('\n') | None => text.len(),
+            Some(c) => text.len() - c.len_utf8(),
+        };
+        SyntaxError { offset, message }
+    }
+
+    /// Skip one value, checking its grammar, and say where it was.
+    fn skip(&mut self) -> Result<Raw<'a>, SyntaxError> {
+        self.white_space();
+        let start = self.pos;
+        match self.peek() {
+            Some(b'{') => self.object(&mut |p, _| p.skip().map(drop))?,
+            Some(b'[') => self.array(&mut |p| p.skip().map(drop))?,
+            Some(b'"') => self.string(false).map(drop)?,
+            _ => self.scalar().map(drop)?,
+        }
+        Ok(Raw {
+            input: self.input,
+            start,
+            end: self.pos,
+        })
+    }
+
+    /// Read one value.
+    fn value(&mut self) -> Result<Value, SyntaxError> {
+        self.white_space();
+        match self.peek() {
+            Some(b'{') => {
+                let mut map = Map::new();
+                self.object(&mut |p, key| {
+                    let value = p.value()?;
+                    map.insert(key, value);
+                    Ok(())
+                })?;
+                Ok(Value::Object(map))
+            }
+            Some(b'[') => {
+                let mut items = Vec::new();
+                self.array(&mut |p| {
+                    items.push(p.value()?);
+                    Ok(())
+                })?;
+                Ok(Value::Array(items))
+            }
+            Some(b'"') => Ok(Value::String(self.string(true)?)),
+            _ => self.scalar(),
+        }
+    }
+
+    fn nest(&mut self) -> Result<(), SyntaxError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.error("nested too deeply (more than 128 levels)"));
+        }
+        self.pos += 1;
+        Ok(())
+    }
+
+    /// `[ … ]`, calling `each` at the start of every element.
+    fn array(&mut self, each: &mut Step<'_, 'a>) -> Result<(), SyntaxError> {
+        self.white_space();
+        if self.peek() != Some(b'[') {
+            return Err(self.error("expected a list (`[`)"));
+        }
+        self.nest()?;
+        self.white_space();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            self.depth -= 1;
+            return Ok(());
+        }
+        loop {
+            self.white_space();
+            match self.peek() {
+                None => return Err(self.early_end("the record ends early: expected a value")),
+                Some(b']') => {
+                    return Err(self
+                        .error("expected another value after the comma, or no comma before `]`"))
+                }
+                _ => each(self)?,
+            }
+            self.white_space();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    self.depth -= 1;
+                    return Ok(());
+                }
+                None => {
+                    return Err(
+                        self.early_end("the record ends early: expected `]` to close the list")
+                    )
+                }
+                Some(_) => return Err(self.error("expected `,` or `]`")),
+            }
+        }
+    }
+
+    /// `{ … }`, calling `each` with every key, before its value.
+    fn object(&mut self, each: &mut MemberStep<'_, 'a>) -> Result<(), SyntaxError> {
+        self.white_space();
+        if self.peek() != Some(b'{') {
+            return Err(self.error("expected an object (`{`)"));
+        }
+        self.nest()?;
+        self.white_space();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            self.depth -= 1;
+            return Ok(());
+        }
+        let mut first = true;
+        loop {
+            self.white_space();
+            match self.peek() {
+                Some(b'"') => {}
+                None => {
+                    return Err(
+                        self.early_end("the record ends early: expected `}` to close the object")
+                    )
+                }
+                Some(b'}') if !first => {
+                    return Err(self
+                        .error("expected another field after the comma, or no comma before `}`"))
+                }
+                Some(_) => return Err(self.error("expected a field name in double quotes")),
+            }
+            first = false;
+            let key = self.string(true)?;
+            self.white_space();
+            match self.peek() {
+                Some(b':') => self.pos += 1,
+                None => {
+                    return Err(
+                        self.early_end("the record ends early: expected `}` to close the object")
+                    )
+                }
+                Some(_) => return Err(self.error("expected `:`")),
+            }
+            self.white_space();
+            if self.peek().is_none() {
+                return Err(self.early_end("the record ends early: expected a value"));
+            }
+            each(self, key)?;
+            self.white_space();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    self.depth -= 1;
+                    return Ok(());
+                }
+                None => {
+                    return Err(
+                        self.early_end("the record ends early: expected `}` to close the object")
+                    )
+                }
+                Some(_) => return Err(self.error("expected `,` or `}`")),
+            }
+        }
+    }
+
+    /// A string at `"`, unescaped when `build` (else only checked).
+    fn string(&mut self, build: bool) -> Result<String, SyntaxError> {
+        self.pos += 1;
+        let mut out = String::new();
+        let mut run = self.pos;
+        loop {
+            match self.peek() {
+                None => {
+                    return Err(
+                        self.early_end("the record ends early: expected `\"` to close the string")
+                    )
+                }
+                Some(b'"') => {
+                    if build {
+                        out.push_str(&self.input[run..self.pos]);
+                    }
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    if build {
+                        out.push_str(&self.input[run..self.pos]);
+                    }
+                    self.pos += 1;
+                    let c = self.escape()?;
+                    if build {
+                        out.push(c);
+                    }
+                    run = self.pos;
+                }
+                Some(0..=0x1f) => {
+                    return Err(self.error(
+                        "expected an escaped control character (such as \\n) inside the string",
+                    ))
+                }
+                Some(_) => self.pos += 1,
+            }
+        }
+    }
+
+    /// The character an escape after `\` stands for. A lone surrogate,
+    /// which a Rust string cannot hold, becomes U+FFFD.
+    fn escape(&mut self) -> Result<char, SyntaxError> {
+        let c = match self.peek() {
+            None => {
+                return Err(
+                    self.early_end("the record ends early: expected `\"` to close the string")
+                )
+            }
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                self.pos += 1;
+                let unit = self.hex4()?;
+                if (0xD800..0xDC00).contains(&unit)
+                    && self.bytes.get(self.pos..self.pos + 2) == Some(b"\\u")
+                {
+                    let back = self.pos;
+                    self.pos += 2;
+                    let low = self.hex4()?;
+                    if (0xDC00..0xE000).contains(&low) {
+                        let code = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+                        return Ok(char::from_u32(code).unwrap_or('\u{FFFD}'));
+                    }
+                    self.pos = back;
+                }
+                return Ok(char::from_u32(unit).unwrap_or('\u{FFFD}'));
+            }
+            Some(_) => {
+                return Err(self.error("expected an escape such as \\n or \\u00e9 after `\\`"))
+            }
+        };
+        self.pos += 1;
+        Ok(c)
+    }
+
+    fn hex4(&mut self) -> Result<u32, SyntaxError> {
+        let mut unit = 0;
+        for _ in 0..4 {
+            let digit =
+                self.peek()
+                    .and_then(|b| (b as char).to_digit(16))
+                    .ok_or_else(|| match self.peek() {
+                        None => self
+                            .early_end("the record ends early: expected `\"` to close the string"),
+                        Some(_) => self.error("expected four hexadecimal digits after `\\u`"),
+                    })?;
+            unit = unit * 16 + digit;
+            self.pos += 1;
+        }
+        Ok(unit)
+    }
+
+    /// `true`, `false`, `null` or a number.
+    fn scalar(&mut self) -> Result<Value, SyntaxError> {
+        for (word, value) in [
+            ("true", Value::Bool(true)),
+            ("false", Value::Bool(false)),
+            ("null", Value::Null),
+        ] {
+            if self.input[self.pos..].starts_with(word) {
+                self.pos += word.len();
+                return Ok(value);
+            }
+        }
+        match self.peek() {
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            None => Err(self.early_end("the record ends early: expected a value")),
+            Some(_) => Err(self.error("expected a value")),
+        }
+    }
+
+    fn digits(&mut self) -> Result<(), SyntaxError> {
+        let start = self.pos;
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+        if self.pos == start {
+            return Err(match self.peek() {
+                None => self.early_end("the record ends early: expected a digit"),
+                Some(_) => self.error("expected a digit"),
+            });
+        }
+        Ok(())
+    }
+
+    /// A number: an integer as such while it fits 64 bits, else a float.
+    fn number(&mut self) -> Result<Value, SyntaxError> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        if self.peek() == Some(b'0') {
+            self.pos += 1;
+        } else {
+            self.digits()?;
+        }
+        let mut integer = true;
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            self.digits()?;
+            integer = false;
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            self.digits()?;
+            integer = false;
+        }
+        let text = &self.input[start..self.pos];
+        if integer {
+            if let Ok(n) = text.parse::<u64>() {
+                return Ok(Value::Number(n.into()));
+            }
+            // "-0" is a float, as `serde_json` reads it (an integer has no
+            // negative zero).
+            if let Ok(n @ (..=-1 | 1..)) = text.parse::<i64>() {
+                return Ok(Value::Number(n.into()));
+            }
+        }
+        float(text)
+            .and_then(Number::from_f64)
+            .map(Value::Number)
+            .ok_or(SyntaxError {
+                offset: start,
+                message: "the number is out of range",
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests;
