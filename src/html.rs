@@ -6,19 +6,18 @@
 
 use citecard_core::HtmlTokenizer;
 
+#[cfg(target_arch = "wasm32")]
+#[path = "floats.rs"]
+mod floats;
+
 /// The tokenizer for this target.
 ///
 /// Every record the browser reads is read with it, so in wasm it also hands
-/// the core, once, the browser's `parseFloat` for the JSON numbers that the
-/// core's exact fast path leaves (over 15 significant digits, or far from
-/// 1): the core's own parser for them would add 14 KB gzipped to the bundle.
+/// the core the browser's float conversions (`src/floats.rs`).
 pub fn tokenizer() -> &'static dyn HtmlTokenizer {
     #[cfg(target_arch = "wasm32")]
     {
-        citecard_core::input::set_float_parser(|text| {
-            let n = js_sys::Number::parse_float(text);
-            (!n.is_nan()).then_some(n)
-        });
+        floats::hand_over();
         &dom::DomParserTokenizer
     }
     #[cfg(not(target_arch = "wasm32"))]

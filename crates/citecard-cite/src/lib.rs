@@ -21,6 +21,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 
+// The browser's float conversions, as the card hands them to the core.
+#[cfg(target_arch = "wasm32")]
+#[path = "../../../src/floats.rs"]
+mod floats;
+
 /// The allocator: talc, smaller in the bundle than Rust's default (dlmalloc).
 #[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
 #[global_allocator]
@@ -275,6 +280,8 @@ pub fn format_with(
 /// `Error` with the message on failure.
 #[wasm_bindgen]
 pub fn cite(item: JsValue, choice: JsValue) -> Result<JsValue, JsError> {
+    #[cfg(target_arch = "wasm32")]
+    floats::hand_over();
     let item: Map<String, Value> = serde_wasm_bindgen::from_value(item)
         .map_err(|e| JsError::new(&format!("not a CSL-JSON item object: {e}")))?;
     let (output, title) = match choice.as_string() {
@@ -340,6 +347,8 @@ pub fn format_items(items: &[Map<String, Value>], choice: &str) -> Result<String
 /// objects; answers the text, or throws an `Error` with the message.
 #[wasm_bindgen]
 pub fn export_all(items: js_sys::Array, choice: &str) -> Result<String, JsError> {
+    #[cfg(target_arch = "wasm32")]
+    floats::hand_over();
     // Item by item, with the deserializer `cite` already links (a Vec of
     // them would link a second one, 4 KB gzipped).
     let items = items

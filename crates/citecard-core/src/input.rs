@@ -17,7 +17,7 @@ use crate::detect::{detect, Format};
 use crate::error::{ParseError, ParseErrorKind, Span, Warning};
 use crate::model::Reference;
 use crate::rich_text::HtmlTokenizer;
-pub use json::set_float_parser;
+pub use json::{set_float_text, FloatText};
 pub use window::{Slot, WindowRead};
 
 /// Everything read from one input text.

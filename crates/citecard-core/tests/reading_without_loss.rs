@@ -415,3 +415,20 @@ fn an_ovid_records_trailer_is_not_a_record() {
     assert_eq!(document.records.len(), 2);
     assert!(document.records[1].is_err());
 }
+
+/// A JSON number kept as text (a CSL number variable, a `custom` field
+/// citecard has no place for) keeps the digits it was written with (RFC 8259 gives a
+/// number's text, not a binary value); the browser reads it the same
+/// (`tests/json_numbers.rs`).
+#[test]
+fn json_numbers_kept_as_text_keep_their_digits() {
+    let item = r#"{"type": "book", "title": "T", "volume": 1e2, "issue": 2.50,
+        "custom": {"x-score": [1.5, 1e-7, {"a": 100.0}]}}"#;
+    let reference = read(item).remove(0);
+    assert_eq!(reference.volume.as_deref(), Some("1e2"));
+    assert_eq!(reference.issue.as_deref(), Some("2.50"));
+    assert_eq!(
+        reference.source_fields["x-score"],
+        r#"[1.5,1e-7,{"a":100.0}]"#
+    );
+}

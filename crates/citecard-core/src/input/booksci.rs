@@ -126,7 +126,7 @@ impl Pending<'_> {
             Ok(_) => Map::new(),
             Err(error) => return Err(json_error(input, &error)),
         };
-        let mut fields = Fields::new(&map, html);
+        let mut fields = Fields::with_text(&map, self.raw, html);
         let mut reference = convert(&mut fields);
         let warnings = fields.warnings;
         apply_trailer(&mut reference, &self.trailer);
@@ -250,12 +250,12 @@ fn convert(fields: &mut Fields<'_>) -> Reference {
         "publicationTypes",
     ] {
         if let Some(value) = fields.get(key) {
-            let text = match value {
-                Value::String(s) => s.trim().to_owned(),
-                other => other.to_string(),
-            };
+            let text = fields.as_written(key, value);
+            let text = text.trim();
             if !text.is_empty() {
-                reference.source_fields.insert(key.to_owned(), text);
+                reference
+                    .source_fields
+                    .insert(key.to_owned(), text.to_owned());
             }
         }
     }

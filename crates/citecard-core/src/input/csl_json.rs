@@ -219,10 +219,7 @@ fn read_custom(fields: &mut Fields<'_>, reference: &mut Reference) {
     ];
     for (key, value) in fields.map {
         if !OWN.contains(&key.as_str()) {
-            let text = match value {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
+            let text = fields.as_written(key, value);
             reference.source_fields.insert(key.clone(), text);
         }
     }

@@ -10,8 +10,9 @@ use crate::rich_text::{html_to_formatted, html_to_text, HtmlTokenizer, Inline};
 
 mod float;
 mod syntax;
+mod write;
 
-pub use float::set_float_parser;
+pub use float::{set_float_text, FloatText};
 pub(crate) use syntax::{document, first_value, Raw, SyntaxError};
 
 /// A JSON syntax error as a located error in `input`.
@@ -39,6 +40,9 @@ pub(crate) fn json_error_at(
 /// wrong type is dropped with a warning that names it.
 pub(crate) struct Fields<'a> {
     pub(crate) map: &'a Map<String, Value>,
+    /// The object's JSON text, when it was read from text: a value that
+    /// is kept as text is then kept as written.
+    text: Option<Raw<'a>>,
     pub(crate) html: &'a dyn HtmlTokenizer,
     pub(crate) warnings: Vec<Warning>,
     /// Prepended to field names in warnings (`journal.`, `author[2].`).
@@ -49,9 +53,22 @@ impl<'a> Fields<'a> {
     pub(crate) fn new(map: &'a Map<String, Value>, html: &'a dyn HtmlTokenizer) -> Self {
         Fields {
             map,
+            text: None,
             html,
             warnings: Vec::new(),
             prefix: String::new(),
+        }
+    }
+
+    /// [`Fields::new`] for an object read from `text`.
+    pub(crate) fn with_text(
+        map: &'a Map<String, Value>,
+        text: Raw<'a>,
+        html: &'a dyn HtmlTokenizer,
+    ) -> Self {
+        Fields {
+            text: Some(text),
+            ..Fields::new(map, html)
         }
     }
 
@@ -59,9 +76,23 @@ impl<'a> Fields<'a> {
     pub(crate) fn child(&self, map: &'a Map<String, Value>, name: &str) -> Fields<'a> {
         Fields {
             map,
+            text: self.text.and_then(|text| text.member(name)),
             html: self.html,
             warnings: Vec::new(),
             prefix: format!("{}{name}.", self.prefix),
+        }
+    }
+
+    /// The value of `key` as JSON text: as it was written when the object
+    /// was read from text, else as `serde_json` writes it. A string is
+    /// its own text.
+    pub(crate) fn as_written(&self, key: &str, value: &Value) -> String {
+        if let Value::String(s) = value {
+            return s.clone();
+        }
+        match self.text.and_then(|text| text.member(key)) {
+            Some(raw) => raw.compact(),
+            None => write::value_text(value),
         }
     }
 
@@ -183,7 +214,8 @@ impl<'a> Fields<'a> {
             }
         };
         if parsed.is_none() {
-            self.warn(key, &format!("{value} is not a whole count; ignored"));
+            let text = self.as_written(key, value);
+            self.warn(key, &format!("{text} is not a whole count; ignored"));
         }
         parsed
     }
@@ -311,7 +343,7 @@ pub(crate) fn read_records(
         .map(|(index, (span, raw))| {
             crate::input::window::read_within(index, span, window, |span| {
                 let map = object_at(span, &raw, expected)?;
-                let mut fields = Fields::new(&map, html);
+                let mut fields = Fields::with_text(&map, raw, html);
                 let reference = convert(&mut fields);
                 Ok(crate::input::Record {
                     reference,
@@ -375,7 +407,7 @@ impl<'a> Fields<'a> {
     /// A string, or a number written as one (CSL allows both for `volume`, `page`, …).
     pub(crate) fn string_like(&mut self, key: &str) -> Option<String> {
         match self.get(key)? {
-            Value::Number(n) => Some(n.to_string()),
+            number @ Value::Number(_) => Some(self.as_written(key, number)),
             Value::String(_) => {
                 let html = self.html;
                 self.str(key)

@@ -106,10 +106,7 @@ fn convert(fields: &mut Fields<'_>) -> Reference {
         reference.doi = ids.doi("DOI");
         for (key, value) in ids.map {
             if key != "DOI" && !value.is_null() {
-                let text = match value {
-                    Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                };
+                let text = ids.as_written(key, value);
                 reference.source_fields.insert(key.clone(), text);
             }
         }

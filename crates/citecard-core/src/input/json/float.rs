@@ -1,20 +1,50 @@
-//! Decimal numbers read as floats: exactly on Clinger's fast path, which
-//! covers the numbers records hold (impact factors, scores); the rest with
-//! the standard library's parser when the `std-float-parse` feature is on,
-//! else with the parser the page hands over. The standard library's parser
-//! and its power-of-ten tables would add 14 KB gzipped to the first card
-//! (BENCHMARKS.md).
+//! Floats read from and written as decimal text. Reading is exact on
+//! Clinger's fast path, which covers the numbers records hold (impact
+//! factors, scores). The rest, and writing, use the standard library and
+//! `serde_json` when the `std-floats` feature is on, else the conversions
+//! the page hands over ([`set_float_text`]: JavaScript's). The standard
+//! library's and `serde_json`'s tables would add 14 KB and 3 KB gzipped to
+//! the first card (BENCHMARKS.md).
 
 use std::sync::OnceLock;
 
-static PARSER: OnceLock<fn(&str) -> Option<f64>> = OnceLock::new();
+/// Conversions between floats and their shortest decimal text that a
+/// build without the `std-floats` feature is handed.
+#[derive(Debug, Clone, Copy)]
+pub struct FloatText {
+    /// A JSON number's text (already checked) as the nearest float.
+    pub parse: fn(&str) -> Option<f64>,
+    /// A finite float as the shortest text that reads back as it.
+    pub write: fn(f64) -> String,
+}
 
-/// Read the numbers that [`parse`]'s exact fast path cannot with `parser`
-/// from now on (the first call wins): in a browser, JavaScript's
-/// `parseFloat`, which rounds correctly. Not needed with the
-/// `std-float-parse` feature.
-pub fn set_float_parser(parser: fn(&str) -> Option<f64>) {
-    let _ = PARSER.set(parser);
+static CONVERSIONS: OnceLock<FloatText> = OnceLock::new();
+
+/// Read and write the floats that the core cannot on its own with
+/// `conversions` from now on (the first call wins): in a browser,
+/// JavaScript's `parseFloat` and `String(number)`, which round correctly.
+/// Not needed with the `std-floats` feature.
+pub fn set_float_text(conversions: FloatText) {
+    let _ = CONVERSIONS.set(conversions);
+}
+
+/// `value` as the shortest text that reads back as it, by the page's
+/// writer (without the `std-floats` feature, whose builds write floats
+/// with `serde_json`). Without one, a float that is not a whole number is
+/// written to six decimal places.
+#[cfg(not(feature = "std-floats"))]
+pub(crate) fn write(value: f64) -> String {
+    if let Some(conversions) = CONVERSIONS.get() {
+        return (conversions.write)(value);
+    }
+    if value.fract() == 0.0 && value.abs() < 9e15 {
+        return format!("{}.0", value as i64);
+    }
+    let scaled = (value * 1e6).round();
+    let sign = if scaled < 0.0 { "-" } else { "" };
+    let digits = format!("{:0>7}", scaled.abs() as u64);
+    let (whole, fraction) = digits.split_at(digits.len() - 6);
+    format!("{sign}{whole}.{}", fraction.trim_end_matches('0'))
 }
 
 /// Powers of ten that an `f64` holds exactly.
@@ -28,8 +58,8 @@ const EXACT_POWERS: [f64; 23] = [
 /// Clinger's fast path is exact: a significand below 2^53 and a power of ten
 /// up to 22 are both exact floats, so one multiplication or division rounds
 /// once, correctly. Other numbers (over 15 significant digits, or far from
-/// one) go to the standard library's parser (feature `std-float-parse`), or
-/// to the one given to [`set_float_parser`]; without either they are
+/// one) go to the standard library's parser (feature `std-floats`), or
+/// to the one given to [`set_float_text`]; without either they are
 /// computed with powers of ten, within a few units in the last place.
 pub(crate) fn parse(text: &str) -> Option<f64> {
     let (negative, rest) = match text.strip_prefix('-') {
@@ -55,11 +85,11 @@ pub(crate) fn parse(text: &str) -> Option<f64> {
             }
         }
         _ => {
-            #[cfg(feature = "std-float-parse")]
+            #[cfg(feature = "std-floats")]
             return text.parse().ok();
-            #[cfg(not(feature = "std-float-parse"))]
-            match PARSER.get() {
-                Some(parser) => return parser(text),
+            #[cfg(not(feature = "std-floats"))]
+            match CONVERSIONS.get() {
+                Some(conversions) => return (conversions.parse)(text),
                 None => digits().fold(0.0, |s, d| s * 10.0 + f64::from(d)) * 10f64.powi(exponent),
             }
         }

@@ -58,6 +58,37 @@ impl<'a> Raw<'a> {
         Ok(items)
     }
 
+    /// The value of `key` in an object (the last, if it is repeated, as
+    /// in the object read whole).
+    pub(crate) fn member(&self, key: &str) -> Option<Raw<'a>> {
+        let members = self.members().ok()?;
+        members
+            .into_iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
+    }
+
+    /// The value's text as written, without the white space between its
+    /// tokens: a number keeps its own digits ("1.50", "1e2").
+    pub(crate) fn compact(&self) -> String {
+        let mut out = String::with_capacity(self.end - self.start);
+        let mut in_string = false;
+        let mut escaped = false;
+        for c in self.get().chars() {
+            if in_string {
+                in_string = escaped || c != '"';
+                escaped = !escaped && c == '\\';
+            } else if c == '"' {
+                in_string = true;
+            } else if matches!(c, ' ' | '\t' | '\n' | '\r') {
+                continue;
+            }
+            out.push(c);
+        }
+        out
+    }
+
     /// The members of an object, in order (an error for anything else).
     pub(crate) fn members(&self) -> Result<Vec<(String, Raw<'a>)>, SyntaxError> {
         let mut parser = Parser::at(self.input, self.start);

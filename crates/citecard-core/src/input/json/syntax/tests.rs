@@ -105,6 +105,22 @@ fn locates_each_error() {
     assert!(read(&format!("{}{}", "[".repeat(128), "]".repeat(128))).is_ok());
 }
 
+/// A value kept as text keeps its own digits, without the white space
+/// between its tokens (inside strings it stays).
+#[test]
+fn compact_text_is_the_text_as_written() {
+    let input = "{\"a\": [1.50, 1e2 , {\"b c\": \"x \\\" y\"}],\n \"a\": -0.0}";
+    let raw = document(input, 0).unwrap();
+    assert_eq!(
+        raw.member("a").unwrap().compact(),
+        "-0.0",
+        "the last of a repeated key"
+    );
+    let first = &raw.members().unwrap()[0].1;
+    assert_eq!(first.compact(), r#"[1.50,1e2,{"b c":"x \" y"}]"#);
+    assert!(raw.member("z").is_none());
+}
+
 #[test]
 fn finds_extents_without_reading() {
     let input = r#"  [ {"a": [1, 2]}, "x", 3 ] trailing"#;
