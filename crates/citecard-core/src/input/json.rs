@@ -68,6 +68,9 @@ pub(crate) struct Fields<'a> {
     /// Where the object's JSON text is, when it was read from text: a
     /// value that is kept as text is then kept as written.
     text: Text<'a>,
+    /// The object's members as written, found the first time one is kept
+    /// as text (one scan of the object, however many are).
+    written: std::cell::OnceCell<Vec<(String, Raw<'a>)>>,
     pub(crate) html: &'a dyn HtmlTokenizer,
     pub(crate) warnings: Vec<Warning>,
     /// Prepended to field names in warnings (`journal.`, `author[2].`).
@@ -79,6 +82,7 @@ impl<'a> Fields<'a> {
         Fields {
             map,
             text: Text::None,
+            written: std::cell::OnceCell::new(),
             html,
             warnings: Vec::new(),
             prefix: String::new(),
@@ -105,6 +109,7 @@ impl<'a> Fields<'a> {
                 Some(object) => Text::Member(object, name.to_owned()),
                 None => Text::None,
             },
+            written: std::cell::OnceCell::new(),
             html: self.html,
             warnings: Vec::new(),
             prefix: format!("{}{name}.", self.prefix),
@@ -115,11 +120,25 @@ impl<'a> Fields<'a> {
     /// was read from text, else as `serde_json` writes it. A string is
     /// its own text.
     pub(crate) fn as_written(&self, key: &str, value: &Value) -> String {
-        if let Value::String(s) = value {
-            return s.clone();
+        // A string is its own text; an integer, `true`, `false` and `null`
+        // have only one way to be written (RFC 8259 allows no leading
+        // zeros or plus sign), so the record's text need not be scanned.
+        match value {
+            Value::String(s) => return s.clone(),
+            Value::Number(n) if n.is_u64() => return n.as_u64().unwrap_or_default().to_string(),
+            Value::Number(n) if n.is_i64() => return n.as_i64().unwrap_or_default().to_string(),
+            Value::Bool(_) | Value::Null => return write::value_text(value),
+            _ => {}
         }
-        match self.text.object().and_then(|text| text.member(key)) {
-            Some(raw) => raw.compact(),
+        let written = self.written.get_or_init(|| {
+            self.text
+                .object()
+                .and_then(|text| text.members().ok())
+                .unwrap_or_default()
+        });
+        // The last of a repeated key, as in the object read whole.
+        match written.iter().rev().find(|(k, _)| k == key) {
+            Some((_, raw)) => raw.compact(),
             None => write::value_text(value),
         }
     }

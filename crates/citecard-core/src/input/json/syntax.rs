@@ -93,7 +93,7 @@ impl<'a> Raw<'a> {
     pub(crate) fn members(&self) -> Result<Vec<(String, Raw<'a>)>, SyntaxError> {
         let mut parser = Parser::at(self.input, self.start);
         let mut members = Vec::new();
-        parser.object(&mut |p, key| {
+        parser.object(true, &mut |p, key| {
             members.push((key, p.skip()?));
             Ok(())
         })?;
@@ -129,11 +129,43 @@ pub(crate) fn number(text: &str) -> Option<Number> {
     }
 }
 
+/// How many bytes at the start of `bytes` a string holds as they are: up
+/// to the first quote, backslash or control character. Eight bytes at a
+/// time: each test sets the high bit of a byte that matches, and of none
+/// before it that does not, so the lowest set bit is the first match.
+fn plain_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let chunks = bytes.chunks_exact(8);
+    let tail = chunks.remainder();
+    for (i, chunk) in chunks.enumerate() {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        let quote = has_zero(word ^ (ONES * u64::from(b'"')));
+        let backslash = has_zero(word ^ (ONES * u64::from(b'\\')));
+        let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+        let found = quote | backslash | control;
+        if found != 0 {
+            return i * 8 + (found.trailing_zeros() / 8) as usize;
+        }
+    }
+    let start = bytes.len() - tail.len();
+    start
+        + tail
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+            .unwrap_or(tail.len())
+}
+
 struct Parser<'a> {
     input: &'a str,
     bytes: &'a [u8],
     pos: usize,
     depth: usize,
+    /// Where a string with escapes is unescaped.
+    scratch: String,
 }
 
 type Step<'p, 'a> = dyn FnMut(&mut Parser<'a>) -> Result<(), SyntaxError> + 'p;
@@ -146,6 +178,7 @@ impl<'a> Parser<'a> {
             bytes: input.as_bytes(),
             pos,
             depth: 0,
+            scratch: String::new(),
         }
     }
 
@@ -182,7 +215,7 @@ impl<'a> Parser<'a> {
         self.white_space();
         let start = self.pos;
         match self.peek() {
-            Some(b'{') => self.object(&mut |p, _| p.skip().map(drop))?,
+            Some(b'{') => self.object(false, &mut |p, _| p.skip().map(drop))?,
             Some(b'[') => self.array(&mut |p| p.skip().map(drop))?,
             Some(b'"') => self.string(false).map(drop)?,
             _ => self.scalar().map(drop)?,
@@ -200,7 +233,7 @@ impl<'a> Parser<'a> {
         match self.peek() {
             Some(b'{') => {
                 let mut map = Map::new();
-                self.object(&mut |p, key| {
+                self.object(true, &mut |p, key| {
                     let value = p.value()?;
                     map.insert(key, value);
                     Ok(())
@@ -270,8 +303,9 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// `{ … }`, calling `each` with every key, before its value.
-    fn object(&mut self, each: &mut MemberStep<'_, 'a>) -> Result<(), SyntaxError> {
+    /// `{ … }`, calling `each` with every key (read only if `keys`; empty
+    /// otherwise), before its value.
+    fn object(&mut self, keys: bool, each: &mut MemberStep<'_, 'a>) -> Result<(), SyntaxError> {
         self.white_space();
         if self.peek() != Some(b'{') {
             return Err(self.error("expected an object (`{`)"));
@@ -300,7 +334,7 @@ impl<'a> Parser<'a> {
                 Some(_) => return Err(self.error("expected a field name in double quotes")),
             }
             first = false;
-            let key = self.string(true)?;
+            let key = self.string(keys)?;
             self.white_space();
             match self.peek() {
                 Some(b':') => self.pos += 1,
@@ -334,11 +368,13 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// A string at `"`, unescaped when `build` (else only checked).
+    /// A string at `"`, unescaped when `build` (else only checked). A
+    /// string with escapes is unescaped in a buffer the parser keeps, then
+    /// copied once, so that a long abstract is not grown a run at a time.
     fn string(&mut self, build: bool) -> Result<String, SyntaxError> {
         self.pos += 1;
-        let mut out = String::new();
         let mut run = self.pos;
+        let mut escaped = false;
         loop {
             match self.peek() {
                 None => {
@@ -347,20 +383,29 @@ impl<'a> Parser<'a> {
                     )
                 }
                 Some(b'"') => {
-                    if build {
-                        out.push_str(&self.input[run..self.pos]);
-                    }
+                    let last = &self.input[run..self.pos];
                     self.pos += 1;
-                    return Ok(out);
+                    if !build {
+                        return Ok(String::new());
+                    }
+                    if !escaped {
+                        return Ok(last.to_owned());
+                    }
+                    self.scratch.push_str(last);
+                    return Ok(self.scratch.clone());
                 }
                 Some(b'\\') => {
                     if build {
-                        out.push_str(&self.input[run..self.pos]);
+                        if !escaped {
+                            self.scratch.clear();
+                            escaped = true;
+                        }
+                        self.scratch.push_str(&self.input[run..self.pos]);
                     }
                     self.pos += 1;
                     let c = self.escape()?;
                     if build {
-                        out.push(c);
+                        self.scratch.push(c);
                     }
                     run = self.pos;
                 }
@@ -369,7 +414,9 @@ impl<'a> Parser<'a> {
                         "expected an escaped control character (such as \\n) inside the string",
                     ))
                 }
-                Some(_) => self.pos += 1,
+                // The run up to the next quote, backslash or control
+                // character: strings (abstracts) are most of a record's bytes.
+                Some(_) => self.pos += 1 + plain_run(&self.bytes[self.pos + 1..]),
             }
         }
     }

@@ -197,6 +197,21 @@ mod properties {
     }
 
     proptest! {
+        /// The eight-bytes-at-a-time scan stops where a byte-by-byte one
+        /// does.
+        #[test]
+        fn plain_runs_end_at_the_first_quote_backslash_or_control(
+            bytes in prop::collection::vec(prop_oneof![
+                Just(b'"'), Just(b'\\'), 0u8..0x20, 0x20u8..=0xff, 0x20u8..0x7f
+            ], 0..40)
+        ) {
+            let naive = bytes
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .unwrap_or(bytes.len());
+            prop_assert_eq!(plain_run(&bytes), naive);
+        }
+
         /// Whatever `serde_json` writes, compact or pretty, reads back
         /// as the same value.
         #[test]
