@@ -253,26 +253,30 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn nest(&mut self) -> Result<(), SyntaxError> {
+    /// `open` (one level deeper), and whether `close` follows at once: an
+    /// empty list or object, already closed.
+    fn open(&mut self, open: u8, close: u8, expected: &'static str) -> Result<bool, SyntaxError> {
+        self.white_space();
+        if self.peek() != Some(open) {
+            return Err(self.error(expected));
+        }
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             return Err(self.error("nested too deeply (more than 128 levels)"));
         }
         self.pos += 1;
-        Ok(())
+        self.white_space();
+        if self.peek() == Some(close) {
+            self.pos += 1;
+            self.depth -= 1;
+            return Ok(true);
+        }
+        Ok(false)
     }
 
     /// `[ … ]`, calling `each` at the start of every element.
     fn array(&mut self, each: &mut Step<'_, 'a>) -> Result<(), SyntaxError> {
-        self.white_space();
-        if self.peek() != Some(b'[') {
-            return Err(self.error("expected a list (`[`)"));
-        }
-        self.nest()?;
-        self.white_space();
-        if self.peek() == Some(b']') {
-            self.pos += 1;
-            self.depth -= 1;
+        if self.open(b'[', b']', "expected a list (`[`)")? {
             return Ok(());
         }
         loop {
@@ -285,20 +289,12 @@ impl<'a> Parser<'a> {
                 }
                 _ => each(self)?,
             }
-            self.white_space();
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b']') => {
-                    self.pos += 1;
-                    self.depth -= 1;
-                    return Ok(());
-                }
-                None => {
-                    return Err(
-                        self.early_end("the record ends early: expected `]` to close the list")
-                    )
-                }
-                Some(_) => return Err(self.error("expected `,` or `]`")),
+            if self.comma_or_close(
+                b']',
+                "the record ends early: expected `]` to close the list",
+                "expected `,` or `]`",
+            )? {
+                return Ok(());
             }
         }
     }
@@ -306,15 +302,7 @@ impl<'a> Parser<'a> {
     /// `{ … }`, calling `each` with every key (read only if `keys`; empty
     /// otherwise), before its value.
     fn object(&mut self, keys: bool, each: &mut MemberStep<'_, 'a>) -> Result<(), SyntaxError> {
-        self.white_space();
-        if self.peek() != Some(b'{') {
-            return Err(self.error("expected an object (`{`)"));
-        }
-        self.nest()?;
-        self.white_space();
-        if self.peek() == Some(b'}') {
-            self.pos += 1;
-            self.depth -= 1;
+        if self.open(b'{', b'}', "expected an object (`{`)")? {
             return Ok(());
         }
         let mut first = true;
@@ -350,21 +338,38 @@ impl<'a> Parser<'a> {
                 return Err(self.early_end("the record ends early: expected a value"));
             }
             each(self, key)?;
-            self.white_space();
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b'}') => {
-                    self.pos += 1;
-                    self.depth -= 1;
-                    return Ok(());
-                }
-                None => {
-                    return Err(
-                        self.early_end("the record ends early: expected `}` to close the object")
-                    )
-                }
-                Some(_) => return Err(self.error("expected `,` or `}`")),
+            if self.comma_or_close(
+                b'}',
+                "the record ends early: expected `}` to close the object",
+                "expected `,` or `}`",
+            )? {
+                return Ok(());
             }
+        }
+    }
+
+    /// After an element or a member: a comma (`false`: more follow) or
+    /// `close` (`true`: the list or object is over); `early` when the text
+    /// ends, `expected` for anything else.
+    fn comma_or_close(
+        &mut self,
+        close: u8,
+        early: &'static str,
+        expected: &'static str,
+    ) -> Result<bool, SyntaxError> {
+        self.white_space();
+        match self.peek() {
+            Some(b',') => {
+                self.pos += 1;
+                Ok(false)
+            }
+            Some(b) if b == close => {
+                self.pos += 1;
+                self.depth -= 1;
+                Ok(true)
+            }
+            None => Err(self.early_end(early)),
+            Some(_) => Err(self.error(expected)),
         }
     }
 
