@@ -8,7 +8,8 @@ use serde_json::Value;
 use crate::detect::Format;
 use crate::error::{Locator, ParseError, Span};
 use crate::input::json::{
-    date_from_parts, json_error, parse_document, read_records, span_of, Fields, Raw, SyntaxError,
+    date_from_parts, json_error, last_member, parse_document, read_records, span_of, Fields, Raw,
+    SyntaxError,
 };
 use crate::input::window::Slots;
 use crate::input::Records;
@@ -62,13 +63,12 @@ fn works<'a>(input: &'a str) -> Result<Vec<(Span, Raw<'a>)>, ParseError> {
             break;
         }
         let members = current.members().map_err(error)?;
-        // The last of a repeated key counts, as in a JSON object read whole.
-        match members.into_iter().rev().find(|(k, _)| k == key) {
-            Some((_, inner)) if key == "items" && inner.get().starts_with('[') => {
+        match last_member(&members, key) {
+            Some(inner) if key == "items" && inner.get().starts_with('[') => {
                 let items = inner.elements().map_err(error)?;
                 return Ok(items.into_iter().map(&mut located).collect());
             }
-            Some((_, inner)) if key == "message" => current = inner,
+            Some(inner) if key == "message" => current = inner,
             _ => {}
         }
     }

@@ -13,7 +13,7 @@ mod syntax;
 mod write;
 
 pub use float::{set_float_text, FloatText};
-pub(crate) use syntax::{document, first_value, Raw, SyntaxError};
+pub(crate) use syntax::{document, first_value, last_member, Raw, SyntaxError};
 
 /// A JSON syntax error as a located error in `input`.
 pub(crate) fn json_error(input: &str, error: &SyntaxError) -> ParseError {
@@ -125,8 +125,14 @@ impl<'a> Fields<'a> {
         // zeros or plus sign), so the record's text need not be scanned.
         match value {
             Value::String(s) => return s.clone(),
-            Value::Number(n) if n.is_u64() => return n.as_u64().unwrap_or_default().to_string(),
-            Value::Number(n) if n.is_i64() => return n.as_i64().unwrap_or_default().to_string(),
+            Value::Number(n) => {
+                if let Some(n) = n.as_u64() {
+                    return n.to_string();
+                }
+                if let Some(n) = n.as_i64() {
+                    return n.to_string();
+                }
+            }
             Value::Bool(_) | Value::Null => return write::value_text(value),
             _ => {}
         }
@@ -136,9 +142,8 @@ impl<'a> Fields<'a> {
                 .and_then(|text| text.members().ok())
                 .unwrap_or_default()
         });
-        // The last of a repeated key, as in the object read whole.
-        match written.iter().rev().find(|(k, _)| k == key) {
-            Some((_, raw)) => raw.compact(),
+        match last_member(written, key) {
+            Some(raw) => raw.compact(),
             None => write::value_text(value),
         }
     }
@@ -357,12 +362,8 @@ pub(crate) fn records<'a>(
         document.elements().map_err(error)?
     } else if text.starts_with('{') && !array_keys.is_empty() {
         let members = document.members().map_err(error)?;
-        // The last of a repeated key counts, as in a JSON object read whole.
-        let found = array_keys
-            .iter()
-            .find_map(|key| members.iter().rev().find(|(k, _)| k == key));
-        match found {
-            Some((_, array)) if array.get().starts_with('[') => array.elements().map_err(error)?,
+        match array_keys.iter().find_map(|key| last_member(&members, key)) {
+            Some(array) if array.get().starts_with('[') => array.elements().map_err(error)?,
             _ => vec![document],
         }
     } else {

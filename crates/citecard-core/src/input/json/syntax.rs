@@ -58,15 +58,9 @@ impl<'a> Raw<'a> {
         Ok(items)
     }
 
-    /// The value of `key` in an object (the last, if it is repeated, as
-    /// in the object read whole).
+    /// The value of `key` in an object (see [`last_member`]).
     pub(crate) fn member(&self, key: &str) -> Option<Raw<'a>> {
-        let members = self.members().ok()?;
-        members
-            .into_iter()
-            .rev()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v)
+        last_member(&self.members().ok()?, key)
     }
 
     /// The value's text as written, without the white space between its
@@ -99,6 +93,16 @@ impl<'a> Raw<'a> {
         })?;
         Ok(members)
     }
+}
+
+/// The value of `key` among an object's `members`: the last, if the key
+/// is repeated, as in the object read whole.
+pub(crate) fn last_member<'a>(members: &[(String, Raw<'a>)], key: &str) -> Option<Raw<'a>> {
+    members
+        .iter()
+        .rev()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| *v)
 }
 
 /// The one value that `input[start..]` holds, with nothing but white space
