@@ -4,14 +4,12 @@
 //! first card stays small. Trunk writes it to `dist/embed/` as
 //! `citecard-cite.js` and `citecard-cite_bg.wasm`; this loader imports it
 //! once, through the embed's loader (see [`set_module_loader`]), and
-//! hands it the reference as a CSL-JSON item object (serialised with
-//! serde-wasm-bindgen); the module answers with an object of three strings,
-//! which the card reads by name (serde-wasm-bindgen's deserializer would
-//! add 11 KB gzipped to the first card: BENCHMARKS.md).
+//! hands it the reference itself (its serde form, with serde-wasm-bindgen),
+//! so that the card carries no CSL-JSON writer; the module answers with an
+//! object of strings, which the card reads by name (serde-wasm-bindgen's
+//! deserializer would add 11 KB gzipped to the first card: BENCHMARKS.md).
 
-use citecard_core::export::csl_json;
 use citecard_core::{Reference, RichText};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::lazy_module::{message, LazyModule};
@@ -37,30 +35,17 @@ pub struct Output {
     /// The citation as sanitised rich text (read back from the module's
     /// `<em>`/`<strong>` paragraph); `None` for exports.
     pub rich: Option<RichText>,
+    /// The citation key `citecard convert` would give this reference alone
+    /// (a BibTeX key or CSL-JSON id it was read with, else a made-up one):
+    /// an export's file name.
+    pub key: String,
 }
 
-/// The citation key `citecard convert` would give this reference alone (a
-/// BibTeX key or CSL-JSON id it was read with, else a made-up one).
-pub fn key(reference: &Reference) -> String {
-    citecard_core::export::citation_keys(std::slice::from_ref(reference))
-        .pop()
-        .unwrap_or_default()
-}
-
-/// `reference` as the CSL-JSON item the module reads, keyed `key`; without
-/// its abstract unless `with_abstract`. The module reads the abstracts back
-/// with `CanonicalHtml`, so the exports keep them when asked.
-fn item_value(reference: &Reference, key: &str, with_abstract: bool) -> serde_json::Value {
-    let mut item = csl_json::to_value(reference, key);
-    if !with_abstract {
-        if let Some(map) = item.as_object_mut() {
-            map.remove("abstract");
-            if let Some(serde_json::Value::Object(custom)) = map.get_mut("custom") {
-                custom.remove("abstract-zh");
-            }
-        }
-    }
-    item
+/// `reference` as the module reads it: its serde form in postcard, as a
+/// `Uint8Array`.
+pub fn to_js(reference: &Reference) -> Result<JsValue, String> {
+    let bytes = postcard::to_allocvec(reference).map_err(|e| e.to_string())?;
+    Ok(js_sys::Uint8Array::from(bytes.as_slice()).into())
 }
 
 /// Write `references` as one text in `choice` (a style id, one citation a
@@ -72,17 +57,13 @@ pub async fn export_all<R: std::borrow::Borrow<Reference>>(
     with_abstract: bool,
 ) -> Result<String, String> {
     let function = MODULE.with(|m| m.function("export_all")).await?;
-    let keys = citecard_core::export::citation_keys(references);
-    let items: Vec<serde_json::Value> = references
+    let references = references
         .iter()
-        .zip(&keys)
-        .map(|(reference, key)| item_value(reference.borrow(), key, with_abstract))
-        .collect();
-    let items = items
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| e.to_string())?;
+        .map(|reference| to_js(reference.borrow()))
+        .collect::<Result<js_sys::Array, _>>()?;
+    let arguments = js_sys::Array::of3(&references, &choice.into(), &with_abstract.into());
     function
-        .call2(&JsValue::NULL, &items, &choice.into())
+        .apply(&JsValue::NULL, &arguments)
         .map_err(message)?
         .as_string()
         .ok_or_else(|| "the citation module gave no text".to_owned())
@@ -101,12 +82,10 @@ pub async fn cite(
     choice: &str,
     with_abstract: bool,
 ) -> Result<Output, String> {
-    let function = MODULE.with(|m| m.function("cite")).await?;
-    let item = item_value(reference, &key(reference), with_abstract)
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| e.to_string())?;
+    let function = MODULE.with(|m| m.function("cite_reference")).await?;
+    let arguments = js_sys::Array::of3(&to_js(reference)?, &choice.into(), &with_abstract.into());
     let answer = function
-        .call2(&JsValue::NULL, &item, &choice.into())
+        .apply(&JsValue::NULL, &arguments)
         .map_err(message)?;
     let part = |name: &str| {
         js_sys::Reflect::get(&answer, &JsValue::from_str(name))
@@ -120,5 +99,6 @@ pub async fn cite(
         html: part("html").unwrap_or_default(),
         rich: (!preview.is_empty())
             .then(|| RichText::from_html_with(&preview, crate::html::tokenizer())),
+        key: part("key").unwrap_or_default(),
     })
 }

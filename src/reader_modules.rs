@@ -73,6 +73,15 @@ impl ReaderModule {
 }
 
 /// A property of a JS object, if it is there.
+/// A CSL-JSON item object (as a module answers, or the JS API's `parse`
+/// gives) read with the card's own CSL-JSON reader, as a pasted CSL-JSON
+/// item is read; `None` when it is not one.
+pub fn read_item(item: &JsValue) -> Option<citecard_core::Reference> {
+    let text = js_sys::JSON::stringify(item).ok()?.as_string()?;
+    let mut items = citecard_core::input::csl_json::parse(&text, &CanonicalHtml).ok()?;
+    Some(items.pop()?.ok()?.reference)
+}
+
 fn get(object: &JsValue, name: &str) -> Option<JsValue> {
     js_sys::Reflect::get(object, &JsValue::from_str(name))
         .ok()
@@ -157,18 +166,10 @@ pub async fn read(
             ) {
                 // The item with the card's own CSL-JSON reader, as a pasted
                 // CSL-JSON item is read.
-                (Some(item), _, _) => js_sys::JSON::stringify(&item)
-                    .ok()
-                    .and_then(|text| text.as_string())
-                    .and_then(|text| {
-                        citecard_core::input::csl_json::parse(&text, &CanonicalHtml).ok()
-                    })
-                    .and_then(|mut items| items.pop())
-                    .and_then(Result::ok)
-                    .map_or_else(
-                        || Card::Failed(failure("an unreadable item".to_owned())),
-                        |r| Card::Read(std::rc::Rc::new(r.reference)),
-                    ),
+                (Some(item), _, _) => read_item(&item).map_or_else(
+                    || Card::Failed(failure("an unreadable item".to_owned())),
+                    |reference| Card::Read(std::rc::Rc::new(reference)),
+                ),
                 (None, Some(error), _) => Card::Failed(located(&error, input)),
                 (None, None, Some(place)) => Card::NotRead(self::place(&place, input)),
                 (None, None, None) => Card::Failed(failure("an empty answer".to_owned())),

@@ -20,7 +20,6 @@ use crate::ui::next_id;
 use crate::ui::options::{CardOptions, Variant};
 use crate::ui::prerender::Prerender;
 
-pub(crate) use badges::quartile_class;
 pub use skeleton::{CardSkeleton, CardSkeletonProps};
 
 /// Properties of [`CitationCard`].

@@ -379,7 +379,7 @@ fn CitePanel(props: &CitePanelProps) -> Html {
                 if let Ok(output) =
                     crate::cite_module::cite(&reference, choice.id(), with_abstract).await
                 {
-                    let (name, mime) = choice.file(&crate::cite_module::key(&reference));
+                    let (name, mime) = choice.file(&output.key);
                     crate::browser::download(&name, mime, &output.text);
                 }
             });

@@ -530,9 +530,8 @@ export async function render(element, recordText, options = {}) {
 /** Every readable record in `text` as CSL-JSON items. Throws on unreadable input. */
 export async function parse(text, format) {
   const embed = await ready();
+  // Read by a module, which writes the items: every record at once.
   const reader = embed.reader_module(text, format ?? undefined);
-  if (!reader) return embed.parse(text, format ?? undefined);
-  // Read by a reader module: its items, every record at once.
   const answer = (await readerModules[reader.module]()).read(text, reader.format, 0, 0xffffffff);
   const entries = answer.records ?? [];
   const items = entries.filter((entry) => entry.item).map((entry) => entry.item);
@@ -560,10 +559,10 @@ function styleChoice(style) {
  */
 export async function cite(text, style = 'apa', format = 'text') {
   const choice = styleChoice(style);
-  const [items, module] = await Promise.all([parse(text), citeModule()]);
+  const [items, module, embed] = await Promise.all([parse(text), citeModule(), ready()]);
   return items
     .map((item) => {
-      const answer = module.cite(item, choice);
+      const answer = module.cite_reference(embed.handover(item), choice, true);
       return format === 'html' && answer.html ? answer.html : answer.text;
     })
     .join('\n');

@@ -91,3 +91,18 @@ test('a long abstract shows about 20,000 characters and says it is shortened; th
   const [item] = await page.evaluate((text) => window.citecard.parse(text), record);
   expect(item.abstract.replaceAll(/<[^>]+>/g, '').length).toBeGreaterThan(36_000);
 });
+
+test('a count beyond JavaScript\'s safe integers reaches the citation module and the export exactly', async ({ page }) => {
+  // 2^64 - 1 citations: more than a JS number holds exactly. The card hands
+  // the reference to its citation module as bytes, not as a JS object, and
+  // the export writes the digits the record has (RFC 8259 leaves a number's
+  // range to the reader).
+  const record = '{"title": "Counted", "authors": "Ada Lovelace", "publicationDate": "1843", "citationCount": 18446744073709551615}';
+  await mountPage(page);
+  await renderInMount(page, record, { lang: 'en' });
+  await page.locator('#mount [data-testid=cite-toggle]').click();
+  await expect(page.locator('#mount [data-testid=cite-preview]')).toContainText('Lovelace, A. (1843). Counted.');
+  const [file] = await Promise.all([page.waitForEvent('download'), page.locator('#mount [data-testid=export-csl-json]').click()]);
+  const text = readFileSync(await file.path(), 'utf8');
+  expect(text).toMatch(/"citation-count": 18446744073709551615\b/);
+});

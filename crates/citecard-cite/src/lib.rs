@@ -3,15 +3,18 @@
 //! BibTeX, RIS or CSL-JSON.
 //!
 //! The card (the `citecard` crate) loads this module the first time someone
-//! opens its cite control, and passes the reference as a CSL-JSON item
-//! object with [`cite`], which answers with an [`Answer`] object; both
-//! cross with serde-wasm-bindgen. Keeping the CSL styles out of the card's
-//! own wasm keeps the first card small and fast (see BENCHMARKS.md).
+//! opens its cite control, and passes the reference itself with
+//! [`cite_reference`] (its serde form, in postcard bytes); the JS API's
+//! `cite` hands over the items of its `parse` the same way, read by the
+//! card. The module answers with an [`Answer`] object (serde-wasm-bindgen).
+//! Keeping the CSL styles, and the writers, out of the card's own wasm keeps
+//! the first card small and fast (see BENCHMARKS.md).
 #![warn(missing_docs)]
 
 use citecard_core::export::{self, bibtex, ris};
 use citecard_core::input::csl_json;
 use citecard_core::rich_text::{Block, CanonicalHtml, Inline, RichText, Section};
+use citecard_core::Reference;
 use std::cell::RefCell;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::rc::Rc;
@@ -42,27 +45,36 @@ pub struct Output {
     pub inlines: Vec<Inline>,
 }
 
-/// Format `item` (one CSL-JSON item, as the card writes it) as `choice`:
-/// `apa`, `mla`, `chicago`, `harvard`, `ieee`, `vancouver`, `bibtex`, `ris`
-/// or `csl-json`.
+/// Read one CSL-JSON item: only the CSL-JSON reader, not format detection,
+/// whose other readers would add their code to this module for nothing.
+/// Abstracts are HTML as `RichText::to_html` writes it, which
+/// `CanonicalHtml` reads back.
+fn read_item(item: &Map<String, Value>) -> Reference {
+    csl_json::read_item(item, &CanonicalHtml).0
+}
+
+/// Format `item` (one CSL-JSON item) as `choice`: `apa`, `mla`, `chicago`,
+/// `harvard`, `ieee`, `vancouver`, `gb-t-7714-numeric`,
+/// `gb-t-7714-author-date`, `bibtex`, `ris` or `csl-json`.
 pub fn format_item(item: &Map<String, Value>, choice: &str) -> Result<Output, String> {
-    // Only the CSL-JSON reader, not format detection: the other readers
-    // would add their code to this module for nothing. The card wrote the
-    // abstracts with `RichText::to_html`, which `CanonicalHtml` reads back.
-    let (reference, _) = csl_json::read_item(item, &CanonicalHtml);
+    format_reference(&read_item(item), choice)
+}
+
+/// Format `reference` as `choice`, as [`format_item`] does.
+pub fn format_reference(reference: &Reference, choice: &str) -> Result<Output, String> {
     let export = |text: String| Output {
         text,
         html: String::new(),
         inlines: Vec::new(),
     };
-    let references = std::slice::from_ref(&reference);
+    let references = std::slice::from_ref(reference);
     Ok(match choice {
         "bibtex" => export(bibtex::write(references)),
         "ris" => export(ris::write(references)),
         "csl-json" => export(export::csl_json::write(references)),
         style => {
             let style: Style = style.parse()?;
-            let citation = style::cite(&reference, style)
+            let citation = style::cite(reference, style)
                 .ok_or_else(|| format!("the {style} style could not be read"))?;
             Output {
                 text: citation.text,
@@ -90,7 +102,7 @@ impl Output {
     }
 }
 
-/// What [`cite`] answers.
+/// What [`cite_reference`] answers.
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
 pub struct Answer {
     /// The plain text to copy.
@@ -103,6 +115,10 @@ pub struct Answer {
     /// The style's title: a built-in style's label, or a CSL file's
     /// `<info><title>`; empty for exports.
     pub title: String,
+    /// The reference's citation key, as `citecard convert` gives it (the
+    /// key or id it was read with, else a made-up one): an export's file
+    /// name.
+    pub key: String,
 }
 
 /// A CSL style given at run time, as the JS API and the card hand it over.
@@ -135,7 +151,7 @@ pub struct StyleInfo {
     /// For a dependent style given alone: the short name of the parent to
     /// give with it (`nature`); empty otherwise.
     pub parent: String,
-    /// The id to cite with it by ([`cite`]'s `choice`): `csl-1`, `csl-2`, …
+    /// The id to cite with it by ([`cite_reference`]'s `choice`): `csl-1`, `csl-2`, …
     /// in the order this page compiled them; empty for a dependent style
     /// given alone.
     pub id: String,
@@ -242,10 +258,10 @@ pub fn style_info(source: JsValue) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// Format `item` in the style of `source`, or the style compiled on this
-/// page as `id` (`csl-1`, [`StyleInfo::id`]).
+/// Format `reference` in the style of `source`, or the style compiled on
+/// this page as `id` (`csl-1`, [`StyleInfo::id`]).
 pub fn format_with(
-    item: &Map<String, Value>,
+    reference: &Reference,
     source: Result<&StyleSource, &str>,
 ) -> Result<(Output, String), String> {
     let found = match source {
@@ -262,8 +278,7 @@ pub fn format_with(
         }
         Err(Unusable::Error(message)) => return Err(message),
     };
-    let (reference, _) = csl_json::read_item(item, &CanonicalHtml);
-    let citation = style.cite(&reference);
+    let citation = style.cite(reference);
     Ok((
         Output {
             text: citation.text,
@@ -274,20 +289,42 @@ pub fn format_with(
     ))
 }
 
-/// [`format_item`] for JavaScript: `item` is a CSL-JSON item object and
-/// `choice` a built-in style's or an export's id, or a [`StyleSource`]
-/// object (any CSL style); the answer is an [`Answer`] object. Throws an
-/// `Error` with the message on failure.
+/// [`format_reference`] for JavaScript: `reference` is a [`Reference`] as
+/// the card hands it over (its serde form in postcard bytes), and `choice`
+/// a built-in style's or an export's id, or a [`StyleSource`] object (any
+/// CSL style). Exports leave the abstracts out unless `with_abstract` (they
+/// are long, and a reference manager seldom wants them). Answers an
+/// [`Answer`] object, or throws an `Error` with the message.
 #[wasm_bindgen]
-pub fn cite(item: JsValue, choice: JsValue) -> Result<JsValue, JsError> {
+pub fn cite_reference(
+    reference: &[u8],
+    choice: JsValue,
+    with_abstract: bool,
+) -> Result<JsValue, JsError> {
+    answer(&reading(reference, with_abstract)?, choice)
+}
+
+/// The [`Reference`] the card handed over, without its abstracts unless
+/// `with_abstract`.
+fn reading(reference: &[u8], with_abstract: bool) -> Result<Reference, JsError> {
+    let mut reference: Reference = postcard::from_bytes(reference)
+        .map_err(|e| JsError::new(&format!("not a reference: {e}")))?;
+    if !with_abstract {
+        reference.abstract_text = None;
+        reference.abstract_zh = None;
+    }
+    Ok(reference)
+}
+
+/// `reference` formatted as `choice` (an id, or a [`StyleSource`] object),
+/// as an [`Answer`] object.
+fn answer(reference: &Reference, choice: JsValue) -> Result<JsValue, JsError> {
     #[cfg(target_arch = "wasm32")]
     floats::hand_over();
-    let item: Map<String, Value> = serde_wasm_bindgen::from_value(item)
-        .map_err(|e| JsError::new(&format!("not a CSL-JSON item object: {e}")))?;
     let (output, title) = match choice.as_string() {
         // `csl-1`, `csl-2`: a style compiled on this page (not `csl-json`).
         Some(id) if by_id(&id).is_some() => {
-            format_with(&item, Err(&id)).map_err(|e| JsError::new(&e))?
+            format_with(reference, Err(&id)).map_err(|e| JsError::new(&e))?
         }
         Some(choice) => {
             let title = choice
@@ -295,7 +332,7 @@ pub fn cite(item: JsValue, choice: JsValue) -> Result<JsValue, JsError> {
                 .map(|s| s.label().to_owned())
                 .unwrap_or_default();
             (
-                format_item(&item, &choice).map_err(|e| JsError::new(&e))?,
+                format_reference(reference, &choice).map_err(|e| JsError::new(&e))?,
                 title,
             )
         }
@@ -303,7 +340,7 @@ pub fn cite(item: JsValue, choice: JsValue) -> Result<JsValue, JsError> {
             let source: StyleSource = serde_wasm_bindgen::from_value(choice).map_err(|e| {
                 JsError::new(&format!("not a style id nor a style source object: {e}"))
             })?;
-            format_with(&item, Ok(&source)).map_err(|e| JsError::new(&e))?
+            format_with(reference, Ok(&source)).map_err(|e| JsError::new(&e))?
         }
     };
     let answer = Answer {
@@ -311,29 +348,28 @@ pub fn cite(item: JsValue, choice: JsValue) -> Result<JsValue, JsError> {
         text: output.text,
         html: output.html,
         title,
+        key: export::citation_keys(std::slice::from_ref(reference))
+            .pop()
+            .unwrap_or_default(),
     };
     answer
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// Write `items` (CSL-JSON item objects, as the card writes them) as one
-/// text in `choice`: one BibTeX, RIS or CSL-JSON file holding them all, with
-/// citation keys unique across them, or each item formatted in a style, one
-/// per line. What a publication list exports.
-pub fn format_items(items: &[Map<String, Value>], choice: &str) -> Result<String, String> {
-    let references: Vec<_> = items
-        .iter()
-        .map(|item| csl_json::read_item(item, &CanonicalHtml).0)
-        .collect();
+/// Write `references` as one text in `choice`: one BibTeX, RIS or CSL-JSON
+/// file holding them all, with citation keys unique across them, or each
+/// formatted in a built-in style, one per line. What a publication list
+/// exports.
+pub fn format_references(references: &[Reference], choice: &str) -> Result<String, String> {
     Ok(match choice {
-        "bibtex" => bibtex::write(&references),
-        "ris" => ris::write(&references),
-        "csl-json" => export::csl_json::write(&references),
+        "bibtex" => bibtex::write(references),
+        "ris" => ris::write(references),
+        "csl-json" => export::csl_json::write(references),
         style => {
             let style: Style = style.parse()?;
             let mut lines = Vec::with_capacity(references.len());
-            for reference in &references {
+            for reference in references {
                 let citation = style::cite(reference, style)
                     .ok_or_else(|| format!("the {style} style could not be read"))?;
                 lines.push(citation.text);
@@ -343,20 +379,25 @@ pub fn format_items(items: &[Map<String, Value>], choice: &str) -> Result<String
     })
 }
 
-/// [`format_items`] for JavaScript: `items` is an array of CSL-JSON item
-/// objects; answers the text, or throws an `Error` with the message.
+/// [`format_references`] for the list: `references` is an array of
+/// [`Reference`]s as the card serializes them, written without their
+/// abstracts unless `with_abstract`; answers the text, or throws an `Error`
+/// with the message.
 #[wasm_bindgen]
-pub fn export_all(items: js_sys::Array, choice: &str) -> Result<String, JsError> {
+pub fn export_all(
+    references: js_sys::Array,
+    choice: &str,
+    with_abstract: bool,
+) -> Result<String, JsError> {
     #[cfg(target_arch = "wasm32")]
     floats::hand_over();
-    // Item by item, with the deserializer `cite` already links (a Vec of
-    // them would link a second one, 4 KB gzipped).
-    let items = items
+    // One by one, with the deserializer `cite_reference` already links (a
+    // Vec of them would link a second one).
+    let references = references
         .iter()
-        .map(serde_wasm_bindgen::from_value::<Map<String, Value>>)
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| JsError::new(&format!("not an array of CSL-JSON item objects: {e}")))?;
-    format_items(&items, choice).map_err(|e| JsError::new(&e))
+        .map(|reference| reading(&js_sys::Uint8Array::new(&reference).to_vec(), with_abstract))
+        .collect::<Result<Vec<_>, _>>()?;
+    format_references(&references, choice).map_err(|e| JsError::new(&e))
 }
 
 /// Parse one card's record text (`format`: `bibtex`, `booksci`, …) and
@@ -392,6 +433,10 @@ mod tests {
 
     fn item() -> Map<String, Value> {
         serde_json::from_str(ITEM_JSON).unwrap()
+    }
+
+    fn reference() -> Reference {
+        read_item(&item())
     }
 
     #[test]
@@ -432,26 +477,27 @@ mod tests {
     fn writes_many_items_as_one_file_or_one_citation_a_line() {
         let mut other = item();
         other.insert("title".into(), Value::from("A second paper"));
-        let items = [item(), other];
-        let bibtex = format_items(&items, "bibtex").unwrap();
+        let items = [reference(), read_item(&other)];
+        let bibtex = format_references(&items, "bibtex").unwrap();
         // Two entries with the same id get distinct keys, as BibTeX needs.
         assert!(bibtex.contains("@article{repper2022embedding,"));
         assert!(bibtex.contains("@article{repper2022embeddinga,"));
         assert_eq!(
-            format_items(&items, "ris")
+            format_references(&items, "ris")
                 .unwrap()
                 .matches("TY  - JOUR")
                 .count(),
             2
         );
-        let json: Value = serde_json::from_str(&format_items(&items, "csl-json").unwrap()).unwrap();
+        let json: Value =
+            serde_json::from_str(&format_references(&items, "csl-json").unwrap()).unwrap();
         assert_eq!(json.as_array().map(Vec::len), Some(2));
-        let apa = format_items(&items, "apa").unwrap();
+        let apa = format_references(&items, "apa").unwrap();
         let lines: Vec<&str> = apa.lines().collect();
         assert_eq!(lines.len(), 2);
         // Each line is the item's own citation, as `cite` writes it alone.
         assert_eq!(lines[0], format_item(&item(), "apa").unwrap().text);
-        assert!(format_items(&items, "nature").is_err());
+        assert!(format_references(&items, "nature").is_err());
     }
 
     /// The official nature.csl, read from ../shared/csl at test time.
@@ -466,7 +512,7 @@ mod tests {
             csl: shared_style("styles/nature.csl"),
             ..StyleSource::default()
         };
-        let (output, title) = format_with(&item(), Ok(&source)).unwrap();
+        let (output, title) = format_with(&reference(), Ok(&source)).unwrap();
         assert_eq!(title, "Nature");
         // citeproc-js 2.4.63 with nature.csl (en-GB, its default-locale)
         // writes exactly this: the margin's own space, then the joining one.
@@ -489,8 +535,8 @@ mod tests {
         );
         assert_eq!(info.id, id);
         // Cited by its id, the same entry.
-        assert_eq!(format_with(&item(), Err(&id)).unwrap().0, output);
-        assert!(format_with(&item(), Err("csl-999")).is_err());
+        assert_eq!(format_with(&reference(), Err(&id)).unwrap().0, output);
+        assert!(format_with(&reference(), Err("csl-999")).is_err());
         // An export's id is not a compiled style's.
         assert!(by_id("csl-json").is_none());
     }
@@ -503,7 +549,7 @@ mod tests {
             ..StyleSource::default()
         };
         assert_eq!(describe(&alone).unwrap().parent, "nature");
-        let error = format_with(&item(), Ok(&alone)).unwrap_err();
+        let error = format_with(&reference(), Ok(&alone)).unwrap_err();
         assert!(error.contains("dependent"), "{error}");
         let parent = StyleSource {
             csl: shared_style("styles/nature.csl"),
@@ -513,9 +559,9 @@ mod tests {
             dependent: Some(dependent),
             ..parent.clone()
         };
-        let (output, title) = format_with(&item(), Ok(&with_parent)).unwrap();
+        let (output, title) = format_with(&reference(), Ok(&with_parent)).unwrap();
         assert_eq!(title, "Nature Communications");
-        let (alone_parent, _) = format_with(&item(), Ok(&parent)).unwrap();
+        let (alone_parent, _) = format_with(&reference(), Ok(&parent)).unwrap();
         assert_eq!(output.text, alone_parent.text);
     }
 
@@ -526,7 +572,7 @@ mod tests {
                 .into(),
             ..StyleSource::default()
         };
-        let error = format_with(&item(), Ok(&source)).unwrap_err();
+        let error = format_with(&reference(), Ok(&source)).unwrap_err();
         assert!(
             error.starts_with("the CSL style: line 3, column 1:"),
             "{error}"

@@ -4,7 +4,7 @@ use std::fmt;
 use std::str::FromStr;
 
 /// A supported input format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub enum Format {
     /// A BookSci record: one JSON object a line, with optional plain-text

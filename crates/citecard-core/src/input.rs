@@ -6,7 +6,7 @@ pub mod booksci;
 #[cfg(feature = "crossref")]
 pub mod crossref;
 pub mod csl_json;
-mod json;
+pub(crate) mod json;
 #[cfg(feature = "ris")]
 pub mod ris;
 #[cfg(feature = "semantic-scholar")]

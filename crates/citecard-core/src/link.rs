@@ -2,11 +2,15 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 /// An absolute `http:` or `https:` URL.
 ///
 /// This is the only type the card turns into an `href`, so a hostile record
-/// can never produce a `javascript:`, `data:` or relative link.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// can never produce a `javascript:`, `data:` or relative link. It is
+/// (de)serialized as its text, and a deserialized one is checked again.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String")]
 pub struct HttpUrl(String);
 
 impl HttpUrl {
@@ -66,7 +70,9 @@ impl fmt::Display for HttpUrl {
 /// A Digital Object Identifier such as `10.1108/LHS-04-2022-0039`.
 ///
 /// DOIs compare case-insensitively; the original spelling is kept for display.
-#[derive(Debug, Clone, Eq)]
+/// It is (de)serialized as its text, and a deserialized one is checked again.
+#[derive(Debug, Clone, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String")]
 pub struct Doi(String);
 
 impl Doi {
@@ -144,6 +150,22 @@ impl Doi {
             }
         }
         HttpUrl(url)
+    }
+}
+
+impl TryFrom<String> for HttpUrl {
+    type Error = &'static str;
+
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        HttpUrl::parse(&text).ok_or("not an http(s) URL")
+    }
+}
+
+impl TryFrom<String> for Doi {
+    type Error = &'static str;
+
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        Doi::parse(&text).ok_or("not a DOI")
     }
 }
 

@@ -1,5 +1,6 @@
 //! The one internal model every input format converts into, shaped like CSL-JSON.
 
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -8,6 +9,7 @@ use crate::link::{Doi, HttpUrl};
 use crate::rich_text::{Inline, RichText};
 
 mod item_type;
+mod json_values;
 
 pub use item_type::ItemType;
 
@@ -15,7 +17,12 @@ pub use item_type::ItemType;
 ///
 /// Fields follow CSL-JSON variables; anything a record does not state is
 /// `None` (an unknown citation count is `None`, never 0).
-#[derive(Debug, Clone, PartialEq, Default)]
+///
+/// Its serde form (field for field, links as text and checked again when
+/// read back) is the model itself, not an interchange format: it is how
+/// the card hands a reference to its citation module. For CSL-JSON, see
+/// [`crate::export::csl_json`].
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Reference {
     /// What kind of work this is.
     pub item_type: ItemType,
@@ -97,6 +104,7 @@ pub struct Reference {
     /// `original-date`, `number-of-pages`, …), kept as their CSL-JSON
     /// values from a CSL-JSON input: styles read them and the CSL-JSON
     /// export writes them back.
+    #[serde(with = "json_values")]
     pub csl_variables: BTreeMap<String, serde_json::Value>,
     /// Other fields of the source record, by their name there (a Semantic
     /// Scholar `paperId`, a BookSci `FirstCategoryId`, an unknown RIS tag or
@@ -111,7 +119,7 @@ pub struct Reference {
 
 /// How a work relates to other versions of itself, by DOI: Crossref's
 /// `relation` object, `is-preprint-of` and `has-preprint`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Relations {
     /// The published versions this record is a preprint of.
     pub preprint_of: Vec<Doi>,
@@ -254,7 +262,7 @@ fn ascii_word(text: &str) -> String {
 }
 
 /// A person's or an organisation's name, split as CSL does.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Name {
     /// Family name (surname).
     pub family: Option<String>,
@@ -332,7 +340,7 @@ impl Name {
 }
 
 /// A calendar date in which the month and day may be unknown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Date {
     /// The year.
     pub year: i32,
@@ -395,7 +403,7 @@ impl fmt::Display for Date {
 }
 
 /// Journal metrics and counts, as provided by the record; citecard never looks them up.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Metrics {
     /// The journal's JCR quartile in [`Metrics::jcr_category`].
     pub jcr_quartile: Option<Quartile>,
@@ -449,7 +457,7 @@ impl Metrics {
 }
 
 /// A JCR quartile: Q1 is the top 25% of a category by impact factor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Quartile {
     /// Top 25%.
     Q1,
@@ -491,7 +499,7 @@ impl fmt::Display for Quartile {
 }
 
 /// Where a record came from and what was filled in rather than read.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Provenance {
     /// The input format, when the reference was read from text.
     pub format: Option<Format>,

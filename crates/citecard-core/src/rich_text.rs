@@ -29,14 +29,14 @@ pub(crate) use write::InlineMarkup;
 pub use write::{csl_markup, escape_into, has_formatting, inline_text, is_cjk_label, labelled};
 
 /// Sanitised rich text: sections, each with an optional label.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct RichText {
     /// The sections in order; unstructured text is one unlabelled section.
     pub sections: Vec<Section>,
 }
 
 /// A section of a structured abstract ("Purpose", "Findings", …).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Section {
     /// The label, without its colon.
     pub label: Option<String>,
@@ -45,7 +45,7 @@ pub struct Section {
 }
 
 /// A paragraph or a list.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Block {
     /// A paragraph.
     Paragraph(Vec<Inline>),
@@ -59,7 +59,7 @@ pub enum Block {
 }
 
 /// Inline content.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Inline {
     /// Text, with white space collapsed.
     Text(String),

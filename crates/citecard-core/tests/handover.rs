@@ -4,6 +4,10 @@
 //! reader. Nothing may be lost or changed on the way: for every fixture and
 //! every shared real record, the card's reference is the one the format's
 //! reader made, and a record that could not be read keeps its place.
+//!
+//! The card hands a reference on to its citation module in the model's own
+//! serde form: that too must arrive as it left, and a link in it is checked
+//! again on arrival.
 #![cfg(all(feature = "html5gum", not(target_arch = "wasm32")))]
 
 use std::fs;
@@ -11,8 +15,8 @@ use std::path::{Path, PathBuf};
 
 use citecard_core::handover::{self, Answer, Entry};
 use citecard_core::input::csl_json;
-use citecard_core::parse;
 use citecard_core::rich_text::{CanonicalHtml, Html5gum};
+use citecard_core::{parse, Reference};
 
 mod common;
 
@@ -79,4 +83,46 @@ fn every_record_reaches_the_card_as_its_reader_read_it() {
         }
     }
     assert!(compared > 100, "only {compared} records compared");
+}
+
+#[test]
+fn every_reference_reaches_the_citation_module_as_the_card_has_it() {
+    let mut compared = 0;
+    for path in files() {
+        let name = path.display().to_string();
+        let input = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let document = parse(&input, None).unwrap_or_else(|e| panic!("{name}: {e}"));
+        for (i, reference) in document.references().into_iter().enumerate() {
+            // serde_json here; the browser serializes the same derives with
+            // serde-wasm-bindgen (tests/cite_handover.rs runs that one).
+            let form = serde_json::to_value(&reference).expect("a reference serialises");
+            let arrived: Reference =
+                serde_json::from_value(form).unwrap_or_else(|e| panic!("{name} #{}: {e}", i + 1));
+            assert_eq!(arrived, reference, "{name} #{}", i + 1);
+            compared += 1;
+        }
+    }
+    assert!(compared > 100, "only {compared} references compared");
+}
+
+#[test]
+fn a_link_that_is_not_safe_does_not_arrive() {
+    let reference = Reference {
+        url: citecard_core::HttpUrl::parse("https://example.org/paper"),
+        doi: citecard_core::Doi::parse("10.1108/LHS-04-2022-0039"),
+        ..Reference::default()
+    };
+    let form = serde_json::to_value(&reference).expect("a reference serialises");
+    assert_eq!(form["url"], "https://example.org/paper");
+    for (field, hostile) in [
+        ("url", "javascript:alert(1)"),
+        ("pdf_url", "data:text/html,<script>alert(1)</script>"),
+        ("doi", "10.1108/x\"><script>"),
+    ] {
+        let mut tampered = form.clone();
+        tampered[field] = hostile.into();
+        let error = serde_json::from_value::<Reference>(tampered)
+            .expect_err(&format!("{field} = {hostile} must not be read back"));
+        assert!(error.to_string().starts_with("not a"), "{field}: {error}");
+    }
 }

@@ -4,8 +4,6 @@
 use citecard::reader_modules::ReaderModule;
 use citecard::ui::options::CardOptions;
 use citecard::ui::records::{RecordCards, RecordCardsProps};
-use citecard_core::parse_with;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use yew::AttrValue;
 
@@ -129,43 +127,41 @@ pub fn set_readers_module(loader: js_sys::Function) {
     ReaderModule::Readers.set_loader(loader);
 }
 
-/// Which reader module reads `input` (in `format`, or as detected), and as
-/// what: `{ module: "bibtex" | "readers", format: "ris" | … }`; `undefined`
-/// when [`parse`] reads it (BookSci, CSL-JSON, or nothing recognisable).
+/// A CSL-JSON item (of `parse`) as the citation module's `cite_reference`
+/// takes it: read with the card's own reader, handed over in postcard. The
+/// JS API's `cite` goes this way, so that the module carries no CSL-JSON
+/// reader.
+#[wasm_bindgen]
+pub fn handover(item: JsValue) -> Result<JsValue, JsError> {
+    let reference = citecard::reader_modules::read_item(&item)
+        .ok_or_else(|| JsError::new("not a CSL-JSON item object"))?;
+    citecard::cite_module::to_js(&reference).map_err(|e| JsError::new(&e))
+}
+
+/// Which reader module reads `input` (in `format`, or as detected) for the
+/// JS API's `parse`, and as what: `{ module: "bibtex" | "readers", format }`.
+/// The card reads BookSci and CSL-JSON itself, but `parse` answers CSL-JSON
+/// items, and the writer of those lives in the modules, not in the first
+/// card; the reader module reads those two formats as well. An input of no
+/// format citecard knows goes there with `format: ""`, and the module says
+/// which formats it looked for.
 #[wasm_bindgen]
 pub fn reader_module(input: &str, format: Option<String>) -> JsValue {
-    #[derive(serde::Serialize)]
-    struct ModuleRead {
-        module: &'static str,
-        format: &'static str,
-    }
     let format = format
         .and_then(|f| f.parse().ok())
         .or_else(|| citecard_core::detect(input));
-    format
-        .and_then(|format| {
-            let module = ReaderModule::of(format)?;
-            ModuleRead {
-                module: module.name(),
-                format: format.id(),
-            }
-            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .ok()
-        })
-        .unwrap_or(JsValue::UNDEFINED)
-}
-
-/// Every readable record in `input` as an array of CSL-JSON items (plain
-/// objects); throws an `Error` with the located message when nothing can be
-/// read. BibTeX, RIS, Crossref and Semantic Scholar go to their reader
-/// module instead ([`reader_module`]).
-#[wasm_bindgen]
-pub fn parse(input: &str, format: Option<String>) -> Result<JsValue, JsError> {
-    let format = format.and_then(|f| f.parse().ok());
-    let document = parse_with(input, format, citecard::html::tokenizer())
-        .map_err(|e| JsError::new(&e.to_string()))?;
-    let items = citecard_core::export::csl_json::items(&document.references());
-    items
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+    let module = format
+        .and_then(ReaderModule::of)
+        .unwrap_or(ReaderModule::Readers);
+    // Two strings, set by name: serde-wasm-bindgen's serializer would put
+    // 1.6 KB into the first card for them.
+    let answer = js_sys::Object::new();
+    for (name, value) in [
+        ("module", module.name()),
+        ("format", format.map_or("", |f| f.id())),
+    ] {
+        // Setting a property on a plain object cannot fail.
+        let _ = js_sys::Reflect::set(&answer, &name.into(), &value.into());
+    }
+    answer.into()
 }

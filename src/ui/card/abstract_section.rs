@@ -34,7 +34,7 @@ pub(crate) fn abstract_section(text: &RichText, ids: &Ids, chinese: bool, t: &St
             if long {
                 { fold(&ids.abstract_body, t.show_more, t.show_less, "abstract-toggle") }
             }
-            <div id={ids.abstract_body.clone()} dir="auto" class={classes!("citecard-abstract-body", long.then_some("citecard-foldable"))}
+            <div id={ids.abstract_body.clone()} dir="auto" class="citecard-abstract-body" data-foldable={long.then_some("")}
                 lang={lang} data-testid="abstract-body">
                 { crate::ui::rich_text::rich_text(text) }
             </div>

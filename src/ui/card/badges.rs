@@ -6,20 +6,15 @@ use yew::prelude::*;
 
 use crate::ui::i18n::Strings;
 
-/// The classes of a JCR quartile's badge, coloured by quartile (the card's
-/// and a list row's).
-pub(crate) fn quartile_class(quartile: Quartile) -> &'static str {
-    match quartile {
-        Quartile::Q1 => "citecard-badge citecard-q1",
-        Quartile::Q2 => "citecard-badge citecard-q2",
-        Quartile::Q3 => "citecard-badge citecard-q3",
-        Quartile::Q4 => "citecard-badge citecard-q4",
-    }
-}
-
-/// One badge: its class, test id, key and value, and its explanation.
+/// One badge: its quartile (`data-quartile`, which the stylesheet colours
+/// it by), test id, key and value, and its explanation.
+///
+/// The card sets no class chosen at run time: `html!`'s `class={…}` goes
+/// through `yew::html::Classes`, an ordered set of names, whose code is
+/// 3 KB gzipped of the first card (BENCHMARKS.md). A varying part is a
+/// `data-` attribute instead.
 struct Badge {
-    class: &'static str,
+    quartile: Option<Quartile>,
     testid: &'static str,
     key: String,
     value: Option<String>,
@@ -34,7 +29,7 @@ pub(crate) fn badges(reference: &Reference, t: &Strings, ids: &str) -> Html {
     let mut list: Vec<Badge> = Vec::new();
     if let Some(quartile) = metrics.jcr_quartile {
         list.push(Badge {
-            class: quartile_class(quartile),
+            quartile: Some(quartile),
             testid: "jcr",
             key: format!("{} {quartile}", t.jcr),
             value: metrics.jcr_category.clone(),
@@ -43,7 +38,7 @@ pub(crate) fn badges(reference: &Reference, t: &Strings, ids: &str) -> Html {
     }
     if let Some(impact) = metrics.impact_factor_text() {
         list.push(Badge {
-            class: "citecard-badge",
+            quartile: None,
             testid: "impact-factor",
             key: "JIF".to_owned(),
             value: Some(impact),
@@ -52,7 +47,7 @@ pub(crate) fn badges(reference: &Reference, t: &Strings, ids: &str) -> Html {
     }
     if let Some(zone) = metrics.cas_zone {
         list.push(Badge {
-            class: "citecard-badge",
+            quartile: None,
             testid: "cas-zone",
             key: (t.cas_zone)(zone),
             value: metrics.cas_category.clone(),
@@ -61,7 +56,7 @@ pub(crate) fn badges(reference: &Reference, t: &Strings, ids: &str) -> Html {
     }
     if let Some(count) = metrics.citation_count {
         list.push(Badge {
-            class: "citecard-badge",
+            quartile: None,
             testid: "citations",
             key: (t.citations)(count),
             value: None,
@@ -100,7 +95,7 @@ pub(crate) fn badges(reference: &Reference, t: &Strings, ids: &str) -> Html {
         <div class="citecard-metrics" part="badges">
             <ul class="citecard-badges" aria-label={t.metrics}>
                 { for list.into_iter().map(|b| html! {
-                    <li class={b.class} title={b.help} aria-describedby={described(b.testid)} data-testid={b.testid}>
+                    <li class="citecard-badge" data-quartile={b.quartile.map(Quartile::as_str)} title={b.help} aria-describedby={described(b.testid)} data-testid={b.testid}>
                         <span class="citecard-badge-key">{ b.key }</span>
                         if let Some(value) = b.value {
                             <span class="citecard-badge-value">{ value }</span>

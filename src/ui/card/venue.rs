@@ -9,10 +9,11 @@ use crate::ui::i18n::Strings;
 /// whose terms are read by screen readers only.
 pub(crate) fn venue(reference: &Reference, t: &Strings) -> Html {
     let mut items: Vec<Html> = Vec::new();
-    // Each item says what it is, so that the compact card can keep the
-    // journal and year and leave out volume and pages.
+    // Each item says what it is (`data-meta`), so that the compact card can
+    // keep the journal and year and leave out volume and pages. (Not a
+    // class: see `badges::Badge`.)
     let mut item = |term: &'static str, value: Html, kind: &'static str| {
-        items.push(html! { <div class={kind}><dt class="citecard-sr">{ term }</dt><dd>{ value }</dd></div> });
+        items.push(html! { <div data-meta={kind}><dt class="citecard-sr">{ term }</dt><dd>{ value }</dd></div> });
     };
     if let Some(journal) = reference
         .container_title
@@ -23,18 +24,19 @@ pub(crate) fn venue(reference: &Reference, t: &Strings) -> Html {
             t.journal,
             {
                 let lang = citecard_core::script::cjk_lang(journal);
-                // Named by class, not `:lang()`, which a Latin journal would
-                // match by inheriting a Chinese interface's language.
+                // Styled by its own `lang` attribute (`[lang]`), not by
+                // `:lang()`, which a Latin journal would match by inheriting
+                // a Chinese interface's language.
                 html! {
-                    <cite class={classes!("citecard-journal", lang.map(|_| "citecard-cjk"))} {lang} dir="auto"
+                    <cite class="citecard-journal" {lang} dir="auto"
                         data-testid="journal">{ journal }</cite>
                 }
             },
-            "citecard-meta-source",
+            "source",
         );
     }
     if let Some(genre) = &reference.genre {
-        item(t.journal, html! { genre }, "citecard-meta-source");
+        item(t.journal, html! { genre }, "source");
     }
     if !matches!(
         reference.item_type,
@@ -44,7 +46,7 @@ pub(crate) fn venue(reference: &Reference, t: &Strings) -> Html {
             item(
                 t.publisher,
                 html! { <span data-testid="publisher">{ publisher }</span> },
-                "citecard-meta-source",
+                "source",
             );
         }
     }
@@ -63,7 +65,7 @@ pub(crate) fn venue(reference: &Reference, t: &Strings) -> Html {
                     }
                 </>
             },
-            "citecard-meta-date",
+            "date",
         );
     }
     let volume = match (&reference.volume, &reference.issue) {
@@ -73,19 +75,15 @@ pub(crate) fn venue(reference: &Reference, t: &Strings) -> Html {
         (None, None) => None,
     };
     if let Some(volume) = volume {
-        item(t.volume, html! { volume }, "citecard-meta-volume");
+        item(t.volume, html! { volume }, "volume");
     }
     if let Some(page) = &reference.page {
-        item(
-            t.pages,
-            html! { page.replace('-', "–") },
-            "citecard-meta-pages",
-        );
+        item(t.pages, html! { page.replace('-', "–") }, "pages");
     } else if let Some(number) = &reference.article_number {
         item(
             t.pages,
             html! { format!("{} {number}", t.article) },
-            "citecard-meta-pages",
+            "pages",
         );
     }
     if items.is_empty() {

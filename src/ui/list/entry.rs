@@ -10,7 +10,7 @@ use citecard_core::list::search::Query;
 use citecard_core::Reference;
 use yew::prelude::*;
 
-use crate::ui::card::{expanded, quartile_class, CitationCard};
+use crate::ui::card::{expanded, CitationCard};
 use crate::ui::i18n::{Lang, Strings};
 use crate::ui::list::strings::{list_strings, ListStrings};
 use crate::ui::list::Same;
@@ -131,32 +131,32 @@ fn authors(
 /// open access, as short labels (the full card explains them).
 fn badges(reference: &Reference, c: &Strings) -> Html {
     let metrics = &reference.metrics;
-    let mut badges: Vec<(&'static str, String, &'static str)> = Vec::new();
+    // Each with its quartile, which colours it (`data-quartile`: not a
+    // class, see `card::badges`).
+    let mut badges: Vec<(Option<&'static str>, String, &'static str)> = Vec::new();
     if let Some(q) = metrics.jcr_quartile {
-        badges.push((quartile_class(q), format!("{} {q}", c.jcr), c.jcr_help));
+        badges.push((Some(q.as_str()), format!("{} {q}", c.jcr), c.jcr_help));
     }
     if let Some(impact) = metrics.impact_factor_text() {
-        badges.push(("citecard-badge", format!("JIF {impact}"), c.jif_help));
+        badges.push((None, format!("JIF {impact}"), c.jif_help));
     }
     if let Some(zone) = metrics.cas_zone {
-        badges.push(("citecard-badge", (c.cas_zone)(zone), c.cas_help));
+        badges.push((None, (c.cas_zone)(zone), c.cas_help));
     }
     if let Some(count) = metrics.citation_count {
-        badges.push(("citecard-badge", (c.citations)(count), c.citations_help));
+        badges.push((None, (c.citations)(count), c.citations_help));
     }
-    if reference.open_access {
-        badges.push((
-            "citecard-badge citecard-oa",
-            c.open_access.to_owned(),
-            c.open_access_help,
-        ));
-    }
-    if badges.is_empty() {
+    if badges.is_empty() && !reference.open_access {
         return Html::default();
     }
     html! {
         <ul class="citecard-badges citecard-entry-badges" aria-label={c.metrics} data-testid="entry-badges">
-            { for badges.into_iter().map(|(class, text, help)| html! { <li {class} title={help}>{ text }</li> }) }
+            { for badges.into_iter().map(|(quartile, text, help)| html! {
+                <li class="citecard-badge" data-quartile={quartile} title={help}>{ text }</li>
+            }) }
+            if reference.open_access {
+                <li class="citecard-badge citecard-oa" title={c.open_access_help}>{ c.open_access }</li>
+            }
         </ul>
     }
 }

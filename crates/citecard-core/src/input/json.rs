@@ -14,6 +14,7 @@ mod write;
 
 pub use float::{set_float_text, FloatText};
 pub(crate) use syntax::{document, first_value, last_member, Raw, SyntaxError};
+pub(crate) use write::value_text;
 
 /// A JSON syntax error as a located error in `input`.
 pub(crate) fn json_error(input: &str, error: &SyntaxError) -> ParseError {

@@ -1,7 +1,9 @@
 //! The item types of CSL 1.0.2, with their CSL names and labels.
 
 /// A CSL 1.0.2 item type: every type the CSL specification defines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 #[non_exhaustive]
 pub enum ItemType {
     /// A journal article (CSL `article-journal`).
