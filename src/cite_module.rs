@@ -4,8 +4,8 @@
 //! first card stays small. Trunk writes it to `dist/embed/` as
 //! `citecard-cite.js` and `citecard-cite_bg.wasm`; this loader imports it
 //! once, through the embed's loader (see [`set_module_loader`]), and
-//! hands it the reference itself (its serde form, with serde-wasm-bindgen),
-//! so that the card carries no CSL-JSON writer; the module answers with an
+//! hands it the reference itself (its serde form, in postcard bytes), so
+//! that the card carries no CSL-JSON writer; the module answers with an
 //! object of strings, which the card reads by name (serde-wasm-bindgen's
 //! deserializer would add 11 KB gzipped to the first card: BENCHMARKS.md).
 

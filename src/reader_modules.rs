@@ -72,7 +72,6 @@ impl ReaderModule {
     }
 }
 
-/// A property of a JS object, if it is there.
 /// A CSL-JSON item object (as a module answers, or the JS API's `parse`
 /// gives) read with the card's own CSL-JSON reader, as a pasted CSL-JSON
 /// item is read; `None` when it is not one.
@@ -82,6 +81,7 @@ pub fn read_item(item: &JsValue) -> Option<citecard_core::Reference> {
     Some(items.pop()?.ok()?.reference)
 }
 
+/// A property of a JS object, if it is there.
 fn get(object: &JsValue, name: &str) -> Option<JsValue> {
     js_sys::Reflect::get(object, &JsValue::from_str(name))
         .ok()
