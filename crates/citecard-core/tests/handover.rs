@@ -6,8 +6,8 @@
 //! reader made, and a record that could not be read keeps its place.
 //!
 //! The card hands a reference on to its citation module in the model's own
-//! serde form: that too must arrive as it left, and a link in it is checked
-//! again on arrival.
+//! serde form, in postcard bytes: that too must arrive as it left, and a
+//! link in it is checked again on arrival.
 #![cfg(all(feature = "html5gum", not(target_arch = "wasm32")))]
 
 use std::fs;
@@ -38,13 +38,20 @@ fn files() -> Vec<PathBuf> {
     files
 }
 
-#[test]
-fn every_record_reaches_the_card_as_its_reader_read_it() {
-    let mut compared = 0;
-    for path in files() {
+/// Each file's name, text and document, as `parse` reads it.
+fn documents() -> impl Iterator<Item = (String, String, citecard_core::Document)> {
+    files().into_iter().map(|path| {
         let name = path.display().to_string();
         let input = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
         let document = parse(&input, None).unwrap_or_else(|e| panic!("{name}: {e}"));
+        (name, input, document)
+    })
+}
+
+#[test]
+fn every_record_reaches_the_card_as_its_reader_read_it() {
+    let mut compared = 0;
+    for (name, input, document) in documents() {
         let Answer::Records(entries) = handover::read(&input, None, &Html5gum, 0..usize::MAX)
         else {
             panic!("{name}: the handover failed where the reader did not");
@@ -88,16 +95,12 @@ fn every_record_reaches_the_card_as_its_reader_read_it() {
 #[test]
 fn every_reference_reaches_the_citation_module_as_the_card_has_it() {
     let mut compared = 0;
-    for path in files() {
-        let name = path.display().to_string();
-        let input = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let document = parse(&input, None).unwrap_or_else(|e| panic!("{name}: {e}"));
+    for (name, _, document) in documents() {
         for (i, reference) in document.references().into_iter().enumerate() {
-            // serde_json here; the browser serializes the same derives with
-            // serde-wasm-bindgen (tests/cite_handover.rs runs that one).
-            let form = serde_json::to_value(&reference).expect("a reference serialises");
+            // In postcard, as the card hands it over (`src/cite_module.rs`).
+            let bytes = postcard::to_allocvec(&reference).expect("a reference serialises");
             let arrived: Reference =
-                serde_json::from_value(form).unwrap_or_else(|e| panic!("{name} #{}: {e}", i + 1));
+                postcard::from_bytes(&bytes).unwrap_or_else(|e| panic!("{name} #{}: {e}", i + 1));
             assert_eq!(arrived, reference, "{name} #{}", i + 1);
             compared += 1;
         }
