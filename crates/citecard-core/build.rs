@@ -200,9 +200,10 @@ fn main() {
         println!("cargo:rerun-if-changed={}", path.display());
         let source = std::fs::read_to_string(&path)
             .unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
-        let (tree, _) = csl_xml::read(&source, expect, &ITEM_TYPES).unwrap_or_else(|e| {
-            panic!("{}:{}:{}: {}", path.display(), e.line, e.column, e.message)
-        });
+        let (tree, _) = csl_xml::read(&source, expect, &ITEM_TYPES, &mut str::to_owned)
+            .unwrap_or_else(|e| {
+                panic!("{}:{}:{}: {}", path.display(), e.line, e.column, e.message)
+            });
         trees.push(tree);
     }
     let mut strings: Vec<String> = vec![String::new()];

@@ -3,9 +3,10 @@
 // and GB/T 7714 numeric, each in a fresh page RUNS times: the page's first
 // style (the compiler's code still cold in the engine), the same style
 // compiled after another one (warm), the first citation with it, a
-// second compile of the same text (the page's cache), and a sixth compile
-// of new text once the compiler's code is warm (V8 compiles wasm functions
-// lazily, with its baseline compiler first and its optimising one later).
+// second compile of the same text (the page's cache), and ten compiles of
+// new texts once five more have warmed the compiler's code (V8 compiles
+// wasm functions lazily, with its baseline compiler first and its
+// optimising one later), each timed.
 //
 //   trunk build --release && node tests/bench/csl-compile.mjs
 //
@@ -53,26 +54,30 @@ try {
           await window.citecard.styleInfo({ csl });
           const cached = performance.now() - start;
           // The compiler's own code warmed up: five more compiles of the
-          // style (each text new to the page's cache), then a sixth timed.
+          // style (each text new to the page's cache), then ten timed.
           const variant = (n) => csl.replace('<info>', `<info><!-- ${n} -->`);
           for (let n = 0; n < 5; n += 1) await window.citecard.styleInfo({ csl: variant(n) });
-          start = performance.now();
-          await window.citecard.styleInfo({ csl: variant('timed') });
-          return { compile, cite, cached, steady: performance.now() - start };
+          const steady = [];
+          for (let n = 5; n < 15; n += 1) {
+            start = performance.now();
+            await window.citecard.styleInfo({ csl: variant(n) });
+            steady.push(performance.now() - start);
+          }
+          return { compile, cite, cached, steady };
         },
         { csl, other, record, warm: run % 2 === 1 },
       );
       timings[run % 2 === 1 ? 'warm' : 'cold'].push(t.compile);
       timings.cite.push(t.cite);
       timings.cached.push(t.cached);
-      timings.steady.push(t.steady);
+      timings.steady.push(...t.steady);
       await context.close();
     }
     const show = (key) => {
       const { median, p90 } = stats(timings[key]);
       return `${median.toFixed(2)} ms (p90 ${p90.toFixed(2)})`;
     };
-    console.log(`${name}.csl (${(csl.length / 1024).toFixed(0)} KB): first compile on the page ${show('cold')}; after another style ${show('warm')}; then cite ${show('cite')}; again (cached) ${show('cached')}; a sixth text, the compiler warmed ${show('steady')}`);
+    console.log(`${name}.csl (${(csl.length / 1024).toFixed(0)} KB): first compile on the page ${show('cold')}; after another style ${show('warm')}; then cite ${show('cite')}; again (cached) ${show('cached')}; a new text once the compiler is warm ${show('steady')}`);
   }
 } finally {
   await browser.close();

@@ -2,13 +2,14 @@
 //! file read by the same code `build.rs` compiles the built-in styles with
 //! ([`csl_xml`](super::csl_xml)), then run by the same engine.
 //!
-//! A compiled style's strings live as long as the program: the engine's
-//! tree is plain `&'static str` data, so that built-in and run-time styles
-//! are one type. Callers compile a style once and keep it (the citation
-//! module caches each style per page, the CLI compiles one per run), so
-//! what is kept is bounded by the styles a page or a run uses.
+//! The strings of a file read at run time live as long as the program,
+//! each kept once as the file is read: the engine's tree is plain
+//! `&'static str` data, so that built-in and run-time styles are one type.
+//! Callers read and compile a style once and keep it (the citation module
+//! caches each style per page, the CLI compiles one per run), so what is
+//! kept is bounded by the styles a page or a run uses.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::fmt;
 
 use crate::model::{ItemType, Reference};
@@ -82,7 +83,7 @@ fn item_types() -> Vec<&'static str> {
 /// A CSL style file, read and checked but not yet compiled.
 #[derive(Debug, Clone)]
 pub struct StyleFile {
-    root: Node,
+    root: Node<&'static str>,
     info: Info,
 }
 
@@ -95,7 +96,10 @@ impl StyleFile {
     /// assert!(matches!(error, CslError::Xml { line: 2, .. }));
     /// ```
     pub fn parse(xml: &str) -> Result<StyleFile, CslError> {
-        let (root, info) = csl_xml::read(xml, Expect::Style, &item_types())?;
+        let mut interner = Interner::default();
+        let (root, info) = csl_xml::read(xml, Expect::Style, &item_types(), &mut |s| {
+            interner.string(s)
+        })?;
         Ok(StyleFile { root, info })
     }
 
@@ -136,13 +140,14 @@ impl StyleFile {
 /// A CSL locale file.
 #[derive(Debug, Clone)]
 pub struct LocaleFile {
-    root: Node,
+    root: Node<&'static str>,
 }
 
 impl LocaleFile {
     /// Read a CSL locale file (`locales-xx-XX.xml`).
     pub fn parse(xml: &str) -> Result<LocaleFile, CslError> {
-        let (root, _) = csl_xml::read(xml, Expect::Locale, &[])?;
+        let mut interner = Interner::default();
+        let (root, _) = csl_xml::read(xml, Expect::Locale, &[], &mut |s| interner.string(s))?;
         Ok(LocaleFile { root })
     }
 
@@ -151,8 +156,8 @@ impl LocaleFile {
         self.root
             .attrs
             .iter()
-            .find(|(name, _)| name == "lang")
-            .map(|(_, value)| value.as_str())
+            .find(|(name, _)| *name == "lang")
+            .map(|(_, value)| *value)
     }
 }
 
@@ -191,14 +196,13 @@ impl CslStyle {
             .or_else(|| style.default_locale())
             .unwrap_or("en-US")
             .to_owned();
-        let mut interner = Interner::default();
         let mut files = locale::built_in_files(&lang);
         if let Some(locale) = locale {
-            files.push(interner.element(&locale.root));
+            files.push(element(&locale.root));
         }
         let mut warnings = Vec::new();
         unimplemented(&style.root, &mut warnings);
-        let root = interner.element(&style.root);
+        let root = element(&style.root);
         let engine = Engine::new(root, files, &lang).ok_or(CslError::NoBibliography)?;
         let title = dependent
             .and_then(StyleFile::title)
@@ -256,10 +260,10 @@ impl CslStyle {
     }
 }
 
-/// Strings given the program's lifetime once each (see the module
-/// documentation).
+/// A file's strings, given the program's lifetime once each as the file is
+/// read (see the module documentation).
 #[derive(Default)]
-struct Interner(HashMap<String, &'static str>);
+struct Interner(HashSet<&'static str>);
 
 impl Interner {
     fn string(&mut self, s: &str) -> &'static str {
@@ -267,22 +271,20 @@ impl Interner {
             return kept;
         }
         let kept: &'static str = Box::leak(s.to_owned().into_boxed_str());
-        self.0.insert(s.to_owned(), kept);
+        self.0.insert(kept);
         kept
     }
+}
 
-    fn element(&mut self, node: &Node) -> Element {
-        Element {
-            name: self.string(&node.name),
-            attrs: node
-                .attrs
-                .iter()
-                .map(|(k, v)| (self.string(k), self.string(v)))
-                .collect(),
-            children: node.children.iter().map(|c| self.element(c)).collect(),
-            text: self.string(&node.text),
-            id: 0,
-        }
+/// The engine's element for a file's element: the same strings, already
+/// interned when the file was read.
+fn element(node: &Node<&'static str>) -> Element {
+    Element {
+        name: node.name,
+        attrs: node.attrs.clone(),
+        children: node.children.iter().map(element).collect(),
+        text: node.text,
+        id: 0,
     }
 }
 
@@ -321,14 +323,14 @@ const ELEMENTS: [&str; 29] = [
 ];
 
 /// Name each feature of `root` the engine does not implement, once.
-fn unimplemented(root: &Node, warnings: &mut Vec<String>) {
-    fn walk(node: &Node, warnings: &mut Vec<String>) {
+fn unimplemented(root: &Node<&str>, warnings: &mut Vec<String>) {
+    fn walk(node: &Node<&str>, warnings: &mut Vec<String>) {
         let mut note = |warning: String| {
             if !warnings.contains(&warning) {
                 warnings.push(warning);
             }
         };
-        if !ELEMENTS.contains(&node.name.as_str()) {
+        if !ELEMENTS.contains(&node.name) {
             note(format!(
                 "<{}> is not a CSL 1.0.2 element citecard implements",
                 node.name
@@ -337,7 +339,7 @@ fn unimplemented(root: &Node, warnings: &mut Vec<String>) {
         // `display` (block, left-margin, …) is the one CSL 1.0.2 attribute
         // the engine does not implement.
         for (name, value) in &node.attrs {
-            if name == "display" && !value.is_empty() {
+            if *name == "display" && !value.is_empty() {
                 note(format!("{name}=\"{value}\" is not implemented"));
             }
         }

@@ -15,17 +15,19 @@
 /// The CSL namespace every style and locale declares.
 pub const CSL_NAMESPACE: &str = "http://purl.org/net/xbiblio/csl";
 
-/// An element as it is kept.
+/// An element as it is kept, its strings of type `S`: owned `String`s for
+/// `build.rs`, interned ones for the run-time compiler, which so never
+/// allocates a string it has seen in the file before.
 #[derive(Debug, Clone, Default)]
-pub struct Node {
+pub struct Node<S = String> {
     /// The local name (`text`, `group`, …).
-    pub name: String,
+    pub name: S,
     /// Attributes in document order, by local name (`xml:lang` is `lang`).
-    pub attrs: Vec<(String, String)>,
+    pub attrs: Vec<(S, S)>,
     /// The text of an element without child elements (terms).
-    pub text: String,
+    pub text: S,
     /// Child elements in document order.
-    pub children: Vec<Node>,
+    pub children: Vec<Node<S>>,
 }
 
 /// What a style's `<info>` and root say about it.
@@ -64,8 +66,13 @@ pub enum Expect {
 
 /// Read `source` as a CSL file of the kind `expect` names; `item_types` are
 /// the CSL item types citecard produces (branches testing only others are
-/// dropped).
-pub fn read(source: &str, expect: Expect, item_types: &[&str]) -> Result<(Node, Info), XmlError> {
+/// dropped). Every name, attribute and text is kept as `string` makes it.
+pub fn read<S: AsRef<str>>(
+    source: &str,
+    expect: Expect,
+    item_types: &[&str],
+    string: &mut dyn FnMut(&str) -> S,
+) -> Result<(Node<S>, Info), XmlError> {
     let options = roxmltree::ParsingOptions {
         allow_dtd: false,
         ..Default::default()
@@ -103,7 +110,12 @@ pub fn read(source: &str, expect: Expect, item_types: &[&str]) -> Result<(Node, 
     }
     let info = info(root);
     let used = used_macros(root);
-    Ok((convert(root, &used, item_types), info))
+    let mut convert = Convert {
+        used: &used,
+        item_types,
+        string,
+    };
+    Ok((convert.convert(root), info))
 }
 
 fn info(root: roxmltree::Node<'_, '_>) -> Info {
@@ -198,57 +210,66 @@ fn type_only_condition(node: roxmltree::Node<'_, '_>, item_types: &[&str]) -> Op
         .then_some(first)
 }
 
-fn convert(node: roxmltree::Node<'_, '_>, used: &[&str], item_types: &[&str]) -> Node {
-    let mut children = Vec::new();
-    let mut text = String::new();
-    let leaf = !node.children().any(|c| c.is_element());
-    for child in node.children() {
-        if child.is_text() && leaf {
-            text.push_str(child.text().unwrap_or(""));
+/// What [`read`] keeps of a file, and how it keeps its strings.
+struct Convert<'a, S> {
+    used: &'a [&'a str],
+    item_types: &'a [&'a str],
+    string: &'a mut dyn FnMut(&str) -> S,
+}
+
+impl<S: AsRef<str>> Convert<'_, S> {
+    fn convert(&mut self, node: roxmltree::Node<'_, '_>) -> Node<S> {
+        let mut children = Vec::new();
+        let mut text = String::new();
+        let leaf = !node.children().any(|c| c.is_element());
+        for child in node.children() {
+            if child.is_text() && leaf {
+                text.push_str(child.text().unwrap_or(""));
+            }
+            if !child.is_element() || !keep(child, self.used) {
+                continue;
+            }
+            children.push(self.convert(child));
         }
-        if !child.is_element() || !keep(child, used) {
-            continue;
-        }
-        children.push(convert(child, used, item_types));
-    }
-    if node.has_tag_name("choose") {
-        // Drop branches that never hold; a branch that always holds ends
-        // the choice.
-        let branches: Vec<_> = node.children().filter(|c| c.is_element()).collect();
-        let mut kept = Vec::new();
-        for (branch, element) in branches.into_iter().zip(children) {
-            match type_only_condition(branch, item_types) {
-                Some(false) => continue,
-                Some(true) => {
-                    kept.push(Node {
-                        name: "else".to_owned(),
-                        attrs: Vec::new(),
-                        ..element
-                    });
+        if node.has_tag_name("choose") {
+            // Drop branches that never hold; a branch that always holds ends
+            // the choice.
+            let branches: Vec<_> = node.children().filter(|c| c.is_element()).collect();
+            let mut kept = Vec::new();
+            for (branch, element) in branches.into_iter().zip(children) {
+                match type_only_condition(branch, self.item_types) {
+                    Some(false) => continue,
+                    Some(true) => {
+                        kept.push(Node {
+                            name: (self.string)("else"),
+                            attrs: Vec::new(),
+                            ..element
+                        });
+                        break;
+                    }
+                    None => kept.push(element),
+                }
+                if branch.has_tag_name("else") {
                     break;
                 }
-                None => kept.push(element),
             }
-            if branch.has_tag_name("else") {
-                break;
+            // A first branch that was dropped makes the next `else-if` the `if`.
+            if let Some(first) = kept.first_mut() {
+                if first.name.as_ref() == "else-if" {
+                    first.name = (self.string)("if");
+                }
             }
+            children = kept;
         }
-        // A first branch that was dropped makes the next `else-if` the `if`.
-        if let Some(first) = kept.first_mut() {
-            if first.name == "else-if" {
-                first.name = "if".to_owned();
-            }
+        let attrs = node
+            .attributes()
+            .map(|a| ((self.string)(a.name()), (self.string)(a.value())))
+            .collect();
+        Node {
+            name: (self.string)(node.tag_name().name()),
+            attrs,
+            text: (self.string)(&text),
+            children,
         }
-        children = kept;
-    }
-    let attrs = node
-        .attributes()
-        .map(|a| (a.name().to_owned(), a.value().to_owned()))
-        .collect();
-    Node {
-        name: node.tag_name().name().to_owned(),
-        attrs,
-        text,
-        children,
     }
 }
