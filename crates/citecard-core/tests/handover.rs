@@ -7,7 +7,7 @@
 //!
 //! The card hands a reference on to its citation module in the model's own
 //! serde form, in postcard bytes: that too must arrive as it left, and a
-//! link in it is checked again on arrival.
+//! link in it is checked again on arrival, whatever bytes arrive.
 #![cfg(all(feature = "html5gum", not(target_arch = "wasm32")))]
 
 use std::fs;
@@ -127,5 +127,61 @@ fn a_link_that_is_not_safe_does_not_arrive() {
         let error = serde_json::from_value::<Reference>(tampered)
             .expect_err(&format!("{field} = {hostile} must not be read back"));
         assert!(error.to_string().starts_with("not a"), "{field}: {error}");
+    }
+}
+
+/// Every link a reference holds is one its type's own parser accepts: what
+/// a card may turn into an `href`.
+fn links_are_safe(reference: &Reference) -> bool {
+    let url =
+        |u: &citecard_core::HttpUrl| citecard_core::HttpUrl::parse(u.as_str()).as_ref() == Some(u);
+    let doi = |d: &citecard_core::Doi| citecard_core::Doi::parse(d.as_str()).as_ref() == Some(d);
+    reference.url.iter().chain(&reference.pdf_url).all(url)
+        && reference
+            .doi
+            .iter()
+            .chain(&reference.relations.preprint_of)
+            .chain(&reference.relations.preprints)
+            .all(doi)
+}
+
+/// The postcard bytes of the seed record's reference, with every link field
+/// set, the form the citation module is handed.
+fn seed_bytes() -> Vec<u8> {
+    let seed =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../static/records/seed-coproduction.txt");
+    let input = fs::read_to_string(&seed).expect("the seed fixture");
+    let mut reference = parse(&input, None)
+        .expect("the seed record reads")
+        .references()
+        .pop()
+        .expect("one reference");
+    reference.pdf_url = citecard_core::HttpUrl::parse("https://example.org/paper.pdf");
+    reference.relations.preprints = citecard_core::Doi::parse("10.1101/2022.01.01.000001")
+        .into_iter()
+        .collect();
+    postcard::to_allocvec(&reference).expect("a reference serialises")
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+
+    /// The citation module's `cite_reference` is exported: a page's script
+    /// can hand it any bytes. Whatever it is given, reading them back never
+    /// panics, and what is read never holds a link its type would refuse.
+    #[test]
+    fn tampered_bytes_never_panic_or_make_an_unsafe_link(
+        edits in proptest::collection::vec((proptest::prelude::any::<usize>(), proptest::prelude::any::<u8>()), 1..8),
+        cut in proptest::prelude::any::<usize>(),
+    ) {
+        let mut bytes = seed_bytes();
+        for (place, byte) in edits {
+            let len = bytes.len();
+            bytes[place % len] = byte;
+        }
+        bytes.truncate(bytes.len() - cut % 4);
+        if let Ok(reference) = postcard::from_bytes::<Reference>(&bytes) {
+            proptest::prop_assert!(links_are_safe(&reference), "{reference:?}");
+        }
     }
 }
