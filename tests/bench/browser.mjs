@@ -15,9 +15,15 @@ export const NETWORKS = {
   fourG: { name: '4G: 9 Mbit/s, 85 ms RTT', conditions: { latency: 85, downloadThroughput: 9e6 / 8, uploadThroughput: 1.5e6 / 8 } },
 };
 
+// JSFLAGS passes V8 flags (`--js-flags`), to see what the engine's own
+// choices cost: `JSFLAGS=--no-wasm-tier-up node tests/bench/csl-compile.mjs`.
 export const launch = () => chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ...(process.env.JSFLAGS ? [`--js-flags=${process.env.JSFLAGS}`] : []),
+  ],
 });
 
 /**
