@@ -23,7 +23,6 @@ pub(crate) use entry::{capitalize_leading_term, numbered_entry, plain_entry, Ent
 use joins::Joins;
 pub(crate) use punctuation::Punctuation;
 use punctuation::{punctuation_in_quote, QuoteLevels};
-pub(crate) use rich::to_inlines;
 
 /// What an affix is, which decides how its punctuation and spaces join the
 /// text beside it (see [`Joins`]).
@@ -445,11 +444,12 @@ pub(crate) enum Markup {
     NoDecoration,
 }
 
-/// A flattened token of output.
+/// A flattened token of output, its text borrowed from the [`Node`] it
+/// was flattened from (owned only where punctuation moved).
 #[derive(Debug, Clone, PartialEq)]
-enum Token {
-    Text(String),
-    Affix(Affix, String),
+enum Token<'a> {
+    Text(Cow<'a, str>),
+    Affix(Affix, Cow<'a, str>),
     ItalicOn,
     ItalicOff,
     BoldOn,
@@ -465,10 +465,10 @@ enum Token {
     MarkupOff(Markup),
 }
 
-fn flatten(node: &Node, out: &mut Vec<Token>) {
+fn flatten<'a>(node: &'a Node, out: &mut Vec<Token<'a>>) {
     match node {
-        Node::Text(t) | Node::Term(t) => out.push(Token::Text(t.clone())),
-        Node::Affix(kind, t) => out.push(Token::Affix(*kind, t.clone())),
+        Node::Text(t) | Node::Term(t) => out.push(Token::Text(Cow::Borrowed(t))),
+        Node::Affix(kind, t) => out.push(Token::Affix(*kind, Cow::Borrowed(t))),
         Node::Italic(children) => {
             out.push(Token::ItalicOn);
             children.iter().for_each(|c| flatten(c, out));
@@ -532,29 +532,52 @@ pub(crate) fn to_html(node: &Node) -> String {
 /// The plain text of `node` (`html` false), or its HTML: `<i>` for
 /// italics, text escaped as citeproc-js does.
 pub(crate) fn render(node: &Node, html: bool, punctuation: &Punctuation) -> String {
-    let mut tokens = Vec::new();
-    flatten(node, &mut tokens);
-    punctuation_in_quote(&mut tokens, punctuation);
-    let mut out = String::new();
-    let mut quotes = QuoteLevels::new(punctuation);
-    let mut styles = StyleLevels::default();
-    let mut joins = Joins::default();
-    for token in tokens {
-        match token {
-            Token::Text(_) | Token::Affix(..) => joins.push(&mut out, &token, html),
-            Token::QuoteOpen(inner) => out.push_str(quotes.open(inner)),
-            Token::QuoteOpenStyle => out.push_str(quotes.open_style()),
-            Token::QuoteOpenMark(mark) => out.push_str(quotes.open_mark(mark)),
-            Token::QuoteClose => out.push_str(quotes.close()),
-            _ if !html => {}
-            Token::ItalicOn | Token::ItalicOff | Token::BoldOn | Token::BoldOff => {
-                out.push_str(styles.element(&token));
-            }
-            Token::MarkupOn(markup) => out.push_str(styles.open(markup).0),
-            Token::MarkupOff(markup) => out.push_str(styles.close(markup)),
+    Tokens::new(node, punctuation).render(html)
+}
+
+/// A node flattened once, with punctuation moved inside quotes, for its
+/// text, its HTML and its rich inline content to be written from.
+pub(crate) struct Tokens<'a> {
+    tokens: Vec<Token<'a>>,
+    punctuation: &'a Punctuation,
+}
+
+impl<'a> Tokens<'a> {
+    /// Flatten `node` and apply the locale's punctuation rules.
+    pub(crate) fn new(node: &'a Node, punctuation: &'a Punctuation) -> Self {
+        let mut tokens = Vec::new();
+        flatten(node, &mut tokens);
+        punctuation_in_quote(&mut tokens, punctuation);
+        Tokens {
+            tokens,
+            punctuation,
         }
     }
-    out
+
+    /// The plain text (`html` false), or the HTML: `<i>` for italics, text
+    /// escaped as citeproc-js does.
+    pub(crate) fn render(&self, html: bool) -> String {
+        let mut out = String::new();
+        let mut quotes = QuoteLevels::new(self.punctuation);
+        let mut styles = StyleLevels::default();
+        let mut joins = Joins::default();
+        for token in &self.tokens {
+            match *token {
+                Token::Text(_) | Token::Affix(..) => joins.push(&mut out, token, html),
+                Token::QuoteOpen(inner) => out.push_str(quotes.open(inner)),
+                Token::QuoteOpenStyle => out.push_str(quotes.open_style()),
+                Token::QuoteOpenMark(mark) => out.push_str(quotes.open_mark(mark)),
+                Token::QuoteClose => out.push_str(quotes.close()),
+                _ if !html => {}
+                Token::ItalicOn | Token::ItalicOff | Token::BoldOn | Token::BoldOff => {
+                    out.push_str(styles.element(token));
+                }
+                Token::MarkupOn(markup) => out.push_str(styles.open(markup).0),
+                Token::MarkupOff(markup) => out.push_str(styles.close(markup)),
+            }
+        }
+        out
+    }
 }
 
 /// The italics and bold in force while writing an entry, and the closing

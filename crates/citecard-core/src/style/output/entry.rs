@@ -1,7 +1,7 @@
 //! A finished bibliography entry as citeproc-js writes it: numbered or
 //! plain, in text, HTML and rich inline content.
 
-use super::{render, to_inlines, Node, Punctuation};
+use super::{render, Node, Punctuation, Tokens};
 
 /// Capitalise an entry that starts with a `<text term>` ("N.d.", "(No
 /// date)"), as citeproc-js does; an entry that starts with a variable, a
@@ -31,8 +31,9 @@ pub(crate) fn numbered_entry(
 ) -> Entry {
     let number = margin.map_or_else(String::new, |m| render(m, false, punctuation));
     let number_html = margin.map_or_else(String::new, |m| render(m, true, punctuation));
-    let text_body = render(body, false, punctuation);
-    let html_body = render(body, true, punctuation);
+    let tokens = Tokens::new(body, punctuation);
+    let text_body = tokens.render(false);
+    let html_body = tokens.render(true);
     let text = format!("{number} {text_body}").trim().to_owned();
     let html = if html_body.trim().is_empty() {
         // With nothing after it, the number's trailing white space goes
@@ -52,7 +53,7 @@ pub(crate) fn numbered_entry(
         )
     };
     let mut inlines = vec![crate::rich_text::Inline::Text(format!("{number} "))];
-    inlines.extend(to_inlines(body, punctuation));
+    inlines.extend(tokens.inlines());
     Entry {
         text,
         html,
@@ -62,21 +63,19 @@ pub(crate) fn numbered_entry(
 
 /// An unnumbered bibliography entry, as citeproc-js writes it.
 pub(crate) fn plain_entry(body: &Node, punctuation: &Punctuation) -> Entry {
-    let text = render(body, false, punctuation).trim().to_owned();
+    let tokens = Tokens::new(body, punctuation);
+    let text = tokens.render(false).trim().to_owned();
     if text.is_empty() {
         // citeproc-js writes nothing at all for an entry with no content.
         return Entry::default();
     }
     // The HTML keeps the white space the text's trim drops, as
     // citeproc-js writes it ("<div class=\"csl-entry\"> N.d.</div>").
-    let html = format!(
-        "<div class=\"csl-entry\">{}</div>",
-        render(body, true, punctuation)
-    );
+    let html = format!("<div class=\"csl-entry\">{}</div>", tokens.render(true));
     Entry {
         text,
         html,
-        inlines: trim_inlines(to_inlines(body, punctuation)),
+        inlines: trim_inlines(tokens.inlines()),
     }
 }
 

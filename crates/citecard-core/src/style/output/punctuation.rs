@@ -2,6 +2,8 @@
 //! closing quotes (`punctuation-in-quote`), and quotation marks alternating
 //! outer and inner as they nest.
 
+use std::borrow::Cow;
+
 use super::{Affix, Token};
 
 /// The locale's punctuation: its quotation marks, and whether commas and
@@ -86,8 +88,8 @@ pub(super) fn punctuation_in_quote(tokens: &mut Vec<Token>, punctuation: &Punctu
                     take(&mut moved, &delimiter[..d]);
                     take(&mut moved, suffix);
                     let rest = delimiter[d..].to_owned();
-                    tokens[j] = Token::Affix(Affix::NestedQuotedSuffix, String::new());
-                    tokens[j + 1] = Token::Affix(Affix::Delimiter, rest);
+                    tokens[j] = Token::Affix(Affix::NestedQuotedSuffix, Cow::Borrowed(""));
+                    tokens[j + 1] = Token::Affix(Affix::Delimiter, Cow::Owned(rest));
                     j += 2;
                 }
             }
@@ -99,14 +101,14 @@ pub(super) fn punctuation_in_quote(tokens: &mut Vec<Token>, punctuation: &Punctu
                 take(&mut moved, &affix[..lead]);
                 let (kind, rest) = (*kind, affix[lead..].to_owned());
                 let done = !rest.is_empty();
-                tokens[j] = Token::Affix(kind, rest);
+                tokens[j] = Token::Affix(kind, Cow::Owned(rest));
                 if done {
                     break;
                 }
                 j += 1;
             }
             if !moved.is_empty() {
-                tokens.insert(i, Token::Affix(Affix::Suffix, moved));
+                tokens.insert(i, Token::Affix(Affix::Suffix, Cow::Owned(moved)));
                 i += 1;
             }
         }

@@ -2,89 +2,86 @@
 //! as strong, sub- and superscripts), written from the same tokens and
 //! with the same joins as its text.
 
-use super::{
-    flatten, punctuation_in_quote, Joins, Markup, Node, Punctuation, QuoteLevels, StyleLevels,
-    Token,
-};
+use super::{Joins, Markup, QuoteLevels, StyleLevels, Token, Tokens};
 
-/// The entry as rich inline content (italics as emphasis, bold as strong,
-/// sub- and superscripts), with the same text as [`render`](super::render).
-pub(crate) fn to_inlines(node: &Node, punctuation: &Punctuation) -> Vec<crate::rich_text::Inline> {
-    let mut tokens = Vec::new();
-    flatten(node, &mut tokens);
-    punctuation_in_quote(&mut tokens, punctuation);
-    let mut spans = SpanStack::default();
-    let mut quotes = QuoteLevels::new(punctuation);
-    let mut styles = StyleLevels::default();
-    // The whole text so far, to apply the same joins as `to_text`.
-    let mut all = String::new();
-    let mut joins = Joins::default();
-    for token in tokens {
-        match token {
-            Token::Text(_) | Token::Affix(..) => {
-                let before = all.len();
-                joins.push(&mut all, &token, false);
-                spans.text(&all[before..]);
-            }
-            Token::QuoteOpen(_)
-            | Token::QuoteOpenStyle
-            | Token::QuoteOpenMark(_)
-            | Token::QuoteClose => {
-                let mark = match token {
-                    Token::QuoteOpen(inner) => quotes.open(inner),
-                    Token::QuoteOpenStyle => quotes.open_style(),
-                    Token::QuoteOpenMark(mark) => quotes.open_mark(mark),
-                    _ => quotes.close(),
-                };
-                all.push_str(mark);
-                spans.text(mark);
-            }
-            Token::ItalicOn | Token::BoldOn => {
-                styles.element(&token);
-                spans.open(if token == Token::ItalicOn {
-                    Span::Emphasis
-                } else {
-                    Span::Strong
-                });
-            }
-            Token::ItalicOff | Token::BoldOff => {
-                styles.element(&token);
-                spans.close();
-            }
-            Token::MarkupOn(markup) => {
-                let (_, normal) = styles.open(markup);
-                match (markup, normal) {
-                    (Markup::Italic, true)
-                    | (Markup::NormalStyle | Markup::NormalStyleOverItalics, _) => {
-                        spans.open_normal(Span::Emphasis)
+impl Tokens<'_> {
+    /// The entry as rich inline content (italics as emphasis, bold as
+    /// strong, sub- and superscripts), with the same text as
+    /// [`render`](Tokens::render).
+    pub(crate) fn inlines(&self) -> Vec<crate::rich_text::Inline> {
+        let mut spans = SpanStack::default();
+        let mut quotes = QuoteLevels::new(self.punctuation);
+        let mut styles = StyleLevels::default();
+        // The whole text so far, to apply the same joins as the text.
+        let mut all = String::new();
+        let mut joins = Joins::default();
+        for token in &self.tokens {
+            match *token {
+                Token::Text(_) | Token::Affix(..) => {
+                    let before = all.len();
+                    joins.push(&mut all, token, false);
+                    spans.text(&all[before..]);
+                }
+                Token::QuoteOpen(_)
+                | Token::QuoteOpenStyle
+                | Token::QuoteOpenMark(_)
+                | Token::QuoteClose => {
+                    let mark = match *token {
+                        Token::QuoteOpen(inner) => quotes.open(inner),
+                        Token::QuoteOpenStyle => quotes.open_style(),
+                        Token::QuoteOpenMark(mark) => quotes.open_mark(mark),
+                        _ => quotes.close(),
+                    };
+                    all.push_str(mark);
+                    spans.text(mark);
+                }
+                Token::ItalicOn | Token::BoldOn => {
+                    styles.element(token);
+                    spans.open(if *token == Token::ItalicOn {
+                        Span::Emphasis
+                    } else {
+                        Span::Strong
+                    });
+                }
+                Token::ItalicOff | Token::BoldOff => {
+                    styles.element(token);
+                    spans.close();
+                }
+                Token::MarkupOn(markup) => {
+                    let (_, normal) = styles.open(markup);
+                    match (markup, normal) {
+                        (Markup::Italic, true)
+                        | (Markup::NormalStyle | Markup::NormalStyleOverItalics, _) => {
+                            spans.open_normal(Span::Emphasis)
+                        }
+                        (Markup::Bold, true)
+                        | (Markup::NormalWeight | Markup::NormalWeightOverBold, _) => {
+                            spans.open_normal(Span::Strong)
+                        }
+                        (Markup::Italic, false) => spans.open(Span::Emphasis),
+                        (Markup::Bold, false) => spans.open(Span::Strong),
+                        (Markup::Superscript, _) => spans.open(Span::Superscript),
+                        (Markup::Subscript, _) => spans.open(Span::Subscript),
+                        // The card's rich text has no small capitals or
+                        // underline: the text alone.
+                        (
+                            Markup::SmallCaps
+                            | Markup::Underline
+                            | Markup::Baseline
+                            | Markup::NormalVariant
+                            | Markup::NoDecoration,
+                            _,
+                        ) => spans.open_plain(),
                     }
-                    (Markup::Bold, true)
-                    | (Markup::NormalWeight | Markup::NormalWeightOverBold, _) => {
-                        spans.open_normal(Span::Strong)
-                    }
-                    (Markup::Italic, false) => spans.open(Span::Emphasis),
-                    (Markup::Bold, false) => spans.open(Span::Strong),
-                    (Markup::Superscript, _) => spans.open(Span::Superscript),
-                    (Markup::Subscript, _) => spans.open(Span::Subscript),
-                    // The card's rich text has no small capitals or
-                    // underline: the text alone.
-                    (
-                        Markup::SmallCaps
-                        | Markup::Underline
-                        | Markup::Baseline
-                        | Markup::NormalVariant
-                        | Markup::NoDecoration,
-                        _,
-                    ) => spans.open_plain(),
+                }
+                Token::MarkupOff(markup) => {
+                    styles.close(markup);
+                    spans.close();
                 }
             }
-            Token::MarkupOff(markup) => {
-                styles.close(markup);
-                spans.close();
-            }
         }
+        spans.finish()
     }
-    spans.finish()
 }
 
 /// A kind of rich inline span.
