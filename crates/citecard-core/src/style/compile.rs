@@ -96,10 +96,7 @@ impl StyleFile {
     /// assert!(matches!(error, CslError::Xml { line: 2, .. }));
     /// ```
     pub fn parse(xml: &str) -> Result<StyleFile, CslError> {
-        let mut interner = Interner::default();
-        let (root, info) = csl_xml::read(xml, Expect::Style, &item_types(), &mut |s| {
-            interner.string(s)
-        })?;
+        let (root, info) = read(xml, Expect::Style, &item_types())?;
         Ok(StyleFile { root, info })
     }
 
@@ -146,8 +143,7 @@ pub struct LocaleFile {
 impl LocaleFile {
     /// Read a CSL locale file (`locales-xx-XX.xml`).
     pub fn parse(xml: &str) -> Result<LocaleFile, CslError> {
-        let mut interner = Interner::default();
-        let (root, _) = csl_xml::read(xml, Expect::Locale, &[], &mut |s| interner.string(s))?;
+        let (root, _) = read(xml, Expect::Locale, &[])?;
         Ok(LocaleFile { root })
     }
 
@@ -258,6 +254,17 @@ impl CslStyle {
             inlines: entry.inlines,
         }
     }
+}
+
+/// Read a CSL file ([`csl_xml::read`]), its strings interned as they are
+/// read.
+fn read(
+    xml: &str,
+    expect: Expect,
+    item_types: &[&str],
+) -> Result<(Node<&'static str>, Info), XmlError> {
+    let mut interner = Interner::default();
+    csl_xml::read(xml, expect, item_types, &mut |s| interner.string(s))
 }
 
 /// A file's strings, given the program's lifetime once each as the file is
